@@ -1,0 +1,26 @@
+// core/stack/loader.h: reading a stack directory (every *.yaml / *.yml directly in it, merged)
+// into a Stack, with file:line:column diagnostics for unknown keys, wrong types, duplicate
+// names across files, bad expressions and references to things that do not exist.
+#pragma once
+
+#include <expected>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "core/diagnostics.h"
+#include "core/stack/stack.h"
+
+namespace plinth {
+
+std::expected<Stack, Diagnostics> load_stack(const std::filesystem::path& dir);
+
+// For tests: the same, from in-memory files (name, content) as if they sat in `dir`.
+struct StackFile {
+    std::string name;
+    std::string content;
+};
+std::expected<Stack, Diagnostics> load_stack_from_files(const std::filesystem::path& dir,
+                                                        const std::vector<StackFile>& files);
+
+}  // namespace plinth

@@ -1,0 +1,91 @@
+// core/value.h: the dynamic value that expressions produce and that properties, state attributes
+// and outputs hold. A value is null, bool, number, string, list, map, or unknown ("known after
+// apply"). A value may carry a sensitive mark, which derived values inherit and equality ignores.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+namespace plinth {
+
+class Value;
+using ValueList = std::vector<Value>;
+using ValueMap = std::map<std::string, Value, std::less<>>;
+
+enum class ValueKind { Null, Bool, Number, String, List, Map, Unknown };
+
+// The name users see in messages: "null", "bool", "number", "string", "list", "map", "unknown".
+std::string_view kind_name(ValueKind kind);
+
+class Value {
+public:
+    Value() = default;
+    Value(std::nullptr_t) {}
+    Value(bool b) : m_data(b) {}
+    Value(double n) : m_data(n) {}
+    Value(int n) : m_data(static_cast<double>(n)) {}
+    Value(std::int64_t n) : m_data(static_cast<double>(n)) {}
+    Value(std::string s) : m_data(std::move(s)) {}
+    Value(std::string_view s) : m_data(std::string(s)) {}
+    Value(const char* s) : m_data(std::string(s)) {}
+    Value(ValueList list) : m_data(std::move(list)) {}
+    Value(ValueMap map) : m_data(std::move(map)) {}
+
+    // A value that will only be known once apply has run.
+    static Value unknown();
+
+    ValueKind kind() const { return static_cast<ValueKind>(m_data.index()); }
+    bool is_null() const { return kind() == ValueKind::Null; }
+    bool is_bool() const { return kind() == ValueKind::Bool; }
+    bool is_number() const { return kind() == ValueKind::Number; }
+    bool is_string() const { return kind() == ValueKind::String; }
+    bool is_list() const { return kind() == ValueKind::List; }
+    bool is_map() const { return kind() == ValueKind::Map; }
+    bool is_unknown() const { return kind() == ValueKind::Unknown; }
+    // True when neither this value nor anything nested in it is unknown.
+    bool is_wholly_known() const;
+
+    // Accessors; calling one for the wrong kind is a programming error (std::bad_variant_access).
+    bool as_bool() const { return std::get<bool>(m_data); }
+    double as_number() const { return std::get<double>(m_data); }
+    const std::string& as_string() const { return std::get<std::string>(m_data); }
+    const ValueList& as_list() const { return std::get<ValueList>(m_data); }
+    const ValueMap& as_map() const { return std::get<ValueMap>(m_data); }
+    ValueList& as_list() { return std::get<ValueList>(m_data); }
+    ValueMap& as_map() { return std::get<ValueMap>(m_data); }
+
+    // Map member lookup; null when this is not a map or has no such key.
+    const Value* find(std::string_view key) const;
+
+    // Sensitive marks. `contains_sensitive` also looks inside lists and maps.
+    bool is_sensitive() const { return m_sensitive; }
+    bool contains_sensitive() const;
+    Value& mark_sensitive(bool sensitive = true) {
+        m_sensitive = sensitive;
+        return *this;
+    }
+
+    // Structural equality; sensitive marks are ignored. Two unknowns are equal to each other.
+    bool operator==(const Value& other) const { return m_data == other.m_data; }
+
+private:
+    struct UnknownTag {
+        bool operator==(const UnknownTag&) const = default;
+    };
+    // Alternatives in ValueKind order.
+    std::variant<std::monostate, bool, double, std::string, ValueList, ValueMap, UnknownTag> m_data;
+    bool m_sensitive = false;
+};
+
+// A number as users write it: integers without a fraction ("3", not "3.0"), others shortest exact.
+std::string format_number(double n);
+
+// A short human rendering used in messages and plans: strings quoted, lists/maps inline,
+// unknown as "(known after apply)". Sensitive marks are not consulted here.
+std::string to_display(const Value& value);
+
+}  // namespace plinth

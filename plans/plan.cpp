@@ -1,0 +1,50 @@
+#include "plans/plan.h"
+
+#include <algorithm>
+
+namespace plinth::plans {
+
+std::string_view to_string(Action action) {
+    switch (action) {
+    case Action::NoOp: return "no-op";
+    case Action::Create: return "create";
+    case Action::Update: return "update";
+    case Action::Delete: return "delete";
+    case Action::DeleteThenCreate: return "delete-then-create";
+    case Action::CreateThenDelete: return "create-then-delete";
+    }
+    return "?";
+}
+
+bool is_replace(Action action) {
+    return action == Action::DeleteThenCreate || action == Action::CreateThenDelete;
+}
+
+Plan::Summary Plan::summary() const {
+    Summary s;
+    for (const auto& change : changes) {
+        switch (change.action) {
+        case Action::Create: ++s.add; break;
+        case Action::Update: ++s.change; break;
+        case Action::Delete: ++s.destroy; break;
+        case Action::DeleteThenCreate:
+        case Action::CreateThenDelete:
+            ++s.add;
+            ++s.destroy;
+            break;
+        case Action::NoOp: break;
+        }
+    }
+    return s;
+}
+
+bool Plan::has_changes() const {
+    bool resources = std::any_of(changes.begin(), changes.end(),
+                                 [](const ResourceChange& c) { return c.action != Action::NoOp; });
+    bool outputs = std::any_of(output_changes.begin(), output_changes.end(), [](const OutputChange& c) {
+        return c.removed || !(c.before == c.after) || c.before.is_null() != c.after.is_null();
+    });
+    return resources || outputs;
+}
+
+}  // namespace plinth::plans

@@ -1,0 +1,76 @@
+// plans/plan.h: the plan model: the identity of the prior state it was made against (lineage,
+// serial), the stack it was made from (fingerprint, variable values), and one change per
+// resource with its action and before/after values. Config, state and plan are separate types.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/value.h"
+
+namespace plinth::plans {
+
+enum class Action {
+    NoOp,
+    Create,
+    Update,
+    Delete,
+    DeleteThenCreate,  // replace, the default order
+    CreateThenDelete,  // replace with lifecycle.create_before_destroy
+};
+std::string_view to_string(Action action);  // "no-op", "create", "update", "delete", ...
+bool is_replace(Action action);
+
+// Why a change is planned beyond the diff itself.
+enum class ChangeReason {
+    None,
+    Tainted,           // the object is tainted (a failed create or update)
+    CreateUnconfirmed, // a crash left an unconfirmed create; refresh found no object
+    RemovedFromStack,  // in state, no longer declared
+};
+
+struct ResourceChange {
+    std::string address;
+    std::string type;
+    std::string provider;
+    Action action = Action::NoOp;
+    ChangeReason reason = ChangeReason::None;
+    Value before;  // null for create; the refreshed prior attributes otherwise
+    Value after;   // null for delete; may hold unknowns and sensitive marks
+    std::vector<std::string> replace_paths;  // attributes that force the replacement
+    std::vector<std::string> dependencies;   // addresses this resource depends on
+    bool create_before_destroy = false;
+};
+
+struct OutputChange {
+    std::string name;
+    Value before;  // null when new
+    Value after;   // null when removed; may be unknown
+    bool sensitive = false;
+    bool removed = false;
+};
+
+struct Plan {
+    // The state it was made against; apply refuses it if state has moved since.
+    std::string prior_lineage;
+    std::uint64_t prior_serial = 0;
+    bool prior_state_existed = false;
+    // The stack it was made from; apply refuses it if the files changed since.
+    std::string stack_fingerprint;
+    ValueMap variables;  // resolved values, sensitive ones marked
+    bool destroy = false;  // made by `destroy` / `plan --destroy`
+
+    std::vector<ResourceChange> changes;  // sorted by address; no-ops included
+    std::vector<OutputChange> output_changes;
+
+    struct Summary {
+        int add = 0, change = 0, destroy = 0;
+    };
+    Summary summary() const;
+    // True when any resource or output would change.
+    bool has_changes() const;
+};
+
+}  // namespace plinth::plans
