@@ -1,1 +1,168 @@
-// placeholder, replaced by its owner
+#include "core/stack/loader.h"
+
+#include <algorithm>
+#include <array>
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+#include <fstream>
+#include <sstream>
+
+#include "core/stack/declarations.h"
+#include "core/stack/fingerprint.h"
+#include "core/stack/reference_check.h"
+#include "core/stack/yaml_source.h"
+
+namespace plinth {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr std::array<std::string_view, 6> k_top_level_keys = {"stack",  "description", "variables",
+                                                              "locals", "resources",   "outputs"};
+
+// Collects the declarations of every file into one Stack, reporting each problem as it goes.
+class StackBuilder {
+public:
+    void add_file(const YamlFile& file);
+    std::expected<Stack, Diagnostics> finish(const fs::path& dir, const std::vector<StackFile>& files);
+
+private:
+    void add_entry(const MappingEntry& entry, const YamlFile& file);
+    void set_once(const MappingEntry& entry, const YamlFile& file, std::string& target,
+                  std::optional<SourceLocation>& given_at);
+    template <typename Decl, typename Parse>
+    void add_section(const MappingEntry& section, const YamlFile& file, std::string_view kind,
+                     std::map<std::string, Decl>& declarations, Parse parse);
+
+    Stack m_stack;
+    Diagnostics m_diagnostics;
+    std::optional<SourceLocation> m_name_at;         // where `stack:` was set
+    std::optional<SourceLocation> m_description_at;  // where `description:` was set
+};
+
+void StackBuilder::add_file(const YamlFile& file) {
+    auto root = parse_yaml(file, m_diagnostics);
+    if (!root) return;
+    if (!root->IsMap()) {
+        m_diagnostics.add_error(fmt::format("a stack file must be a mapping of top-level keys, not {}",
+                                            describe_node(*root)),
+                                fmt::format("valid top-level keys: {}", fmt::join(k_top_level_keys, ", ")),
+                                location_of(*root, file));
+        return;
+    }
+    for (const auto& entry : unique_mapping_entries(*root, file, m_diagnostics)) add_entry(entry, file);
+}
+
+void StackBuilder::add_entry(const MappingEntry& entry, const YamlFile& file) {
+    const std::string& key = entry.key;
+    if (key == "stack") return set_once(entry, file, m_stack.name, m_name_at);
+    if (key == "description") return set_once(entry, file, m_stack.description, m_description_at);
+    if (key == "variables") return add_section(entry, file, "variable", m_stack.variables, parse_variable);
+    if (key == "locals") return add_section(entry, file, "local", m_stack.locals, parse_local);
+    if (key == "resources") return add_section(entry, file, "resource", m_stack.resources, parse_resource);
+    if (key == "outputs") return add_section(entry, file, "output", m_stack.outputs, parse_output);
+    m_diagnostics.add_error(fmt::format("unknown top-level key `{}`", key),
+                            fmt::format("valid top-level keys: {}", fmt::join(k_top_level_keys, ", ")),
+                            entry.location);
+}
+
+void StackBuilder::set_once(const MappingEntry& entry, const YamlFile& file, std::string& target,
+                            std::optional<SourceLocation>& given_at) {
+    if (given_at) {
+        m_diagnostics.add_error(fmt::format("`{}` is given twice", entry.key),
+                                fmt::format("first given at {}", given_at->to_string()), entry.location);
+        return;
+    }
+    given_at = entry.location;
+    if (entry.value.IsScalar() && !entry.value.Scalar().empty()) {
+        target = entry.value.Scalar();
+        return;
+    }
+    m_diagnostics.add_error(fmt::format("`{}` must be a non-empty string, not {}", entry.key,
+                                        describe_node(entry.value)),
+                            {}, location_of(entry.value, file));
+}
+
+template <typename Decl, typename Parse>
+void StackBuilder::add_section(const MappingEntry& section, const YamlFile& file, std::string_view kind,
+                               std::map<std::string, Decl>& declarations, Parse parse) {
+    if (section.value.IsNull()) return;
+    if (!section.value.IsMap()) {
+        m_diagnostics.add_error(fmt::format("`{}` must be a mapping of names to {}s, not {}", section.key, kind,
+                                            describe_node(section.value)),
+                                {}, location_of(section.value, file));
+        return;
+    }
+    for (const auto& entry : mapping_entries(section.value, file, m_diagnostics)) {
+        if (auto existing = declarations.find(entry.key); existing != declarations.end()) {
+            m_diagnostics.add_error(fmt::format("{} `{}` is declared twice", kind, entry.key),
+                                    fmt::format("first declared at {}", existing->second.location.to_string()),
+                                    entry.location);
+            continue;
+        }
+        if (auto declaration = parse(entry, file, m_diagnostics)) declarations.emplace(entry.key, std::move(*declaration));
+    }
+}
+
+std::expected<Stack, Diagnostics> StackBuilder::finish(const fs::path& dir, const std::vector<StackFile>& files) {
+    // A file that failed to parse may well hold the name; only a clean stack lacks it for sure.
+    if (!m_name_at && !m_diagnostics.has_errors())
+        m_diagnostics.add_error("the stack has no name", "one of its files must set `stack: NAME`",
+                                SourceLocation{dir.string(), 0, 0});
+    if (m_diagnostics.has_errors()) return std::unexpected(std::move(m_diagnostics));
+    m_diagnostics.append(check_references(m_stack));
+    if (m_diagnostics.has_errors()) return std::unexpected(std::move(m_diagnostics));
+    m_stack.dir = dir.empty() ? fs::current_path() : fs::absolute(dir).lexically_normal();
+    for (const auto& file : files) m_stack.files.push_back(m_stack.dir / file.name);
+    m_stack.fingerprint = stack_fingerprint(files);
+    return std::move(m_stack);
+}
+
+std::string display_name(const fs::path& dir, const std::string& name) {
+    return (dir / name).lexically_normal().string();
+}
+
+bool is_stack_file(const fs::directory_entry& entry) {
+    auto extension = entry.path().extension();
+    return entry.is_regular_file() && (extension == ".yaml" || extension == ".yml");
+}
+
+std::expected<std::string, Diagnostic> read_file(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream content;
+    if (in) content << in.rdbuf();
+    if (!in) return std::unexpected(make_error(fmt::format("cannot read `{}`", path.string())));
+    return content.str();
+}
+
+}  // namespace
+
+std::expected<Stack, Diagnostics> load_stack(const fs::path& dir) {
+    std::error_code error;
+    if (!fs::is_directory(dir, error))
+        return std::unexpected(Diagnostics(make_error(fmt::format("stack directory `{}` does not exist", dir.string()))));
+    std::vector<StackFile> files;
+    Diagnostics diagnostics;
+    for (const auto& entry : fs::directory_iterator(dir, error)) {
+        if (!is_stack_file(entry)) continue;
+        auto content = read_file(entry.path());
+        if (!content) diagnostics.add(content.error());
+        else files.push_back(StackFile{entry.path().filename().string(), std::move(*content)});
+    }
+    if (error) diagnostics.add_error(fmt::format("cannot list `{}`: {}", dir.string(), error.message()));
+    if (diagnostics.has_errors()) return std::unexpected(std::move(diagnostics));
+    return load_stack_from_files(dir, files);
+}
+
+std::expected<Stack, Diagnostics> load_stack_from_files(const fs::path& dir, const std::vector<StackFile>& files) {
+    if (files.empty())
+        return std::unexpected(
+            Diagnostics(make_error(fmt::format("no stack files (*.yaml, *.yml) in `{}`", dir.string()))));
+    std::vector<StackFile> sorted = files;
+    std::sort(sorted.begin(), sorted.end(), [](const StackFile& a, const StackFile& b) { return a.name < b.name; });
+    StackBuilder builder;
+    for (const auto& file : sorted) builder.add_file(YamlFile{display_name(dir, file.name), file.content});
+    return builder.finish(dir, sorted);
+}
+
+}  // namespace plinth

@@ -1,1 +1,29 @@
-// placeholder, replaced by its owner
+#include "core/state/state.h"
+
+#include "core/digest.h"
+
+namespace plinth {
+
+std::string_view to_string(ResourceStatus status) {
+    switch (status) {
+    case ResourceStatus::Ready: return "ready";
+    case ResourceStatus::Creating: return "creating";
+    case ResourceStatus::Tainted: return "tainted";
+    }
+    return "?";
+}
+
+std::optional<ResourceStatus> parse_resource_status(std::string_view text) {
+    if (text == "ready") return ResourceStatus::Ready;
+    if (text == "creating") return ResourceStatus::Creating;
+    if (text == "tainted") return ResourceStatus::Tainted;
+    return std::nullopt;
+}
+
+State State::fresh() {
+    State state;
+    state.lineage = random_uuid();
+    return state;
+}
+
+}  // namespace plinth

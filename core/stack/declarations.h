@@ -1,0 +1,23 @@
+// core/stack/declarations.h: turning one entry of a `variables:`, `locals:`, `resources:` or
+// `outputs:` section into its declaration, checking names, keys and field types. Each returns
+// null after adding its errors. Private to core/stack.
+#pragma once
+
+#include <optional>
+#include <string_view>
+
+#include "core/stack/stack.h"
+#include "core/stack/yaml_source.h"
+
+namespace plinth {
+
+// Names that references may use: [A-Za-z_][A-Za-z0-9_-]*, and not a reserved reference root
+// (`var`, `local`, `path`, ...). `kind` is "resource", "variable", ... for the message.
+bool check_declaration_name(std::string_view kind, const MappingEntry& entry, Diagnostics& diagnostics);
+
+std::optional<VariableDecl> parse_variable(const MappingEntry& entry, const YamlFile& file, Diagnostics& diagnostics);
+std::optional<LocalDecl> parse_local(const MappingEntry& entry, const YamlFile& file, Diagnostics& diagnostics);
+std::optional<ResourceDecl> parse_resource(const MappingEntry& entry, const YamlFile& file, Diagnostics& diagnostics);
+std::optional<OutputDecl> parse_output(const MappingEntry& entry, const YamlFile& file, Diagnostics& diagnostics);
+
+}  // namespace plinth

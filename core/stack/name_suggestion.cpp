@@ -1,0 +1,42 @@
+#include "core/stack/name_suggestion.h"
+
+#include <algorithm>
+#include <fmt/format.h>
+
+namespace plinth {
+namespace {
+
+// Levenshtein distance with one row of memory.
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        std::size_t diagonal = row[0];
+        row[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            std::size_t above = row[j];
+            std::size_t substitute = diagonal + (a[i - 1] == b[j - 1] ? 0 : 1);
+            row[j] = std::min({above + 1, row[j - 1] + 1, substitute});
+            diagonal = above;
+        }
+    }
+    return row[b.size()];
+}
+
+}  // namespace
+
+std::string did_you_mean(std::string_view name, const std::vector<std::string>& candidates) {
+    std::size_t limit = std::min<std::size_t>(3, std::max<std::size_t>(1, name.size() / 3));
+    const std::string* best = nullptr;
+    std::size_t best_distance = limit + 1;
+    for (const auto& candidate : candidates) {
+        std::size_t distance = edit_distance(name, candidate);
+        if (distance < best_distance && distance < name.size()) {
+            best = &candidate;
+            best_distance = distance;
+        }
+    }
+    return best ? fmt::format("did you mean `{}`?", *best) : std::string();
+}
+
+}  // namespace plinth

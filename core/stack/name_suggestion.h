@@ -1,0 +1,15 @@
+// core/stack/name_suggestion.h: "did you mean `web`?" for a misspelt name, by edit distance among
+// the names that exist. Private to core/stack.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace plinth {
+
+// "did you mean `x`?" for the closest candidate when it is close enough (a few edits, fewer than
+// the name's length), else "".
+std::string did_you_mean(std::string_view name, const std::vector<std::string>& candidates);
+
+}  // namespace plinth

@@ -1,0 +1,183 @@
+#include "core/stack/yaml_source.h"
+
+#include <fmt/format.h>
+#include <map>
+
+#include "core/stack/number_text.h"
+
+namespace plinth {
+namespace {
+
+constexpr std::string_view k_str_tag = "tag:yaml.org,2002:str";
+
+SourceLocation location_at(const YAML::Mark& mark, const YamlFile& file) {
+    if (mark.is_null()) return SourceLocation{file.display_name, 0, 0};
+    return SourceLocation{file.display_name, mark.line + 1, mark.column + 1};
+}
+
+// YAML 1.2 core schema for a plain scalar that is not null: bool, integer, float, else string.
+Value resolve_plain(const std::string& text) {
+    if (text == "true" || text == "True" || text == "TRUE") return Value(true);
+    if (text == "false" || text == "False" || text == "FALSE") return Value(false);
+    if (auto number = parse_decimal(text)) return Value(*number);
+    if (auto number = parse_prefixed_integer(text)) return Value(*number);
+    return Value(text);
+}
+
+// Where a string's first character sits: after the quote of a quoted scalar, on the first
+// content line of a block scalar (`|`, `>`), else at the node.
+SourceLocation template_start(const YAML::Node& node, const YamlFile& file) {
+    SourceLocation start = location_of(node, file);
+    auto pos = static_cast<std::size_t>(node.Mark().pos);
+    if (node.Tag() != "!" || pos >= file.content.size()) return start;
+    char first = file.content[pos];
+    if (first == '"' || first == '\'') {
+        ++start.column;
+        return start;
+    }
+    if (first != '|' && first != '>') return start;
+    // The content starts on the line after the header, indented like its first non-blank line.
+    std::size_t line_start = file.content.find('\n', pos);
+    if (line_start == std::string::npos) return start;
+    ++start.line;
+    ++line_start;
+    for (;;) {
+        std::size_t text = file.content.find_first_not_of(' ', line_start);
+        if (text == std::string::npos) break;
+        if (file.content[text] != '\n') {
+            start.column = static_cast<int>(text - line_start) + 1;
+            return start;
+        }
+        line_start = text + 1;
+    }
+    return location_of(node, file);
+}
+
+std::optional<Value> scalar_value(const YAML::Node& node, const YamlFile& file, Diagnostics& diagnostics) {
+    if (node.IsNull()) return Value(nullptr);
+    if (is_plain_scalar(node)) return resolve_plain(node.Scalar());
+    if (node.Tag() == "!" || node.Tag() == k_str_tag) return Value(node.Scalar());
+    diagnostics.add_error(fmt::format("unsupported YAML tag `{}`", node.Tag()),
+                          "only plain and quoted scalars, mappings and lists are understood",
+                          location_of(node, file));
+    return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<YAML::Node> parse_yaml(const YamlFile& file, Diagnostics& diagnostics) {
+    std::vector<YAML::Node> documents;
+    try {
+        documents = YAML::LoadAll(file.content);
+    } catch (const YAML::Exception& error) {
+        diagnostics.add_error(fmt::format("invalid YAML: {}", error.msg), {}, location_at(error.mark, file));
+        return std::nullopt;
+    }
+    if (documents.size() > 1) {
+        diagnostics.add_error("a stack file holds one YAML document, this one has several",
+                              "split the documents into separate files", location_of(documents[1], file));
+        return std::nullopt;
+    }
+    if (documents.empty() || documents.front().IsNull()) return std::nullopt;
+    return documents.front();
+}
+
+SourceLocation location_of(const YAML::Node& node, const YamlFile& file) {
+    return location_at(node.Mark(), file);
+}
+
+bool is_plain_scalar(const YAML::Node& node) { return node.IsScalar() && node.Tag() == "?"; }
+
+std::vector<MappingEntry> mapping_entries(const YAML::Node& map, const YamlFile& file, Diagnostics& diagnostics) {
+    std::vector<MappingEntry> entries;
+    for (auto it = map.begin(); it != map.end(); ++it) {
+        if (!it->first.IsScalar()) {
+            diagnostics.add_error("mapping keys must be plain names", {}, location_of(it->first, file));
+            continue;
+        }
+        entries.push_back(MappingEntry{it->first.Scalar(), location_of(it->first, file), it->second});
+    }
+    return entries;
+}
+
+std::vector<MappingEntry> unique_mapping_entries(const YAML::Node& map, const YamlFile& file,
+                                                 Diagnostics& diagnostics) {
+    std::vector<MappingEntry> unique;
+    std::map<std::string, std::size_t, std::less<>> first_index;
+    for (auto& entry : mapping_entries(map, file, diagnostics)) {
+        auto [first, inserted] = first_index.emplace(entry.key, unique.size());
+        if (inserted) {
+            unique.push_back(std::move(entry));
+            continue;
+        }
+        diagnostics.add_error(fmt::format("duplicate key `{}`", entry.key),
+                              fmt::format("first given at {}", unique[first->second].location.to_string()),
+                              entry.location);
+    }
+    return unique;
+}
+
+std::optional<Value> yaml_to_value(const YAML::Node& node, const YamlFile& file, Diagnostics& diagnostics) {
+    if (node.IsSequence()) {
+        ValueList items;
+        for (const auto& item : node) {
+            auto value = yaml_to_value(item, file, diagnostics);
+            if (!value) return std::nullopt;
+            items.push_back(std::move(*value));
+        }
+        return Value(std::move(items));
+    }
+    if (node.IsMap()) {
+        ValueMap entries;
+        std::size_t before = diagnostics.size();
+        for (const auto& entry : unique_mapping_entries(node, file, diagnostics)) {
+            auto value = yaml_to_value(entry.value, file, diagnostics);
+            if (!value) return std::nullopt;
+            entries.emplace(entry.key, std::move(*value));
+        }
+        if (diagnostics.size() != before) return std::nullopt;
+        return Value(std::move(entries));
+    }
+    return scalar_value(node, file, diagnostics);
+}
+
+expr::ExpressionPtr yaml_to_expression(const YAML::Node& node, const YamlFile& file, Diagnostics& diagnostics) {
+    std::size_t before = diagnostics.size();
+    if (node.IsSequence()) {
+        std::vector<expr::ExpressionPtr> items;
+        for (const auto& item : node) items.push_back(yaml_to_expression(item, file, diagnostics));
+        if (diagnostics.size() != before) return nullptr;
+        return expr::make_list(std::move(items), location_of(node, file));
+    }
+    if (node.IsMap()) {
+        std::vector<std::pair<std::string, expr::ExpressionPtr>> entries;
+        for (auto& entry : unique_mapping_entries(node, file, diagnostics))
+            entries.emplace_back(std::move(entry.key), yaml_to_expression(entry.value, file, diagnostics));
+        if (diagnostics.size() != before) return nullptr;
+        return expr::make_map(std::move(entries), location_of(node, file));
+    }
+    auto value = scalar_value(node, file, diagnostics);
+    if (!value) return nullptr;
+    if (!value->is_string()) return expr::make_literal(std::move(*value), location_of(node, file));
+    auto parsed = expr::parse_template(value->as_string(), template_start(node, file));
+    if (!parsed) {
+        diagnostics.append(parsed.error());
+        return nullptr;
+    }
+    return *parsed;
+}
+
+std::optional<std::string> scalar_text(const YAML::Node& node) {
+    if (node.IsNull()) return std::string();
+    if (!node.IsScalar()) return std::nullopt;
+    return node.Scalar();
+}
+
+std::string describe_node(const YAML::Node& node) {
+    if (node.IsMap()) return "a mapping";
+    if (node.IsSequence()) return "a list";
+    if (node.IsNull()) return "null";
+    return "a scalar";
+}
+
+}  // namespace plinth

@@ -1,0 +1,25 @@
+// core/state/atomic_file.h: whole-file reads and the backup step of the local backend. The atomic
+// write itself (write_file_atomically) is declared in core/state/local_backend.h.
+#pragma once
+
+#include <expected>
+#include <filesystem>
+#include <optional>
+#include <string>
+
+namespace plinth {
+
+// The whole file, or nullopt when it does not exist.
+std::expected<std::optional<std::string>, std::string> read_whole_file(const std::filesystem::path& path);
+
+// Makes `backup` name the current content of `path` (a hard link when the file system allows it,
+// else a copy), replacing any older backup atomically. Nothing happens when `path` is absent.
+std::expected<void, std::string> keep_backup(const std::filesystem::path& path, const std::filesystem::path& backup);
+
+// fsync of a directory, so that a rename or a new entry in it survives a power loss.
+std::expected<void, std::string> sync_directory(const std::filesystem::path& directory);
+
+// Writes all of `data` to `fd`, retrying on partial writes and EINTR.
+std::expected<void, std::string> write_all(int fd, std::string_view data);
+
+}  // namespace plinth

@@ -1,0 +1,77 @@
+#include <catch2/catch.hpp>
+
+#include "core/value.h"
+
+using namespace plinth;
+
+TEST_CASE("value: kinds and accessors") {
+    CHECK(Value().is_null());
+    CHECK(Value(nullptr).kind() == ValueKind::Null);
+    CHECK(Value(true).as_bool());
+    CHECK(Value(3).as_number() == 3.0);
+    CHECK(Value(std::int64_t{1} << 40).as_number() == 1099511627776.0);
+    CHECK(Value("s").as_string() == "s");
+    CHECK(Value(std::string_view("v")).is_string());
+    CHECK(Value(ValueList{1, 2}).as_list().size() == 2);
+    CHECK(Value(ValueMap{{"k", 1}}).is_map());
+    CHECK(Value::unknown().is_unknown());
+    CHECK_THROWS_AS(Value(1).as_string(), std::bad_variant_access);
+}
+
+TEST_CASE("value: kind names") {
+    CHECK(kind_name(ValueKind::Null) == "null");
+    CHECK(kind_name(ValueKind::Number) == "number");
+    CHECK(kind_name(ValueKind::Map) == "map");
+    CHECK(kind_name(ValueKind::Unknown) == "unknown");
+    CHECK(kind_name(Value(ValueList{}).kind()) == "list");
+}
+
+TEST_CASE("value: wholly known looks inside collections") {
+    CHECK(Value(ValueMap{{"a", ValueList{1, "x"}}}).is_wholly_known());
+    CHECK_FALSE(Value(ValueMap{{"a", ValueList{1, Value::unknown()}}}).is_wholly_known());
+    CHECK_FALSE(Value::unknown().is_wholly_known());
+}
+
+TEST_CASE("value: find looks up map members only") {
+    Value map(ValueMap{{"k", "v"}});
+    REQUIRE(map.find("k"));
+    CHECK(map.find("k")->as_string() == "v");
+    CHECK(map.find("missing") == nullptr);
+    CHECK(Value("k").find("k") == nullptr);
+}
+
+TEST_CASE("value: sensitive marks are kept apart from equality") {
+    Value secret = Value("pw").mark_sensitive();
+    CHECK(secret.is_sensitive());
+    CHECK(secret == Value("pw"));
+    CHECK_FALSE(secret.mark_sensitive(false).is_sensitive());
+    Value nested(ValueMap{{"list", ValueList{1, Value(2).mark_sensitive()}}});
+    CHECK_FALSE(nested.is_sensitive());
+    CHECK(nested.contains_sensitive());
+    CHECK_FALSE(Value(ValueList{1, 2}).contains_sensitive());
+}
+
+TEST_CASE("value: equality is structural") {
+    CHECK(Value(ValueList{1, "a"}) == Value(ValueList{1, "a"}));
+    CHECK_FALSE(Value(1) == Value("1"));
+    CHECK(Value::unknown() == Value::unknown());
+    CHECK_FALSE(Value(ValueMap{{"a", 1}}) == Value(ValueMap{{"a", 2}}));
+}
+
+TEST_CASE("value: numbers are formatted as users write them") {
+    CHECK(format_number(3) == "3");
+    CHECK(format_number(-12) == "-12");
+    CHECK(format_number(0.5) == "0.5");
+    CHECK(format_number(1e20) == "1e+20");
+    CHECK(format_number(0.1) == "0.1");
+}
+
+TEST_CASE("value: display rendering") {
+    CHECK(to_display(Value()) == "null");
+    CHECK(to_display(Value(false)) == "false");
+    CHECK(to_display(Value("a\"b\n")) == "\"a\\\"b\\n\"");
+    CHECK(to_display(Value::unknown()) == "(known after apply)");
+    CHECK(to_display(Value(ValueList{1, "x"})) == "[1, \"x\"]");
+    CHECK(to_display(Value(ValueMap{{"b", 2}, {"a", true}})) == "{\"a\" = true, \"b\" = 2}");
+    CHECK(to_display(Value(ValueList{})) == "[]");
+}
