@@ -1,0 +1,109 @@
+// core/expr/ast.h: the expression tree's node types. Private to core/expr: other parts hold an
+// ExpressionPtr and go through expression.h. Nodes are immutable once built; children are shared.
+#pragma once
+
+#include <string>
+#include <utility>
+#include <variant>
+#include <vector>
+
+#include "core/expr/expression.h"
+
+namespace plinth::expr {
+
+struct LiteralNode {
+    Value value;
+};
+
+// String interpolation: the parts' values converted to strings and joined.
+struct TemplateNode {
+    std::vector<ExpressionPtr> parts;
+};
+
+struct ListNode {
+    std::vector<ExpressionPtr> items;
+};
+
+// Keys are expressions; a bare identifier key is parsed as a string literal.
+struct MapNode {
+    std::vector<std::pair<ExpressionPtr, ExpressionPtr>> entries;
+};
+
+// A bare name: the root of a traversal (`var`, `web`), or a for-expression's variable.
+struct NameNode {
+    std::string name;
+};
+
+struct GetAttrNode {
+    ExpressionPtr object;
+    std::string name;
+    SourceLocation name_location;  // of `name`, where a missing attribute is reported
+};
+
+struct IndexNode {
+    ExpressionPtr object;
+    ExpressionPtr key;
+};
+
+struct CallNode {
+    std::string name;
+    std::vector<ExpressionPtr> args;
+    bool expand_last = false;  // `f(xs...)`: the last argument's elements become arguments
+};
+
+enum class UnaryOp { Negate, Not };
+
+struct UnaryNode {
+    UnaryOp op;
+    ExpressionPtr operand;
+};
+
+enum class BinaryOp { Multiply, Divide, Modulo, Add, Subtract, Less, LessEqual, Greater, GreaterEqual,
+                      Equal, NotEqual, And, Or };
+
+struct BinaryNode {
+    BinaryOp op;
+    ExpressionPtr lhs;
+    ExpressionPtr rhs;
+};
+
+struct ConditionalNode {
+    ExpressionPtr condition;
+    ExpressionPtr if_true;
+    ExpressionPtr if_false;
+};
+
+// `[for k, v in xs : value if cond]` or `{for k, v in xs : key => value... if cond}`.
+struct ForNode {
+    std::string key_var;  // empty when only one variable is named
+    std::string value_var;
+    ExpressionPtr collection;
+    ExpressionPtr key;    // set only for the map form
+    ExpressionPtr value;
+    ExpressionPtr condition;  // may be null
+    bool grouping = false;    // map form with `...`: values with the same key gather into lists
+};
+
+// `source[*].rest`: `each` is evaluated once per element of source, with SplatItemNode standing
+// for the element.
+struct SplatNode {
+    ExpressionPtr source;
+    ExpressionPtr each;
+};
+
+struct SplatItemNode {};
+
+using Node = std::variant<LiteralNode, TemplateNode, ListNode, MapNode, NameNode, GetAttrNode, IndexNode,
+                          CallNode, UnaryNode, BinaryNode, ConditionalNode, ForNode, SplatNode, SplatItemNode>;
+
+struct Expression {
+    Node node;
+    SourceLocation location;  // where the sub-expression's text starts
+};
+
+template <typename T>
+ExpressionPtr make_node(T node, SourceLocation location) {
+    return std::make_shared<const Expression>(Expression{Node(std::move(node)), std::move(location)});
+}
+
+}  // namespace plinth::expr
