@@ -1,0 +1,31 @@
+// cli/apply_view.h: what apply shows while it runs: a line when each resource starts and when it
+// completes (with elapsed time and id), Terraform's wording, then the closing summary.
+#pragma once
+
+#include "cli/ui.h"
+#include "plans/apply_observer.h"
+#include "plans/applier.h"
+
+namespace plinth::cli {
+
+class ApplyView final : public plans::ApplyObserver {
+public:
+    explicit ApplyView(Ui& ui) : m_ui(ui) {}
+
+    void on_start(const plans::ResourceChange& change, plans::StepKind step) override;
+    void on_complete(const plans::ResourceChange& change, plans::StepKind step, std::chrono::duration<double> elapsed,
+                     const std::string& id) override;
+    void on_failed(const plans::ResourceChange& change, plans::StepKind step, const Diagnostic& error) override;
+
+private:
+    Ui& m_ui;
+};
+
+// "Apply complete! Resources: 1 added, 0 changed, 0 destroyed." (or Destroy complete! / the
+// interrupted and failed variants).
+std::string render_apply_summary(const plans::ApplyResult& result, bool destroy, std::chrono::duration<double> total);
+
+// "1.2s", "45s", "1m30s"
+std::string format_elapsed(std::chrono::duration<double> elapsed);
+
+}  // namespace plinth::cli

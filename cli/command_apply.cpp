@@ -1,0 +1,117 @@
+// `plinth apply [PLANFILE]` and `plinth destroy`: plan (or load a saved plan), ask, apply.
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+#include <fstream>
+#include <memory>
+#include <sstream>
+#include <cstring>
+
+#include "core/state/state_file.h"
+
+#include "cli/command.h"
+#include "cli/run_steps.h"
+#include "plans/plan_file.h"
+
+namespace plinth::cli {
+
+namespace {
+
+struct ApplyOptions {
+    VariableOptions variables;
+    LockOptions lock;
+    PlanningOptions planning;
+    bool auto_approve = false;
+    std::string plan_file;
+};
+
+// A saved plan is applied only to the state it was made against. A plan made before any state
+// existed fits a state that still holds nothing.
+bool plan_is_current(const plans::Plan& plan, const State& state) {
+    if (plan.prior_serial != state.serial) return false;
+    return plan.prior_lineage == state.lineage || (state.serial == 0 && state.resources.empty());
+}
+
+std::expected<plans::Plan, ExitStatus> load_plan_file(Ui& ui, const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        ui.diagnostic(make_error(fmt::format("cannot read plan file {}", path), std::strerror(errno)));
+        return std::unexpected(ExitStatus::Error);
+    }
+    std::stringstream content;
+    content << in.rdbuf();
+    auto plan = plans::parse_plan(content.str(), path);
+    if (!plan) {
+        ui.diagnostic(plan.error());
+        return std::unexpected(ExitStatus::Error);
+    }
+    return std::move(*plan);
+}
+
+ExitStatus apply_saved_plan(const ApplyOptions& options, StackSession& session) {
+    Ui& ui = session.ui();
+    auto plan = load_plan_file(ui, options.plan_file);
+    if (!plan) return plan.error();
+    if (plan->stack_fingerprint != session.stack().fingerprint) {
+        ui.diagnostic(make_error("the stack has changed since this plan was made",
+                                 fmt::format("{} was planned from other stack files. Run `plinth plan` again.",
+                                             options.plan_file)));
+        return ExitStatus::Error;
+    }
+    auto lock = session.lock(plan->destroy ? "destroy" : "apply", options.lock);
+    if (!lock) return lock.error();
+    auto state = session.read_state(true);
+    if (!state) return state.error();
+    if (!plan_is_current(*plan, *state)) {
+        ui.diagnostic(make_error(
+            "saved plan is stale",
+            fmt::format("{} was made against state serial {}, but state is now at serial {}{}. Run `plinth plan` again.",
+                        options.plan_file, plan->prior_serial, state->serial,
+                        plan->prior_lineage == state->lineage ? "" : " of another lineage")));
+        return ExitStatus::Error;
+    }
+    return execute_plan(session, *plan, *state, options.planning.parallelism);
+}
+
+ExitStatus run_apply(const ApplyOptions& options, Ui& ui, bool destroy) {
+    auto session = StackSession::open(ui);
+    if (!session) return session.error();
+    if (!options.plan_file.empty()) return apply_saved_plan(options, **session);
+
+    auto variables = (*session)->resolve_variables(options.variables);
+    if (!variables) return variables.error();
+    auto lock = (*session)->lock(destroy ? "destroy" : "apply", options.lock);
+    if (!lock) return lock.error();
+    auto run = refresh_and_plan(**session, options.planning, *variables, destroy, true);
+    if (!run) return run.error();
+    show_plan(ui, run->plan);
+    if (!run->plan.has_changes()) {
+        bool refreshed = serialize_state(run->state) != run->state_before;
+        return refreshed ? (*session)->write_state(run->state) : ExitStatus::Ok;
+    }
+    bool approved = destroy ? confirm(ui, "Do you really want to destroy all resources?",
+                                      "plinth will destroy all your managed infrastructure, as shown above.",
+                                      options.auto_approve)
+                            : confirm(ui, "Do you want to perform these actions?",
+                                      "plinth will perform the actions described above.", options.auto_approve);
+    if (!approved) return ExitStatus::Error;
+    return execute_plan(**session, run->plan, run->state, options.planning.parallelism);
+}
+
+Command make_run_command(CLI::App& parent, bool destroy) {
+    auto options = std::make_shared<ApplyOptions>();
+    CLI::App* app = destroy ? parent.add_subcommand("destroy", "Destroy everything this stack manages")
+                            : parent.add_subcommand("apply", "Apply a saved plan, or plan and apply after approval");
+    add_variable_options(*app, options->variables);
+    add_lock_options(*app, options->lock);
+    add_planning_options(*app, options->planning);
+    app->add_flag("--auto-approve", options->auto_approve, "Skip the interactive approval");
+    if (!destroy) app->add_option("PLANFILE", options->plan_file, "A plan saved by `plinth plan --out`");
+    return {app, [options, destroy](Ui& ui) { return run_apply(*options, ui, destroy); }};
+}
+
+}  // namespace
+
+Command make_apply_command(CLI::App& parent) { return make_run_command(parent, false); }
+Command make_destroy_command(CLI::App& parent) { return make_run_command(parent, true); }
+
+}  // namespace plinth::cli

@@ -1,0 +1,15 @@
+// cli/exit_status.h: the process exit codes, decided in one place.
+#pragma once
+
+namespace plinth::cli {
+
+enum class ExitStatus : int {
+    Ok = 0,
+    Error = 1,
+    ChangesPresent = 2,  // plan --detailed-exitcode only
+    Interrupted = 130,
+};
+
+inline int to_int(ExitStatus status) { return static_cast<int>(status); }
+
+}  // namespace plinth::cli

@@ -1,0 +1,26 @@
+#include "cli/options.h"
+
+#include <CLI/CLI.hpp>
+
+namespace plinth::cli {
+
+void add_variable_options(CLI::App& command, VariableOptions& options) {
+    command.add_option("--var", options.vars, "Set a variable: --var name=value (repeatable)")->take_all();
+    command.add_option("--var-file", options.var_files, "Read variables from a YAML/JSON file (repeatable)")
+        ->check(CLI::ExistingFile);
+    command.add_flag("--input", options.input, "Ask for missing variables on a terminal; --input=false never asks");
+}
+
+void add_lock_options(CLI::App& command, LockOptions& options) {
+    command.add_option("--lock-timeout", options.lock_timeout, "How long to wait for the state lock (e.g. 30s)")
+        ->default_str("0s");
+}
+
+void add_planning_options(CLI::App& command, PlanningOptions& options) {
+    command.add_flag("--refresh", options.refresh, "Read every object back before planning; --refresh=false skips it");
+    command.add_option("--parallelism", options.parallelism, "Provider operations to run at once")
+        ->default_val(10)
+        ->check(CLI::Range(1, 1024));
+}
+
+}  // namespace plinth::cli

@@ -1,0 +1,39 @@
+// cli/options.h: the option structs CLI11 fills: global options, and the groups stack commands
+// share (variables, state locking, planning).
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace CLI {
+class App;
+}
+
+namespace plinth::cli {
+
+struct GlobalOptions {
+    std::string chdir;  // run as if started in this directory
+    bool no_color = false;
+};
+
+struct VariableOptions {
+    std::vector<std::string> vars;       // --var name=value
+    std::vector<std::string> var_files;  // --var-file f.yaml
+    bool input = true;                   // --input=false: never prompt
+};
+
+struct LockOptions {
+    std::string lock_timeout = "0s";
+};
+
+struct PlanningOptions {
+    bool refresh = true;
+    std::size_t parallelism = 10;
+};
+
+void add_variable_options(CLI::App& command, VariableOptions& options);
+void add_lock_options(CLI::App& command, LockOptions& options);
+void add_planning_options(CLI::App& command, PlanningOptions& options);
+
+}  // namespace plinth::cli

@@ -1,0 +1,86 @@
+#include "cli/run_steps.h"
+
+#include <fmt/format.h>
+#include <iostream>
+
+#include "cli/apply_view.h"
+#include "cli/interrupt.h"
+#include "cli/terminal.h"
+#include "core/state/state_file.h"
+#include "plans/render_state.h"
+#include "plans/render_text.h"
+
+namespace plinth::cli {
+
+std::expected<PlannedRun, ExitStatus> refresh_and_plan(StackSession& session, const PlanningOptions& options,
+                                                        const ValueMap& variables, bool destroy,
+                                                        bool holding_lock_to_apply) {
+    auto state = session.read_state(holding_lock_to_apply);
+    if (!state) return std::unexpected(state.error());
+    PlannedRun run{std::move(*state), {}, {}};
+    run.state_before = serialize_state(run.state);
+
+    std::set<std::string> unconfirmed_gone;
+    if (options.refresh && !run.state.resources.empty()) {
+        auto refreshed = session.engine().refresh(run.state, options.parallelism);
+        if (refreshed.diagnostics.has_errors()) {
+            session.ui().diagnostics(refreshed.diagnostics);
+            return std::unexpected(ExitStatus::Error);
+        }
+        unconfirmed_gone = std::move(refreshed.unconfirmed_gone);
+    }
+    auto plan = session.engine().plan(run.state, variables, destroy, unconfirmed_gone);
+    if (!plan) {
+        session.ui().diagnostics(plan.error());
+        return std::unexpected(ExitStatus::Error);
+    }
+    run.plan = std::move(*plan);
+    return run;
+}
+
+bool confirm(Ui& ui, const std::string& question, const std::string& explanation, bool auto_approve) {
+    if (auto_approve) return true;
+    if (!stdin_is_terminal()) {
+        ui.diagnostic(make_error("no terminal to ask for approval",
+                                 "Run with --auto-approve, or save a plan and apply it: "
+                                 "plinth plan --out plan.bin && plinth apply plan.bin"));
+        return false;
+    }
+    ui.out(fmt::format("{}\n  {}\n  Only 'yes' will be accepted to approve.\n\n  Enter a value: ",
+                       bold(question, ui.color()), explanation));
+    std::string answer;
+    std::getline(std::cin, answer);
+    ui.out("\n");
+    if (answer == "yes") return true;
+    ui.err("Cancelled: nothing was changed.\n");
+    return false;
+}
+
+void show_plan(Ui& ui, const plans::Plan& plan) {
+    ui.out(plans::render_plan(plan, plans::RenderStyle{ui.color()}));
+}
+
+ExitStatus execute_plan(StackSession& session, const plans::Plan& plan, State& state, std::size_t parallelism) {
+    auto journal = session.backend().open_journal(state);
+    if (!journal) {
+        session.ui().diagnostic(journal.error());
+        return ExitStatus::Error;
+    }
+    InterruptGuard interrupt;
+    ApplyView view(session.ui());
+    auto started = std::chrono::steady_clock::now();
+    auto result = session.engine().apply(plan, state, **journal, &view, parallelism, &interrupt.stop_flag());
+    ExitStatus written = session.write_state(state);
+    journal->reset();
+
+    session.ui().out("\n");
+    session.ui().diagnostics(result.diagnostics);
+    session.ui().out(render_apply_summary(result, plan.destroy, std::chrono::steady_clock::now() - started));
+    if (!plan.destroy && !state.outputs.empty())
+        session.ui().out("\nOutputs:\n\n" + plans::render_outputs(state.outputs, plans::RenderStyle{session.ui().color()}));
+    if (written != ExitStatus::Ok) return written;
+    if (result.interrupted) return ExitStatus::Interrupted;
+    return result.ok() ? ExitStatus::Ok : ExitStatus::Error;
+}
+
+}  // namespace plinth::cli

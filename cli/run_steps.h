@@ -1,0 +1,38 @@
+// cli/run_steps.h: the steps plan, apply and destroy share: refresh and plan under the lock,
+// ask for approval, and execute a plan with progress, journal and the final state write.
+#pragma once
+
+#include <expected>
+#include <string>
+
+#include "cli/exit_status.h"
+#include "cli/options.h"
+#include "cli/stack_session.h"
+#include "plans/plan.h"
+
+namespace plinth::cli {
+
+struct PlannedRun {
+    State state;  // refreshed
+    plans::Plan plan;
+    std::string state_before;  // state as read, serialized, to tell whether a write is needed
+};
+
+// Reads state (folding in a journal when `holding_lock_to_apply`), refreshes unless told not to,
+// and plans. Renders nothing.
+std::expected<PlannedRun, ExitStatus> refresh_and_plan(StackSession& session, const PlanningOptions& options,
+                                                        const ValueMap& variables, bool destroy,
+                                                        bool holding_lock_to_apply);
+
+// True when the user approved (or --auto-approve). Without a terminal and without
+// --auto-approve it refuses with an error saying what to do instead.
+bool confirm(Ui& ui, const std::string& question, const std::string& explanation, bool auto_approve);
+
+// Applies `plan` to `state`, showing progress, then writes state and prints the summary and
+// outputs. Exit status 1 when any step failed, 130 when interrupted.
+ExitStatus execute_plan(StackSession& session, const plans::Plan& plan, State& state, std::size_t parallelism);
+
+// Human text of the plan, or the "No changes" message.
+void show_plan(Ui& ui, const plans::Plan& plan);
+
+}  // namespace plinth::cli

@@ -1,0 +1,103 @@
+#include "cli/stack_session.h"
+
+#include <fmt/format.h>
+#include <iostream>
+#include <unistd.h>
+
+#include "cli/terminal.h"
+#include "core/duration.h"
+#include "core/stack/loader.h"
+#include "core/stack/variables.h"
+#include "providers/builtin/builtin.h"
+
+extern char** environ;
+
+namespace plinth::cli {
+
+StackSession::StackSession(Ui& ui, std::unique_ptr<Stack> stack)
+    : m_ui(ui), m_stack(std::move(stack)), m_backend(m_stack->dir / k_default_state_file) {
+    providers::register_builtin_providers(m_registry);
+}
+
+std::expected<std::unique_ptr<StackSession>, ExitStatus> StackSession::open(Ui& ui) {
+    auto stack = load_stack(std::filesystem::current_path());
+    if (!stack) {
+        ui.diagnostics(stack.error());
+        return std::unexpected(ExitStatus::Error);
+    }
+    std::unique_ptr<StackSession> session(new StackSession(ui, std::make_unique<Stack>(std::move(*stack))));
+    auto engine = plans::Engine::open(*session->m_stack, session->m_registry);
+    if (!engine) {
+        ui.diagnostics(engine.error());
+        return std::unexpected(ExitStatus::Error);
+    }
+    session->m_engine.emplace(std::move(*engine));
+    return session;
+}
+
+namespace {
+std::optional<std::string> prompt_for_variable(const VariableDecl& variable) {
+    std::string text = fmt::format("var.{}\n", variable.name);
+    if (!variable.description.empty()) text += fmt::format("  {}\n", variable.description);
+    std::cerr << text << "\n  Enter a value: " << std::flush;
+    std::string answer;
+    if (!std::getline(std::cin, answer)) return std::nullopt;
+    std::cerr << "\n";
+    return answer;
+}
+}  // namespace
+
+std::expected<ValueMap, ExitStatus> StackSession::resolve_variables(const VariableOptions& options) {
+    VariableInputs inputs;
+    inputs.environment = variables_from_environment(environ);
+    for (const auto& file : options.var_files) inputs.var_files.emplace_back(file);
+    inputs.assignments = options.vars;
+    if (options.input && stdin_is_terminal()) inputs.prompt = prompt_for_variable;
+    auto resolved = plinth::resolve_variables(*m_stack, inputs);
+    if (!resolved) {
+        m_ui.diagnostics(resolved.error());
+        return std::unexpected(ExitStatus::Error);
+    }
+    return std::move(*resolved);
+}
+
+std::expected<std::unique_ptr<StateLock>, ExitStatus> StackSession::lock(const std::string& operation,
+                                                                          const LockOptions& options) {
+    auto timeout = parse_duration(options.lock_timeout);
+    if (!timeout) {
+        m_ui.diagnostic(make_error(fmt::format("invalid --lock-timeout `{}`", options.lock_timeout), timeout.error()));
+        return std::unexpected(ExitStatus::Error);
+    }
+    auto held = m_backend.lock(operation, std::chrono::duration_cast<std::chrono::milliseconds>(*timeout));
+    if (!held) {
+        m_ui.diagnostic(held.error());
+        return std::unexpected(ExitStatus::Error);
+    }
+    return std::move(*held);
+}
+
+std::expected<State, ExitStatus> StackSession::read_state(bool persist_recovery) {
+    bool recovered = false;
+    auto state = m_backend.read(&recovered);
+    if (!state) {
+        m_ui.diagnostic(state.error());
+        return std::unexpected(ExitStatus::Error);
+    }
+    if (recovered) {
+        m_ui.err("Recovered the results of an interrupted run from the state journal; "
+                 "objects whose creation was not confirmed will be read back.\n\n");
+        if (persist_recovery && write_state(*state) != ExitStatus::Ok) return std::unexpected(ExitStatus::Error);
+    }
+    return std::move(*state);
+}
+
+ExitStatus StackSession::write_state(State& state) {
+    ++state.serial;
+    if (auto written = m_backend.write(state); !written) {
+        m_ui.diagnostic(written.error());
+        return ExitStatus::Error;
+    }
+    return ExitStatus::Ok;
+}
+
+}  // namespace plinth::cli

@@ -1,0 +1,57 @@
+// cli/stack_session.h: what every stack command does before its own work: load the stack from
+// the current directory, resolve its variables, open the engine and the state backend. Errors
+// are reported through the Ui and come back as an exit status.
+#pragma once
+
+#include <expected>
+#include <memory>
+#include <optional>
+
+#include "cli/exit_status.h"
+#include "cli/options.h"
+#include "cli/ui.h"
+#include "core/stack/stack.h"
+#include "core/state/local_backend.h"
+#include "plans/engine.h"
+#include "providers/registry.h"
+
+namespace plinth::cli {
+
+inline constexpr const char* k_default_state_file = "plinth.state.json";
+
+class StackSession {
+public:
+    // Loads the stack in the current directory and builds its engine.
+    static std::expected<std::unique_ptr<StackSession>, ExitStatus> open(Ui& ui);
+
+    // Resolves variables from defaults, PLINTH_VAR_*, --var-file and --var; prompts on a
+    // terminal for missing required ones unless --input=false.
+    std::expected<ValueMap, ExitStatus> resolve_variables(const VariableOptions& options);
+
+    // Takes the state lock for `operation`, waiting up to --lock-timeout.
+    std::expected<std::unique_ptr<StateLock>, ExitStatus> lock(const std::string& operation, const LockOptions& options);
+
+    // Reads state, telling the user when an interrupted run's results were recovered. With
+    // `persist_recovery` (the caller holds the lock) recovered results are written to the state
+    // file at once, so the next journal starts from them.
+    std::expected<State, ExitStatus> read_state(bool persist_recovery = false);
+
+    // Bumps the serial and writes state atomically.
+    ExitStatus write_state(State& state);
+
+    const Stack& stack() const { return *m_stack; }
+    plans::Engine& engine() { return *m_engine; }
+    LocalBackend& backend() { return m_backend; }
+    Ui& ui() { return m_ui; }
+
+private:
+    StackSession(Ui& ui, std::unique_ptr<Stack> stack);
+
+    Ui& m_ui;
+    std::unique_ptr<Stack> m_stack;  // the engine points into it
+    providers::ProviderRegistry m_registry;
+    std::optional<plans::Engine> m_engine;
+    LocalBackend m_backend;
+};
+
+}  // namespace plinth::cli

@@ -1,0 +1,36 @@
+#include "cli/terminal.h"
+
+#include <cstdlib>
+#include <unistd.h>
+
+namespace plinth::cli {
+
+namespace {
+std::string styled(std::string_view text, std::string_view code, bool enabled) {
+    if (!enabled) return std::string(text);
+    std::string out(code);
+    out += text;
+    out += "\x1b[0m";
+    return out;
+}
+}  // namespace
+
+bool stdout_is_terminal() { return isatty(STDOUT_FILENO) == 1; }
+bool stdin_is_terminal() { return isatty(STDIN_FILENO) == 1; }
+
+bool color_wanted(bool no_color_flag, bool stdout_tty, const char* no_color_env, const char* term_env) {
+    if (no_color_flag || !stdout_tty) return false;
+    if (no_color_env && *no_color_env) return false;
+    return !(term_env && std::string_view(term_env) == "dumb");
+}
+
+bool use_color(bool no_color_flag) {
+    return color_wanted(no_color_flag, stdout_is_terminal(), std::getenv("NO_COLOR"), std::getenv("TERM"));
+}
+
+std::string bold(std::string_view text, bool enabled) { return styled(text, "\x1b[1m", enabled); }
+std::string red(std::string_view text, bool enabled) { return styled(text, "\x1b[31m", enabled); }
+std::string green(std::string_view text, bool enabled) { return styled(text, "\x1b[32m", enabled); }
+std::string yellow(std::string_view text, bool enabled) { return styled(text, "\x1b[33m", enabled); }
+
+}  // namespace plinth::cli

@@ -1,0 +1,63 @@
+#include "plans/refresh.h"
+
+#include <optional>
+#include <vector>
+
+#include "core/graph/walker.h"
+#include "core/value_path.h"
+
+namespace plinth::plans {
+
+namespace {
+struct Outcome {
+    std::optional<Value> object;  // null: gone
+    std::optional<Diagnostic> error;
+};
+}  // namespace
+
+RefreshResult refresh_state(State& state, ProviderSet& providers, std::size_t parallelism) {
+    std::vector<ResourceState*> resources;
+    Graph graph;
+    for (auto& [address, resource] : state.resources) {
+        resources.push_back(&resource);
+        graph.add_node(address);
+    }
+    std::vector<Outcome> outcomes(resources.size());
+    walk_graph(graph, parallelism, [&](Graph::NodeId id) {
+        const ResourceState& resource = *resources[id];
+        auto provider = providers.get(resource.provider);
+        if (!provider) {
+            outcomes[id].error = provider.error();
+            return false;
+        }
+        auto read = (*provider)->read(resource.type, resource.attributes);
+        if (!read) {
+            outcomes[id].error = provider_diagnostic(resource.address, read.error());
+            return false;
+        }
+        outcomes[id].object = std::move(*read);
+        return true;
+    });
+
+    RefreshResult result;
+    for (std::size_t i = 0; i < resources.size(); ++i) {
+        ResourceState& resource = *resources[i];
+        Outcome& outcome = outcomes[i];
+        if (outcome.error) {
+            result.diagnostics.add(*outcome.error);
+        } else if (!outcome.object) {
+            result.gone.insert(resource.address);
+            if (resource.status == ResourceStatus::Creating) result.unconfirmed_gone.insert(resource.address);
+        } else {
+            // Providers return plain values; keep the sensitive marks state recorded.
+            auto sensitive = sensitive_paths(resource.attributes);
+            resource.attributes = std::move(*outcome.object);
+            mark_sensitive_paths(resource.attributes, sensitive);
+            if (resource.status == ResourceStatus::Creating) resource.status = ResourceStatus::Ready;
+        }
+    }
+    for (const auto& address : result.gone) state.resources.erase(address);
+    return result;
+}
+
+}  // namespace plinth::plans

@@ -1,0 +1,127 @@
+#include "plans/render_text.h"
+
+#include <algorithm>
+#include <fmt/format.h>
+
+#include "plans/render_diff.h"
+#include "plans/render_value.h"
+
+namespace plinth::plans {
+
+namespace {
+// Resource blocks: the action symbol ends at column 3, attributes start at column 8.
+constexpr int k_attribute_column = 8;
+constexpr int k_output_column = 4;
+
+std::string action_symbol(Action action, const RenderStyle& style) {
+    switch (action) {
+    case Action::Create: return "  " + style.green("+");
+    case Action::Update: return "  " + style.yellow("~");
+    case Action::Delete: return "  " + style.red("-");
+    case Action::DeleteThenCreate: return style.red("-") + "/" + style.green("+");
+    case Action::CreateThenDelete: return style.green("+") + "/" + style.red("-");
+    case Action::NoOp: break;
+    }
+    return "   ";
+}
+
+// The "# web will be created" line(s) above a resource block.
+std::string change_heading(const ResourceChange& change, const RenderStyle& style) {
+    std::string what;
+    if (change.reason == ChangeReason::Tainted && is_replace(change.action)) {
+        what = "is tainted, so must be replaced";
+    } else if (change.reason == ChangeReason::CreateUnconfirmed && change.action == Action::Create) {
+        what = "was being created when plinth stopped; it will be created";
+    } else {
+        switch (change.action) {
+        case Action::Create: what = "will be created"; break;
+        case Action::Update: what = "will be updated in-place"; break;
+        case Action::Delete: what = "will be destroyed"; break;
+        default: what = "must be replaced"; break;
+        }
+    }
+    std::string out = "  " + style.bold("# " + change.address) + " " + what + "\n";
+    if (change.reason == ChangeReason::RemovedFromStack)
+        out += fmt::format("  # (because {} is not in the stack)\n", change.address);
+    return out;
+}
+
+std::string render_change(const ResourceChange& change, const RenderStyle& style) {
+    std::string body;
+    DiffWriter diff(style, change.replace_paths);
+    diff.members(body, change.before, change.after, k_attribute_column, false, "attribute", "");
+    std::string out = change_heading(change, style);
+    out += fmt::format("{} resource {} {} {{", action_symbol(change.action, style), hcl_quote(change.type),
+                       hcl_quote(resource_name(change.address)));
+    out += body.empty() ? "}\n" : "\n" + body + "    }\n";
+    return out;
+}
+
+bool output_changed(const OutputChange& change) {
+    return change.removed || !(change.before == change.after) || change.before.is_null() != change.after.is_null();
+}
+
+std::string render_output_changes(const std::vector<const OutputChange*>& changes, const RenderStyle& style) {
+    std::size_t width = 0;
+    for (const auto* change : changes) width = std::max(width, key_text(change->name, false).size());
+    std::string out = style.bold("Changes to Outputs:") + "\n";
+    static const std::vector<std::string> k_none;
+    DiffWriter diff(style, k_none);
+    for (const auto* change : changes) {
+        Value before = change->before;
+        Value after = change->removed ? Value() : change->after;
+        if (change->sensitive) {
+            if (!before.is_null()) before.mark_sensitive();
+            if (!after.is_null()) after.mark_sensitive();
+        }
+        diff.entry(out, pad(key_text(change->name, false), width), before, after, k_output_column, change->name);
+    }
+    return out;
+}
+
+std::string render_no_changes(const Plan& plan, const RenderStyle& style) {
+    if (plan.destroy)
+        return style.bold(style.green("No changes.") + " No objects need to be destroyed.") +
+               "\n\nEither you have not created any objects yet or the existing objects were already deleted "
+               "outside of plinth.\n";
+    return style.bold(style.green("No changes.") + " Your infrastructure matches the configuration.") +
+           "\n\nplinth has compared your real infrastructure against your configuration and found no "
+           "differences, so no changes are needed.\n";
+}
+}  // namespace
+
+std::string resource_name(const std::string& address) {
+    std::string base = address.substr(0, address.find('['));
+    auto dot = base.rfind('.');
+    return dot == std::string::npos ? base : base.substr(dot + 1);
+}
+
+std::string render_plan(const Plan& plan, const RenderStyle& style) {
+    std::vector<const ResourceChange*> changes;
+    for (const auto& change : plan.changes)
+        if (change.action != Action::NoOp) changes.push_back(&change);
+    std::vector<const OutputChange*> outputs;
+    for (const auto& change : plan.output_changes)
+        if (output_changed(change)) outputs.push_back(&change);
+    std::sort(outputs.begin(), outputs.end(), [](const auto* a, const auto* b) { return a->name < b->name; });
+    if (changes.empty() && outputs.empty()) return render_no_changes(plan, style);
+
+    std::string out;
+    if (!changes.empty()) {
+        out += "plinth will perform the following actions:\n";
+        for (const auto* change : changes) out += "\n" + render_change(*change, style);
+        auto summary = plan.summary();
+        out += fmt::format("\n{} {} to add, {} to change, {} to destroy.\n", style.bold("Plan:"), summary.add,
+                           summary.change, summary.destroy);
+    }
+    if (!outputs.empty()) {
+        if (!out.empty()) out += "\n";
+        out += render_output_changes(outputs, style);
+        if (changes.empty())
+            out += "\nYou can apply this plan to save these new output values to the plinth state, without "
+                   "changing any real infrastructure.\n";
+    }
+    return out;
+}
+
+}  // namespace plinth::plans

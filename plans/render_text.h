@@ -1,0 +1,19 @@
+// plans/render_text.h: a plan as the human text `plinth plan` prints, following Terraform's
+// layout: one block per changed resource (+ create, ~ update, -/+ or +/- replace, - destroy),
+// the summary line, and the changes to outputs.
+#pragma once
+
+#include <string>
+
+#include "plans/plan.h"
+#include "plans/render_style.h"
+
+namespace plinth::plans {
+
+// The whole plan, ending in a newline. No-op changes are not listed.
+std::string render_plan(const Plan& plan, const RenderStyle& style);
+
+// The name in `resource "type" "name"` for an address: "web" for web, web[0], module.net.web.
+std::string resource_name(const std::string& address);
+
+}  // namespace plinth::plans

@@ -1,0 +1,54 @@
+// tests/unit/plans/fake_provider.h: a provider over an in-memory "world" for engine tests.
+// Type `fake_thing`: `name` (required, force_new), `value` (optional), computed `id`. Creating a
+// thing whose value is "fail" fails. Tests inspect and change the world to simulate drift.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "core/state/backend.h"
+#include "providers/provider.h"
+#include "providers/registry.h"
+#include "providers/schema.h"
+
+namespace plinth::testing {
+
+struct FakeWorld {
+    std::mutex mutex;
+    std::map<std::string, Value> objects;  // by id
+    std::vector<std::string> calls;        // "create a", "remove a", ...
+    int next_id = 1;
+};
+
+class FakeProvider final : public providers::Provider {
+public:
+    explicit FakeProvider(std::shared_ptr<FakeWorld> world);
+
+    const providers::ProviderSchema& schema() const override { return m_schema; }
+    providers::Result<void> configure(const Value&) override { return {}; }
+    providers::Result<providers::PlanResult> plan(const std::string& type, const Value* prior, const Value& desired) override;
+    providers::Result<Value> create(const std::string& type, const Value& planned) override;
+    providers::Result<std::optional<Value>> read(const std::string& type, const Value& current) override;
+    providers::Result<Value> update(const std::string& type, const Value& prior, const Value& planned) override;
+    providers::Result<void> remove(const std::string& type, const Value& current) override;
+
+private:
+    std::shared_ptr<FakeWorld> m_world;
+    providers::ProviderSchema m_schema;
+};
+
+// A registry whose only provider is `fake`, sharing `world`.
+providers::ProviderRegistry fake_registry(const std::shared_ptr<FakeWorld>& world);
+
+// A journal that keeps records in memory.
+class MemoryJournal final : public StateJournal {
+public:
+    std::expected<void, Diagnostic> record_put(const ResourceState& resource) override;
+    std::expected<void, Diagnostic> record_remove(const std::string& address) override;
+    std::vector<std::string> records;  // "put a creating", "put a ready", "remove a"
+};
+
+}  // namespace plinth::testing

@@ -1,0 +1,311 @@
+// The engine end to end over the fake provider: plan actions, apply order, failures, refresh.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+
+#include "core/stack/loader.h"
+#include "fake_provider.h"
+#include "plans/engine.h"
+
+using namespace plinth;
+using namespace plinth::plans;
+using plinth::testing::FakeWorld;
+using plinth::testing::MemoryJournal;
+
+namespace {
+
+Stack load(const std::string& yaml) {
+    auto stack = load_stack_from_files("/tmp/plinth-engine-test", {{"stack.yaml", "stack: test\n" + yaml}});
+    if (!stack) FAIL(format_diagnostic(stack.error()[0]));
+    return std::move(*stack);
+}
+
+struct Harness {
+    std::shared_ptr<FakeWorld> world = std::make_shared<FakeWorld>();
+    providers::ProviderRegistry registry = testing::fake_registry(world);
+    State state = State::fresh();
+    MemoryJournal journal;
+
+    Plan plan(const Stack& stack, bool destroy = false) {
+        auto engine = Engine::open(stack, registry);
+        REQUIRE(engine);
+        auto refreshed = engine->refresh(state, 4);
+        REQUIRE_FALSE(refreshed.diagnostics.has_errors());
+        auto plan = engine->plan(state, {}, destroy, refreshed.unconfirmed_gone);
+        if (!plan) FAIL(format_diagnostic(plan.error()[0]));
+        return std::move(*plan);
+    }
+
+    ApplyResult apply(const Stack& stack, const Plan& plan) {
+        auto engine = Engine::open(stack, registry);
+        REQUIRE(engine);
+        return engine->apply(plan, state, journal, nullptr, 4, nullptr);
+    }
+
+    ApplyResult plan_and_apply(const Stack& stack, bool destroy = false) { return apply(stack, plan(stack, destroy)); }
+
+    std::ptrdiff_t call_index(const std::string& call) const {
+        auto it = std::find(world->calls.begin(), world->calls.end(), call);
+        return it == world->calls.end() ? -1 : it - world->calls.begin();
+    }
+};
+
+const ResourceChange& change_for(const Plan& plan, const std::string& address) {
+    for (const auto& change : plan.changes)
+        if (change.address == address) return change;
+    FAIL("no change for " << address);
+    throw;
+}
+
+const char* k_two_linked = R"(
+resources:
+  a:
+    type: fake_thing
+    properties: { name: a, value: one }
+  b:
+    type: fake_thing
+    properties: { name: b, value: "from ${a.id}" }
+)";
+
+}  // namespace
+
+TEST_CASE("engine: a new stack plans creates and applies them in dependency order") {
+    Harness h;
+    Stack stack = load(k_two_linked);
+    Plan plan = h.plan(stack);
+    REQUIRE(plan.changes.size() == 2);
+    CHECK(change_for(plan, "a").action == Action::Create);
+    CHECK(change_for(plan, "b").after.find("value")->is_unknown());
+    CHECK(change_for(plan, "b").dependencies == std::vector<std::string>{"a"});
+
+    auto result = h.apply(stack, plan);
+    REQUIRE(result.ok());
+    CHECK(result.done.add == 2);
+    CHECK(h.call_index("create a") < h.call_index("create b"));
+    REQUIRE(h.state.resources.size() == 2);
+    CHECK(h.state.resources["b"].attributes.find("value")->as_string() == "from id-1");
+    CHECK(h.state.resources["b"].status == ResourceStatus::Ready);
+    CHECK(std::count(h.journal.records.begin(), h.journal.records.end(), "put a creating") == 1);
+    CHECK(std::count(h.journal.records.begin(), h.journal.records.end(), "put a ready") == 1);
+}
+
+TEST_CASE("engine: an applied stack plans no changes") {
+    Harness h;
+    Stack stack = load(k_two_linked);
+    REQUIRE(h.plan_and_apply(stack).ok());
+    Plan again = h.plan(stack);
+    CHECK_FALSE(again.has_changes());
+}
+
+TEST_CASE("engine: a changed optional attribute updates in place") {
+    Harness h;
+    REQUIRE(h.plan_and_apply(load(k_two_linked)).ok());
+    std::string changed = k_two_linked;
+    changed.replace(changed.find("value: one"), 10, "value: two");
+    Stack stack = load(changed);
+    Plan plan = h.plan(stack);
+    CHECK(change_for(plan, "a").action == Action::Update);
+    CHECK(change_for(plan, "b").action == Action::NoOp);
+    REQUIRE(h.apply(stack, plan).ok());
+    CHECK(h.call_index("update a") >= 0);
+    CHECK(h.state.resources["a"].attributes.find("value")->as_string() == "two");
+}
+
+TEST_CASE("engine: a force_new change replaces, destroying first by default") {
+    Harness h;
+    REQUIRE(h.plan_and_apply(load(k_two_linked)).ok());
+    std::string renamed = k_two_linked;
+    renamed.replace(renamed.find("name: a,"), 8, "name: z,");
+    Stack stack = load(renamed);
+    Plan plan = h.plan(stack);
+    const auto& a = change_for(plan, "a");
+    CHECK(a.action == Action::DeleteThenCreate);
+    CHECK(a.replace_paths == std::vector<std::string>{"name"});
+    // b reads a.id, which becomes unknown, so b is updated too.
+    CHECK(change_for(plan, "b").action == Action::Update);
+    REQUIRE(h.apply(stack, plan).ok());
+    CHECK(h.call_index("remove a") < h.call_index("create z"));
+    CHECK(h.state.resources["b"].attributes.find("value")->as_string() == "from id-3");
+}
+
+TEST_CASE("engine: create_before_destroy creates the replacement first") {
+    Harness h;
+    const char* base = R"(
+resources:
+  a:
+    type: fake_thing
+    properties: { name: NAME }
+    lifecycle: { create_before_destroy: true }
+)";
+    auto with_name = [&](const std::string& name) {
+        std::string yaml = base;
+        yaml.replace(yaml.find("NAME"), 4, name);
+        return load(yaml);
+    };
+    REQUIRE(h.plan_and_apply(with_name("one")).ok());
+    Stack stack = with_name("two");
+    Plan plan = h.plan(stack);
+    CHECK(change_for(plan, "a").action == Action::CreateThenDelete);
+    REQUIRE(h.apply(stack, plan).ok());
+    CHECK(h.call_index("create two") < h.call_index("remove one"));
+    CHECK(h.state.resources["a"].attributes.find("name")->as_string() == "two");
+}
+
+TEST_CASE("engine: a resource removed from the stack is destroyed, dependents first on destroy") {
+    Harness h;
+    REQUIRE(h.plan_and_apply(load(k_two_linked)).ok());
+    Stack only_a = load(R"(
+resources:
+  a:
+    type: fake_thing
+    properties: { name: a, value: one }
+)");
+    Plan plan = h.plan(only_a);
+    CHECK(change_for(plan, "b").action == Action::Delete);
+    CHECK(change_for(plan, "b").reason == ChangeReason::RemovedFromStack);
+    CHECK(plan.summary().destroy == 1);
+
+    Harness h2;
+    Stack stack = load(k_two_linked);
+    REQUIRE(h2.plan_and_apply(stack).ok());
+    REQUIRE(h2.plan_and_apply(stack, true).ok());
+    CHECK(h2.call_index("remove b") < h2.call_index("remove a"));
+    CHECK(h2.state.resources.empty());
+}
+
+TEST_CASE("engine: refresh notices drift and objects deleted outside plinth") {
+    Harness h;
+    Stack stack = load(k_two_linked);
+    REQUIRE(h.plan_and_apply(stack).ok());
+    h.world->objects["id-1"].as_map()["value"] = Value("tampered");
+    h.world->objects.erase("id-2");
+    Plan plan = h.plan(stack);
+    CHECK(change_for(plan, "a").action == Action::Update);
+    CHECK(change_for(plan, "a").before.find("value")->as_string() == "tampered");
+    CHECK(change_for(plan, "b").action == Action::Create);
+}
+
+TEST_CASE("engine: a failing resource stops its dependents, independent ones still apply") {
+    Harness h;
+    Stack stack = load(R"(
+resources:
+  bad:
+    type: fake_thing
+    properties: { name: bad, value: fail }
+  after_bad:
+    type: fake_thing
+    properties: { name: after, value: "${bad.id}" }
+  fine:
+    type: fake_thing
+    properties: { name: fine }
+)");
+    auto result = h.plan_and_apply(stack);
+    CHECK_FALSE(result.ok());
+    REQUIRE(result.diagnostics.size() == 1);
+    CHECK(result.diagnostics[0].summary.find("cannot create bad") != std::string::npos);
+    CHECK(h.state.resources.contains("fine"));
+    CHECK_FALSE(h.state.resources.contains("bad"));
+    CHECK_FALSE(h.state.resources.contains("after_bad"));
+    CHECK(h.call_index("create after") == -1);
+    CHECK(std::count(h.journal.records.begin(), h.journal.records.end(), "remove bad") == 1);
+}
+
+TEST_CASE("engine: a cycle is reported as its path") {
+    Harness h;
+    Stack stack = load(R"(
+resources:
+  a:
+    type: fake_thing
+    properties: { name: "${b.id}" }
+  b:
+    type: fake_thing
+    properties: { name: "${a.id}" }
+)");
+    auto engine = Engine::open(stack, h.registry);
+    REQUIRE_FALSE(engine);
+    std::string summary = engine.error()[0].summary;
+    CHECK(summary.find("cycle") != std::string::npos);
+    CHECK((summary.find("a -> b -> a") != std::string::npos || summary.find("b -> a -> b") != std::string::npos));
+}
+
+TEST_CASE("engine: an unconfirmed create left by a crash is read back") {
+    Harness h;
+    Stack stack = load(k_two_linked);
+    REQUIRE(h.plan_and_apply(stack).ok());
+    // As if the process died after recording the intent for b and before its create returned.
+    h.world->objects.erase("id-2");
+    h.state.resources["b"].status = ResourceStatus::Creating;
+    Plan plan = h.plan(stack);
+    CHECK(change_for(plan, "b").action == Action::Create);
+    CHECK(change_for(plan, "b").reason == ChangeReason::CreateUnconfirmed);
+
+    // And one whose object did get made is simply kept.
+    Harness h2;
+    REQUIRE(h2.plan_and_apply(stack).ok());
+    h2.state.resources["b"].status = ResourceStatus::Creating;
+    Plan kept = h2.plan(stack);
+    CHECK_FALSE(kept.has_changes());
+}
+
+TEST_CASE("engine: validate checks properties against the schema without state") {
+    Harness h;
+    Stack stack = load(R"(
+variables:
+  v: { type: string }
+resources:
+  a:
+    type: fake_thing
+    properties: { name: "${var.v}", colour: red }
+  b:
+    type: fake_nothing
+)");
+    auto engine = Engine::open(stack, h.registry);
+    REQUIRE(engine);
+    Diagnostics problems = engine->validate();
+    REQUIRE(problems.size() == 2);
+    CHECK(h.world->calls.empty());
+}
+
+TEST_CASE("engine: prevent_destroy refuses a plan that would replace") {
+    Harness h;
+    REQUIRE(h.plan_and_apply(load("resources:\n  a:\n    type: fake_thing\n    properties: { name: one }\n")).ok());
+    Stack stack = load(R"(
+resources:
+  a:
+    type: fake_thing
+    properties: { name: two }
+    lifecycle: { prevent_destroy: true }
+)");
+    auto engine = Engine::open(stack, h.registry);
+    REQUIRE(engine);
+    auto plan = engine->plan(h.state, {}, false);
+    REQUIRE_FALSE(plan);
+    CHECK(plan.error()[0].summary.find("prevent_destroy") != std::string::npos);
+}
+
+TEST_CASE("engine: outputs are planned and recorded; a sensitive value needs a sensitive output") {
+    Harness h;
+    Stack stack = load(std::string(k_two_linked) + R"(
+outputs:
+  b_value: { value: "${b.value}" }
+)");
+    Plan plan = h.plan(stack);
+    REQUIRE(plan.output_changes.size() == 1);
+    CHECK(plan.output_changes[0].after.is_unknown());
+    REQUIRE(h.apply(stack, plan).ok());
+    CHECK(h.state.outputs["b_value"].value.as_string() == "from id-1");
+
+    Harness h2;
+    Stack leaky = load(R"(
+variables:
+  secret: { type: string, default: hunter2, sensitive: true }
+outputs:
+  leak: { value: "${var.secret}" }
+)");
+    auto engine = Engine::open(leaky, h2.registry);
+    REQUIRE(engine);
+    ValueMap variables{{"secret", Value("hunter2").mark_sensitive()}};
+    auto refused = engine->plan(h2.state, variables, false);
+    REQUIRE_FALSE(refused);
+    CHECK(refused.error()[0].summary.find("sensitive") != std::string::npos);
+}
