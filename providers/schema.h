@@ -3,7 +3,9 @@
 // sensitive, or has a default. Also the generic checks and planning every provider shares.
 #pragma once
 
+#include <functional>
 #include <optional>
+#include <string_view>
 #include <string>
 #include <vector>
 
@@ -49,6 +51,10 @@ struct ProviderSchema {
 // Checks configured properties (a map; values may be unknown) against a schema: unknown
 // attributes, missing required ones, values set for computed-only ones, and wrong types.
 // Each problem is a diagnostic at `location` naming the attribute.
+// `locate` says where the stack sets an attribute ("" for the resource itself), so each
+// diagnostic points at the offending line; the overload puts them all at `location`.
+using AttributeLocator = std::function<SourceLocation(std::string_view attribute)>;
+Diagnostics validate_properties(const ResourceSchema& schema, const Value& properties, const AttributeLocator& locate);
 Diagnostics validate_properties(const ResourceSchema& schema, const Value& properties, const SourceLocation& location);
 
 // The plan every provider starts from: desired properties with defaults filled in and sensitive

@@ -1,1 +1,17 @@
-// placeholder, replaced by its owner
+#include "providers/builtin/builtin.h"
+
+#include "providers/local/local_provider.h"
+#include "providers/null/null_provider.h"
+#include "providers/random/random_provider.h"
+#include "providers/time/time_provider.h"
+
+namespace plinth::providers {
+
+void register_builtin_providers(ProviderRegistry& registry) {
+    registry.add("local", make_local_provider);
+    registry.add("random", make_random_provider);
+    registry.add("null", make_null_provider);
+    registry.add("time", make_time_provider);
+}
+
+}  // namespace plinth::providers
