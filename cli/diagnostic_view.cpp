@@ -32,8 +32,8 @@ std::string source_excerpt(const SourceLocation& location, const std::string& so
 }
 
 std::string place(const SourceLocation& location) {
-    if (location.column <= 0) return fmt::format("  on {} line {}:", location.file, location.line);
-    return fmt::format("  on {} line {}, column {}:", location.file, location.line, location.column);
+    if (location.column <= 0) return fmt::format("  on {}:{}:", location.file, location.line);
+    return fmt::format("  on {}:", location.to_string());
 }
 }  // namespace
 

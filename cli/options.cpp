@@ -6,8 +6,8 @@ namespace plinth::cli {
 
 void add_variable_options(CLI::App& command, VariableOptions& options) {
     command.add_option("--var", options.vars, "Set a variable: --var name=value (repeatable)")->take_all();
-    command.add_option("--var-file", options.var_files, "Read variables from a YAML/JSON file (repeatable)")
-        ->check(CLI::ExistingFile);
+    // Checked when read, after --chdir: relative paths are relative to the stack directory.
+    command.add_option("--var-file", options.var_files, "Read variables from a YAML/JSON file (repeatable)");
     command.add_flag("--input", options.input, "Ask for missing variables on a terminal; --input=false never asks");
 }
 

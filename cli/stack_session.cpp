@@ -20,7 +20,8 @@ StackSession::StackSession(Ui& ui, std::unique_ptr<Stack> stack)
 }
 
 std::expected<std::unique_ptr<StackSession>, ExitStatus> StackSession::open(Ui& ui) {
-    auto stack = load_stack(std::filesystem::current_path());
+    // Relative, so diagnostics name files as the user sees them: "stack.yaml:7:31".
+    auto stack = load_stack(".");
     if (!stack) {
         ui.diagnostics(stack.error());
         return std::unexpected(ExitStatus::Error);

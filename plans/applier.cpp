@@ -6,6 +6,7 @@
 #include "core/graph/walker.h"
 #include "core/value_path.h"
 #include "plans/apply_graph.h"
+#include "plans/attribute_location.h"
 #include "plans/conformance.h"
 #include "plans/stack_scope.h"
 
@@ -66,7 +67,8 @@ void Applier::adopt_refreshed_prior() {
         if (it == m_request.state.resources.end()) continue;
         it->second.attributes = change.before;
         if (it->second.status == ResourceStatus::Creating) it->second.status = ResourceStatus::Ready;
-        if (change.action == Action::NoOp || change.action == Action::Update || change.action == Action::Delete)
+        bool declared = m_request.stack.resources.contains(change.address);
+        if (declared && (change.action == Action::NoOp || change.action == Action::Update))
             m_scope.set_resource(change.address, change.before);
     }
 }
@@ -88,7 +90,9 @@ std::expected<Value, Diagnostic> Applier::final_plan(const ResourceChange& chang
     bool in_place = change.action == Action::Update;
     const Value* prior = in_place ? &change.before : nullptr;
     auto planned = provider.plan(change.type, prior, *desired);
-    if (!planned) return std::unexpected(provider_diagnostic(change.address, planned.error(), decl.location));
+    if (!planned)
+        return std::unexpected(provider_diagnostic(change.address, planned.error(),
+                                                   attribute_location(decl, planned.error().attribute)));
     if (auto mismatch = find_nonconformance(change.after, planned->planned)) {
         return std::unexpected(make_error(
             fmt::format("{}: provider produced an inconsistent final plan", change.address),
@@ -105,8 +109,8 @@ bool Applier::apply_resource(const ResourceChange& change) {
         m_scope.set_resource(change.address, change.before);
         return true;
     }
-    const SourceLocation& location = m_request.stack.resources.at(change.address).location;
-    auto provider = m_providers.get(change.provider, location);
+    const ResourceDecl& decl = m_request.stack.resources.at(change.address);
+    auto provider = m_providers.get(change.provider, decl.location);
     if (!provider) return fail(change, StepKind::Apply, provider.error());
     auto planned = final_plan(change, **provider);
     if (!planned) return fail(change, StepKind::Apply, planned.error());
@@ -129,6 +133,7 @@ bool Applier::apply_resource(const ResourceChange& change) {
                            : (*provider)->update(change.type, change.before, *planned);
     if (!result) {
         if (creating) previous ? record(*previous) : forget(change.address);
+        auto location = attribute_location(decl, result.error().attribute);
         return fail(change, StepKind::Apply, provider_diagnostic(change.address, result.error(), location));
     }
     resource.attributes = std::move(*result);

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "plans/attribute_location.h"
 #include "plans/stack_scope.h"
 #include "providers/schema.h"
 
@@ -94,7 +95,8 @@ void Planner::plan_resource(const ResourceDecl& decl, Plan& plan) {
             fmt::format("provider `{}` has no resource type `{}`; `plinth providers` lists them", decl.provider, decl.type),
             decl.location);
     }
-    auto problems = providers::validate_properties(*schema, *desired, decl.location);
+    auto problems = providers::validate_properties(
+        *schema, *desired, [&](std::string_view attribute) { return attribute_location(decl, attribute); });
     if (problems.has_errors()) return m_diagnostics.append(problems);
 
     auto found = m_request.prior.resources.find(decl.name);
@@ -103,7 +105,10 @@ void Planner::plan_resource(const ResourceDecl& decl, Plan& plan) {
     if (prior_usable) apply_ignore_changes(decl.lifecycle, prior->attributes, *desired);
 
     auto planned = (*provider)->plan(decl.type, prior_usable ? &prior->attributes : nullptr, *desired);
-    if (!planned) return m_diagnostics.add(provider_diagnostic(decl.name, planned.error(), decl.location));
+    if (!planned) {
+        auto location = attribute_location(decl, planned.error().attribute);
+        return m_diagnostics.add(provider_diagnostic(decl.name, planned.error(), location));
+    }
 
     ResourceChange change;
     change.address = decl.name;

@@ -33,6 +33,16 @@ ExpressionPtr make_map(std::vector<std::pair<std::string, ExpressionPtr>> entrie
 
 SourceLocation location_of(const Expression& expression) { return expression.location; }
 
+std::optional<SourceLocation> member_location(const Expression& expression, std::string_view key) {
+    const auto* map = std::get_if<MapNode>(&expression.node);
+    if (!map) return std::nullopt;
+    for (const auto& [key_expression, value] : map->entries) {
+        const auto* literal = std::get_if<LiteralNode>(&key_expression->node);
+        if (literal && literal->value.is_string() && literal->value.as_string() == key) return key_expression->location;
+    }
+    return std::nullopt;
+}
+
 std::string Reference::to_string() const {
     std::string out = root;
     for (const auto& step : path) out += "." + step;

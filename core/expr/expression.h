@@ -6,6 +6,7 @@
 #include <expected>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -34,6 +35,10 @@ ExpressionPtr make_list(std::vector<ExpressionPtr> items, SourceLocation locatio
 ExpressionPtr make_map(std::vector<std::pair<std::string, ExpressionPtr>> entries, SourceLocation location);
 
 SourceLocation location_of(const Expression& expression);
+
+// Where member `key` of a map written literally in the stack is, so diagnostics about one
+// property can point at it; null when `expression` is not such a map or has no such key.
+std::optional<SourceLocation> member_location(const Expression& expression, std::string_view key);
 
 // A reference to a named thing, e.g. `var.region` -> {root "var", path ["region"]},
 // `web.tags["env"]` -> {root "web", path ["tags", "env"]}. `path` holds the static attribute names

@@ -44,7 +44,7 @@ TEST_CASE("diagnostic_view: an error with its source line and a caret") {
     auto d = make_error("reference to undeclared resource `foo`", "did you mean `for`?", {name, 12, 18});
     CHECK(render_diagnostic(d, false) == "Error: reference to undeclared resource `foo`\n"
                                          "\n"
-                                         "  on " + name + " line 12, column 18:\n"
+                                         "  on " + name + ":12:18:\n"
                                          "  12 |       content: ${foo.id}\n"
                                          "     |                  ^\n"
                                          "did you mean `for`?");
@@ -55,20 +55,20 @@ TEST_CASE("diagnostic_view: tabs are kept so the caret lines up, CRLF endings dr
     auto d = make_warning("odd value", "", {file.path.string(), 1, 7});
     CHECK(render_diagnostic(d, false) == "Warning: odd value\n"
                                          "\n"
-                                         "  on " + file.path.string() + " line 1, column 7:\n"
+                                         "  on " + file.path.string() + ":1:7:\n"
                                          "  1 | \tkey:\tvalue\n"
                                          "    | \t    \t^");
 }
 
 TEST_CASE("diagnostic_view: without a readable source line only the place is shown") {
     auto missing = make_error("bad", "more", {"/nonexistent/plinth/main.yaml", 3, 2});
-    CHECK(render_diagnostic(missing, false) == "Error: bad\n\n  on /nonexistent/plinth/main.yaml line 3, column 2:\nmore");
+    CHECK(render_diagnostic(missing, false) == "Error: bad\n\n  on /nonexistent/plinth/main.yaml:3:2:\nmore");
     TempFile file("one line\n");
     auto past_end = make_error("bad", "", {file.path.string(), 5, 1});
-    CHECK(render_diagnostic(past_end, false) == "Error: bad\n\n  on " + file.path.string() + " line 5, column 1:");
+    CHECK(render_diagnostic(past_end, false) == "Error: bad\n\n  on " + file.path.string() + ":5:1:");
     auto no_column = make_error("bad", "", {file.path.string(), 1, 0});
     CHECK(render_diagnostic(no_column, false) ==
-          "Error: bad\n\n  on " + file.path.string() + " line 1:\n  1 | one line");
+          "Error: bad\n\n  on " + file.path.string() + ":1:\n  1 | one line");
     auto file_only = make_error("stack.yaml is not a plan", "It is YAML.", {"stack.yaml", 0, 0});
     CHECK(render_diagnostic(file_only, false) == "Error: stack.yaml is not a plan\n\nIt is YAML.");
 }
