@@ -1,5 +1,7 @@
 #include "providers/schema.h"
 
+#include "core/name_suggestion.h"
+
 #include <algorithm>
 #include <fmt/format.h>
 
@@ -30,35 +32,13 @@ const ResourceSchema* find_type(const std::vector<ResourceSchema>& types, std::s
     return it == types.end() ? nullptr : &*it;
 }
 
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-    std::vector<std::size_t> row(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        std::size_t diagonal = row[0];
-        row[0] = i;
-        for (std::size_t j = 1; j <= b.size(); ++j) {
-            std::size_t above = row[j];
-            std::size_t substitute = diagonal + (a[i - 1] == b[j - 1] ? 0 : 1);
-            row[j] = std::min({above + 1, row[j - 1] + 1, substitute});
-            diagonal = above;
-        }
-    }
-    return row[b.size()];
-}
-
 // The settable attribute closest to `name`, when it is close enough to be a likely typo.
 const AttributeSchema* closest_attribute(const ResourceSchema& schema, std::string_view name) {
-    const AttributeSchema* best = nullptr;
-    std::size_t best_distance = std::max<std::size_t>(2, name.size() / 3) + 1;
-    for (const auto& attribute : schema.attributes) {
-        if (!attribute.required && !attribute.optional) continue;
-        std::size_t distance = edit_distance(name, attribute.name);
-        if (distance < best_distance) {
-            best = &attribute;
-            best_distance = distance;
-        }
-    }
-    return best;
+    std::vector<std::string> settable;
+    for (const auto& attribute : schema.attributes)
+        if (attribute.required || attribute.optional) settable.push_back(attribute.name);
+    const std::string* best = closest_name(name, settable);
+    return best ? schema.find(*best) : nullptr;
 }
 
 bool type_matches(AttributeType type, const Value& value) {

@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-#include "core/stack/name_suggestion.h"
+#include "core/name_suggestion.h"
 
 namespace plinth {
 namespace {

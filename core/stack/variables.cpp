@@ -5,7 +5,7 @@
 #include <set>
 #include <sstream>
 
-#include "core/stack/name_suggestion.h"
+#include "core/name_suggestion.h"
 #include "core/stack/yaml_source.h"
 
 namespace plinth {

@@ -1,4 +1,4 @@
-// core/stack/name_suggestion.h: "did you mean `web`?" for a misspelt name, by edit distance among
+// core/name_suggestion.h: "did you mean `web`?" for a misspelt name, by edit distance among
 // the names that exist. Private to core/stack.
 #pragma once
 
@@ -7,6 +7,10 @@
 #include <vector>
 
 namespace plinth {
+
+// The candidate closest to `name` when it is close enough to be a likely typo (a few edits,
+// fewer than the name's length); null otherwise.
+const std::string* closest_name(std::string_view name, const std::vector<std::string>& candidates);
 
 // "did you mean `x`?" for the closest candidate when it is close enough (a few edits, fewer than
 // the name's length), else "".

@@ -1,4 +1,4 @@
-#include "core/stack/name_suggestion.h"
+#include "core/name_suggestion.h"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -25,7 +25,7 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 
 }  // namespace
 
-std::string did_you_mean(std::string_view name, const std::vector<std::string>& candidates) {
+const std::string* closest_name(std::string_view name, const std::vector<std::string>& candidates) {
     std::size_t limit = std::min<std::size_t>(3, std::max<std::size_t>(1, name.size() / 3));
     const std::string* best = nullptr;
     std::size_t best_distance = limit + 1;
@@ -36,6 +36,11 @@ std::string did_you_mean(std::string_view name, const std::vector<std::string>& 
             best_distance = distance;
         }
     }
+    return best;
+}
+
+std::string did_you_mean(std::string_view name, const std::vector<std::string>& candidates) {
+    const std::string* best = closest_name(name, candidates);
     return best ? fmt::format("did you mean `{}`?", *best) : std::string();
 }
 

@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "core/stack/name_suggestion.h"
+#include "core/name_suggestion.h"
 
 using namespace plinth;
 
