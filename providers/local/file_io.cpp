@@ -48,7 +48,6 @@ Result<void> write_all(int fd, std::string_view content, const std::string& path
 Result<void> fill_temp_file(int fd, const std::string& temp, std::string_view content, mode_t file_mode) {
     Result<void> result = write_all(fd, content, temp);
     if (result && ::fchmod(fd, file_mode) != 0) result = std::unexpected(io_error("set permissions of", temp, errno));
-    if (result && ::fsync(fd) != 0) result = std::unexpected(io_error("sync", temp, errno));
     if (::close(fd) != 0 && result) result = std::unexpected(io_error("close", temp, errno));
     return result;
 }

@@ -1,0 +1,82 @@
+#!/usr/bin/env python3
+"""Writes a benchmark stack of N resources into a directory.
+
+Shapes:
+  independent  N resources with no references between them.
+  chain        N/10 chains of 10 resources; each resource refers to the one before it.
+
+Kinds:
+  null_resource  resources with a `triggers` map (no I/O at all: measures plinth itself).
+  local_file     small files under out/ (adds one file write per resource).
+
+Usage: generate.py --count N --shape independent|chain --kind null_resource|local_file DIR
+"""
+
+import argparse
+import os
+import sys
+
+CHAIN_LENGTH = 10
+
+
+def resource_name(index):
+    return f"r{index:06d}"
+
+
+def predecessor(index, shape):
+    """The resource `index` refers to, or None."""
+    if shape == "chain" and index % CHAIN_LENGTH != 0:
+        return resource_name(index - 1)
+    return None
+
+
+def resource_yaml(index, shape, kind):
+    name = resource_name(index)
+    before = predecessor(index, shape)
+    lines = [f"  {name}:", f"    type: {kind}", "    properties:"]
+    if kind == "null_resource":
+        lines.append("      triggers:")
+        lines.append(f"        index: \"{index}\"")
+        if before:
+            lines.append(f"        after: ${{{before}.id}}")
+    else:
+        lines.append(f"      filename: out/{name}.txt")
+        if before:
+            lines.append(f"      content: \"{name} after ${{{before}.id}}\\n\"")
+        else:
+            lines.append(f"      content: \"{name}\\n\"")
+    return "\n".join(lines)
+
+
+def write_stack(directory, count, shape, kind):
+    os.makedirs(directory, exist_ok=True)
+    path = os.path.join(directory, "stack.yaml")
+    with open(path, "w", encoding="utf-8") as out:
+        out.write(f"stack: bench-{shape}-{kind}-{count}\n")
+        out.write(f"description: {count} {kind} resources, shape {shape}\n")
+        out.write("resources:\n")
+        for index in range(count):
+            out.write(resource_yaml(index, shape, kind))
+            out.write("\n")
+        out.write("outputs:\n")
+        out.write(f"  count:\n    value: {count}\n")
+    return path
+
+
+def main(argv):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--count", type=int, required=True, help="number of resources")
+    parser.add_argument("--shape", choices=["independent", "chain"], default="independent")
+    parser.add_argument("--kind", choices=["null_resource", "local_file"], default="null_resource")
+    parser.add_argument("directory", help="where to write stack.yaml (created if missing)")
+    args = parser.parse_args(argv)
+    if args.count < 1:
+        parser.error("--count must be at least 1")
+    if args.shape == "chain" and args.count % CHAIN_LENGTH != 0:
+        parser.error(f"--count must be a multiple of {CHAIN_LENGTH} for chains")
+    print(write_stack(args.directory, args.count, args.shape, args.kind))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
