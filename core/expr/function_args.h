@@ -43,5 +43,11 @@ void add_conversion_functions(FunctionTable& table);
 void add_numeric_functions(FunctionTable& table);
 void add_encoding_functions(FunctionTable& table);
 void add_file_functions(FunctionTable& table);
+void add_list_functions(FunctionTable& table);
+void add_set_functions(FunctionTable& table);
+void add_text_functions(FunctionTable& table);
+void add_document_functions(FunctionTable& table);
+void add_time_functions(FunctionTable& table);
+void add_network_functions(FunctionTable& table);
 
 }  // namespace plinth::expr

@@ -25,6 +25,12 @@ const FunctionTable& FunctionTable::standard() {
         add_numeric_functions(built);
         add_encoding_functions(built);
         add_file_functions(built);
+        add_list_functions(built);
+        add_set_functions(built);
+        add_text_functions(built);
+        add_document_functions(built);
+        add_time_functions(built);
+        add_network_functions(built);
         return built;
     }();
     return table;

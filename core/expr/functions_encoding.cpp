@@ -1,5 +1,6 @@
-// Encoding and hashing functions: jsonencode, jsondecode, base64encode, base64decode, md5, sha1,
-// sha256, sha512, uuid.
+// Encoding and hashing functions: jsonencode, jsondecode, base64encode, base64decode, urlencode,
+// md5, sha1, sha256, sha512, base64sha256, base64sha512, uuid.
+#include <cctype>
 #include <fmt/format.h>
 
 #include "core/digest.h"
@@ -58,6 +59,38 @@ FunctionSpec hash(std::string name, std::string (*digest)(std::string_view)) {
             }};
 }
 
+// Like Go's url.QueryEscape, which Terraform uses: a space becomes '+', and every byte other
+// than letters, digits and -_.~ becomes %XX.
+FunctionResult url_encode(Args args, const FunctionCallContext&) {
+    auto text = string_arg("urlencode", args, 0);
+    if (!text) return std::unexpected(text.error());
+    std::string out;
+    for (char c : *text) {
+        auto byte = static_cast<unsigned char>(c);
+        if (std::isalnum(byte) || c == '-' || c == '_' || c == '.' || c == '~') out += c;
+        else if (c == ' ') out += '+';
+        else out += fmt::format("%{:02X}", byte);
+    }
+    return Value(std::move(out));
+}
+
+// The raw bytes that lower-case `hex` spells.
+std::string hex_to_bytes(std::string_view hex) {
+    std::string bytes;
+    for (std::size_t i = 0; i + 1 < hex.size(); i += 2)
+        bytes += static_cast<char>(std::stoi(std::string(hex.substr(i, 2)), nullptr, 16));
+    return bytes;
+}
+
+FunctionSpec base64_hash(std::string name, std::string (*digest)(std::string_view)) {
+    std::string label = name;
+    return {.name = std::move(name), .min_args = 1, .max_args = 1, .impl = [label, digest](Args args, const FunctionCallContext&) -> FunctionResult {
+                auto text = string_arg(label, args, 0);
+                if (!text) return std::unexpected(text.error());
+                return Value(base64_encode(hex_to_bytes(digest(*text))));
+            }};
+}
+
 }  // namespace
 
 void add_encoding_functions(FunctionTable& table) {
@@ -69,6 +102,9 @@ void add_encoding_functions(FunctionTable& table) {
     table.add(hash("sha1", sha1_hex));
     table.add(hash("sha256", sha256_hex));
     table.add(hash("sha512", sha512_hex));
+    table.add(base64_hash("base64sha256", sha256_hex));
+    table.add(base64_hash("base64sha512", sha512_hex));
+    table.add({.name = "urlencode", .min_args = 1, .max_args = 1, .impl = url_encode});
     table.add({.name = "uuid", .min_args = 0, .max_args = 0,
                .impl = [](Args, const FunctionCallContext&) -> FunctionResult { return Value(random_uuid()); }});
 }

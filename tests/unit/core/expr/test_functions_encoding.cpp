@@ -45,3 +45,14 @@ TEST_CASE("expr: uuid") {
     CHECK(std::regex_match(a.as_string(), std::regex("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}")));
     CHECK(a != eval("${uuid()}"));
 }
+
+TEST_CASE("expr: urlencode, base64sha256 and base64sha512") {
+    CHECK(eval("${urlencode(\"Hello World!\")}") == Value("Hello+World%21"));
+    CHECK(eval("${urlencode(\"☃\")}") == Value("%E2%98%83"));
+    CHECK(eval("${urlencode(\"foo:bar@localhost?foo=bar&bar=baz\")}") ==
+          Value("foo%3Abar%40localhost%3Ffoo%3Dbar%26bar%3Dbaz"));
+    CHECK(eval("${base64sha256(\"hello world\")}") == Value("uU0nuZNNPgilLlLX2n2r+sSE7+N6U4DukIj3rOLvzek="));
+    CHECK(eval("${base64sha512(\"hello world\")}") ==
+          Value("MJ7MSJwS1utMxA9QyQLytNDtd+5RGnx6m808qG1M2G+YndNbxf9JlnDaNCVbRbDP2DDoH2Bdz33FVC6TrpzXbw=="));
+    CHECK(error_of("${urlencode([])}") == "urlencode: argument 1 must be a string, got list");
+}

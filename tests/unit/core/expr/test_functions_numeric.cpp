@@ -25,3 +25,25 @@ TEST_CASE("expr: abs, ceil and floor") {
     CHECK(eval("${floor(4.9)}") == Value(4));
     CHECK(error_of("${floor([])}") == "floor: argument 1 must be a number, got list");
 }
+
+TEST_CASE("expr: signum, pow and log") {
+    CHECK(eval("${signum(-13)}") == Value(-1));
+    CHECK(eval("${signum(0)}") == Value(0));
+    CHECK(eval("${signum(344)}") == Value(1));
+    CHECK(eval("${pow(3, 2)}") == Value(9));
+    CHECK(eval("${pow(4, 0)}") == Value(1));
+    CHECK(eval("${log(16, 2)}") == Value(4));
+    CHECK(eval("${log(1, 10)}") == Value(0));
+    CHECK(error_of("${pow(\"a\", 2)}") == "pow: argument 1 must be a number, got \"a\"");
+    CHECK(error_of("${signum([])}") == "signum: argument 1 must be a number, got list");
+}
+
+TEST_CASE("expr: parseint") {
+    CHECK(eval("${parseint(\"100\", 10)}") == Value(100));
+    CHECK(eval("${parseint(\"FF\", 16)}") == Value(255));
+    CHECK(eval("${parseint(\"-10\", 16)}") == Value(-16));
+    CHECK(eval("${parseint(\"1011111011101111\", 2)}") == Value(48879));
+    CHECK(eval("${parseint(\"aA\", 62)}") == Value(656));
+    CHECK(error_of("${parseint(\"12\", 2)}") == "parseint: cannot parse \"12\" as a base 2 integer");
+    CHECK(error_of("${parseint(\"1\", 63)}") == "parseint: base must be a whole number between 2 and 62, got 63");
+}
