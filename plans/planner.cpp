@@ -150,32 +150,28 @@ void Planner::plan_output(const OutputDecl& decl, Plan& plan) {
     plan.output_changes.push_back(std::move(change));
 }
 
+// The deletion of an object state records, for a destroy plan or a resource no longer declared.
+ResourceChange deletion_of(const ResourceState& resource, ChangeReason reason) {
+    ResourceChange change;
+    change.address = resource.address;
+    change.type = resource.type;
+    change.provider = resource.provider;
+    change.action = Action::Delete;
+    change.reason = reason;
+    change.before = resource.attributes;
+    change.dependencies = resource.dependencies;
+    return change;
+}
+
 void Planner::plan_destroy_all(Plan& plan) {
-    for (const auto& [address, resource] : m_request.prior.resources) {
-        ResourceChange change;
-        change.address = address;
-        change.type = resource.type;
-        change.provider = resource.provider;
-        change.action = Action::Delete;
-        change.before = resource.attributes;
-        change.dependencies = resource.dependencies;
-        plan.changes.push_back(std::move(change));
-    }
+    for (const auto& [address, resource] : m_request.prior.resources)
+        plan.changes.push_back(deletion_of(resource, ChangeReason::None));
 }
 
 void Planner::plan_removed_resources(Plan& plan) {
-    for (const auto& [address, resource] : m_request.prior.resources) {
-        if (m_request.stack.resources.contains(address)) continue;
-        ResourceChange change;
-        change.address = address;
-        change.type = resource.type;
-        change.provider = resource.provider;
-        change.action = Action::Delete;
-        change.reason = ChangeReason::RemovedFromStack;
-        change.before = resource.attributes;
-        change.dependencies = resource.dependencies;
-        plan.changes.push_back(std::move(change));
-    }
+    for (const auto& [address, resource] : m_request.prior.resources)
+        if (!m_request.stack.resources.contains(address))
+            plan.changes.push_back(deletion_of(resource, ChangeReason::RemovedFromStack));
 }
 
 void Planner::plan_removed_outputs(Plan& plan) {
