@@ -72,6 +72,7 @@ private:
     }
 
     void plan_resource(const ResourceDecl& decl, Plan& plan);
+    bool prevents_destroy(const ResourceDecl& decl);
     void plan_output(const OutputDecl& decl, Plan& plan);
     void plan_destroy_all(Plan& plan);
     void plan_removed_resources(Plan& plan);
@@ -122,7 +123,7 @@ void Planner::plan_resource(const ResourceDecl& decl, Plan& plan) {
     change.create_before_destroy = decl.lifecycle.create_before_destroy;
     if (prior && !prior_usable) change.reason = ChangeReason::Tainted;
     if (!prior && m_request.unconfirmed_gone.contains(decl.name)) change.reason = ChangeReason::CreateUnconfirmed;
-    if (decl.lifecycle.prevent_destroy && is_replace(change.action)) {
+    if (is_replace(change.action) && prevents_destroy(decl)) {
         m_diagnostics.add_error(fmt::format("Instance cannot be destroyed: `{}` has lifecycle.prevent_destroy set", decl.name),
                                 "The plan would replace it. Change the configuration so it is updated in place, "
                                 "or remove prevent_destroy.",
@@ -130,6 +131,17 @@ void Planner::plan_resource(const ResourceDecl& decl, Plan& plan) {
     }
     m_scope.set_resource(decl.name, change.after);
     plan.changes.push_back(std::move(change));
+}
+
+// lifecycle.prevent_destroy: an expression that must give a bool.
+bool Planner::prevents_destroy(const ResourceDecl& decl) {
+    if (!decl.lifecycle.prevent_destroy) return false;
+    auto value = m_scope.evaluate(*decl.lifecycle.prevent_destroy);
+    if (!value) return m_diagnostics.append(value.error()), false;
+    if (value->is_bool()) return value->as_bool();
+    m_diagnostics.add_error(fmt::format("`prevent_destroy` of resource `{}` must be true or false", decl.name),
+                            fmt::format("it is {}", kind_name(value->kind())), expr::location_of(*decl.lifecycle.prevent_destroy));
+    return false;
 }
 
 void Planner::plan_output(const OutputDecl& decl, Plan& plan) {

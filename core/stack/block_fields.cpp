@@ -75,4 +75,26 @@ std::optional<std::vector<NameAt>> name_list_field(const MappingEntry& entry, co
     return names;
 }
 
+std::vector<DependsOn> parse_depends_on(const MappingEntry& entry, const BlockContext& context,
+                                        Diagnostics& diagnostics) {
+    std::vector<DependsOn> depends_on;
+    for (auto& item : name_list_field(entry, context, diagnostics).value_or(std::vector<NameAt>{}))
+        depends_on.push_back(DependsOn{std::move(item.name), std::move(item.location)});
+    return depends_on;
+}
+
+void read_repetition_field(const MappingEntry& entry, const BlockContext& context, Repetition& repetition,
+                           Diagnostics& diagnostics) {
+    if (entry.key != "count" && entry.key != "for_each") return;
+    auto expression = yaml_to_expression(entry.value, context.file, diagnostics);
+    (entry.key == "count" ? repetition.count : repetition.for_each) = std::move(expression);
+}
+
+void check_repetition(const Repetition& repetition, const BlockContext& context, const SourceLocation& location,
+                      Diagnostics& diagnostics) {
+    if (!repetition.count || !repetition.for_each) return;
+    diagnostics.add_error(fmt::format("{} sets both `count` and `for_each`", context.owner),
+                          "use one: `count` for n identical instances, `for_each` for one per key", location);
+}
+
 }  // namespace plinth

@@ -1,6 +1,7 @@
 // core/stack/block_fields.h: reading the fields of a declaration block (a variable, resource,
-// output or lifecycle mapping): the allowed keys, and scalar, bool and name-list fields, each
-// failure a diagnostic at the offending node. Private to core/stack.
+// module call, output or lifecycle mapping): the allowed keys, scalar, bool and name-list fields,
+// depends_on and count/for_each, each failure a diagnostic at the offending node. Private to
+// core/stack.
 #pragma once
 
 #include <optional>
@@ -8,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/stack/stack.h"
 #include "core/stack/yaml_source.h"
 
 namespace plinth {
@@ -39,5 +41,16 @@ struct NameAt {
 };
 std::optional<std::vector<NameAt>> name_list_field(const MappingEntry& entry, const BlockContext& context,
                                                    Diagnostics& diagnostics);
+
+// `depends_on: [web, data.config, module.net]`.
+std::vector<DependsOn> parse_depends_on(const MappingEntry& entry, const BlockContext& context,
+                                        Diagnostics& diagnostics);
+
+// `count:` or `for_each:` into `repetition` (an expression each); other keys are ignored.
+void read_repetition_field(const MappingEntry& entry, const BlockContext& context, Repetition& repetition,
+                           Diagnostics& diagnostics);
+// Both `count` and `for_each` on one block is an error at `location`.
+void check_repetition(const Repetition& repetition, const BlockContext& context, const SourceLocation& location,
+                      Diagnostics& diagnostics);
 
 }  // namespace plinth

@@ -1,6 +1,7 @@
-// core/stack/declarations.h: turning one entry of a `variables:`, `locals:`, `resources:` or
-// `outputs:` section into its declaration, checking names, keys and field types. Each returns
-// null after adding its errors. Private to core/stack.
+// core/stack/declarations.h: turning one entry of a `variables:`, `locals:`, `resources:`, `data:`,
+// `modules:` or `outputs:` section (or the `moved:`/`removed:` lists) into its declaration,
+// checking names, keys and field types. Each returns null after adding its errors. Private to
+// core/stack.
 #pragma once
 
 #include <optional>
@@ -18,6 +19,13 @@ bool check_declaration_name(std::string_view kind, const MappingEntry& entry, Di
 std::optional<VariableDecl> parse_variable(const MappingEntry& entry, const YamlFile& file, Diagnostics& diagnostics);
 std::optional<LocalDecl> parse_local(const MappingEntry& entry, const YamlFile& file, Diagnostics& diagnostics);
 std::optional<ResourceDecl> parse_resource(const MappingEntry& entry, const YamlFile& file, Diagnostics& diagnostics);
+std::optional<ResourceDecl> parse_data_source(const MappingEntry& entry, const YamlFile& file,
+                                              Diagnostics& diagnostics);
+std::optional<ModuleCallDecl> parse_module_call(const MappingEntry& entry, const YamlFile& file,
+                                                Diagnostics& diagnostics);
+// The `moved:` and `removed:` lists.
+std::vector<MovedDecl> parse_moved(const MappingEntry& section, const YamlFile& file, Diagnostics& diagnostics);
+std::vector<RemovedDecl> parse_removed(const MappingEntry& section, const YamlFile& file, Diagnostics& diagnostics);
 std::optional<OutputDecl> parse_output(const MappingEntry& entry, const YamlFile& file, Diagnostics& diagnostics);
 
 }  // namespace plinth

@@ -17,14 +17,19 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr std::array<std::string_view, 6> k_top_level_keys = {"stack",  "description", "variables",
-                                                              "locals", "resources",   "outputs"};
+template <typename T>
+void append(std::vector<T>& to, std::vector<T> more) {
+    for (auto& item : more) to.push_back(std::move(item));
+}
+
+constexpr std::array<std::string_view, 10> k_top_level_keys = {
+    "stack", "description", "variables", "locals", "data", "resources", "modules", "outputs", "moved", "removed"};
 
 // Collects the declarations of every file into one Stack, reporting each problem as it goes.
 class StackBuilder {
 public:
     void add_file(const YamlFile& file);
-    std::expected<Stack, Diagnostics> finish(const fs::path& dir, const std::vector<StackFile>& files);
+    std::expected<Stack, Diagnostics> finish(const fs::path& dir, const std::vector<StackFile>& files, StackRole role);
 
 private:
     void add_entry(const MappingEntry& entry, const YamlFile& file);
@@ -60,6 +65,10 @@ void StackBuilder::add_entry(const MappingEntry& entry, const YamlFile& file) {
     if (key == "variables") return add_section(entry, file, "variable", m_stack.variables, parse_variable);
     if (key == "locals") return add_section(entry, file, "local", m_stack.locals, parse_local);
     if (key == "resources") return add_section(entry, file, "resource", m_stack.resources, parse_resource);
+    if (key == "data") return add_section(entry, file, "data source", m_stack.data, parse_data_source);
+    if (key == "modules") return add_section(entry, file, "module", m_stack.modules, parse_module_call);
+    if (key == "moved") return append(m_stack.moved, parse_moved(entry, file, m_diagnostics));
+    if (key == "removed") return append(m_stack.removed, parse_removed(entry, file, m_diagnostics));
     if (key == "outputs") return add_section(entry, file, "output", m_stack.outputs, parse_output);
     m_diagnostics.add_error(fmt::format("unknown top-level key `{}`", key),
                             fmt::format("valid top-level keys: {}", fmt::join(k_top_level_keys, ", ")),
@@ -104,9 +113,10 @@ void StackBuilder::add_section(const MappingEntry& section, const YamlFile& file
     }
 }
 
-std::expected<Stack, Diagnostics> StackBuilder::finish(const fs::path& dir, const std::vector<StackFile>& files) {
+std::expected<Stack, Diagnostics> StackBuilder::finish(const fs::path& dir, const std::vector<StackFile>& files,
+                                                      StackRole role) {
     // A file that failed to parse may well hold the name; only a clean stack lacks it for sure.
-    if (!m_name_at && !m_diagnostics.has_errors())
+    if (role == StackRole::Root && !m_name_at && !m_diagnostics.has_errors())
         m_diagnostics.add_error("the stack has no name", "one of its files must set `stack: NAME`",
                                 SourceLocation{dir.string(), 0, 0});
     if (m_diagnostics.has_errors()) return std::unexpected(std::move(m_diagnostics));
@@ -137,7 +147,7 @@ std::expected<std::string, Diagnostic> read_file(const fs::path& path) {
 
 }  // namespace
 
-std::expected<Stack, Diagnostics> load_stack(const fs::path& dir) {
+std::expected<Stack, Diagnostics> load_stack(const fs::path& dir, StackRole role) {
     std::error_code error;
     if (!fs::is_directory(dir, error))
         return std::unexpected(Diagnostics(make_error(fmt::format("stack directory `{}` does not exist", dir.string()))));
@@ -151,10 +161,11 @@ std::expected<Stack, Diagnostics> load_stack(const fs::path& dir) {
     }
     if (error) diagnostics.add_error(fmt::format("cannot list `{}`: {}", dir.string(), error.message()));
     if (diagnostics.has_errors()) return std::unexpected(std::move(diagnostics));
-    return load_stack_from_files(dir, files);
+    return load_stack_from_files(dir, files, role);
 }
 
-std::expected<Stack, Diagnostics> load_stack_from_files(const fs::path& dir, const std::vector<StackFile>& files) {
+std::expected<Stack, Diagnostics> load_stack_from_files(const fs::path& dir, const std::vector<StackFile>& files,
+                                                        StackRole role) {
     if (files.empty())
         return std::unexpected(
             Diagnostics(make_error(fmt::format("no stack files (*.yaml, *.yml) in `{}`", dir.string()))));
@@ -162,7 +173,7 @@ std::expected<Stack, Diagnostics> load_stack_from_files(const fs::path& dir, con
     std::sort(sorted.begin(), sorted.end(), [](const StackFile& a, const StackFile& b) { return a.name < b.name; });
     StackBuilder builder;
     for (const auto& file : sorted) builder.add_file(YamlFile{display_name(dir, file.name), file.content});
-    return builder.finish(dir, sorted);
+    return builder.finish(dir, sorted, role);
 }
 
 }  // namespace plinth

@@ -13,7 +13,10 @@
 
 namespace plinth {
 
-std::expected<Stack, Diagnostics> load_stack(const std::filesystem::path& dir);
+// A root stack must name itself (`stack: NAME`); a module (a stack another one calls) may.
+enum class StackRole { Root, Module };
+
+std::expected<Stack, Diagnostics> load_stack(const std::filesystem::path& dir, StackRole role = StackRole::Root);
 
 // For tests: the same, from in-memory files (name, content) as if they sat in `dir`.
 struct StackFile {
@@ -21,6 +24,7 @@ struct StackFile {
     std::string content;
 };
 std::expected<Stack, Diagnostics> load_stack_from_files(const std::filesystem::path& dir,
-                                                        const std::vector<StackFile>& files);
+                                                        const std::vector<StackFile>& files,
+                                                        StackRole role = StackRole::Root);
 
 }  // namespace plinth

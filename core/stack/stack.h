@@ -1,6 +1,7 @@
 // core/stack/stack.h: the parsed stack, the user's declared configuration: variables, locals,
-// resources and outputs, each with the source location it came from. A Stack is read-only once
-// loaded; evaluating it against state is the engine's job.
+// resources, data sources, module calls, outputs and moved/removed entries, each with the source
+// location it came from. A Stack is one directory; a module call names another Stack (see
+// core/modules). A Stack is read-only once loaded; evaluating it against state is the engine's job.
 #pragma once
 
 #include <filesystem>
@@ -32,25 +33,76 @@ struct LocalDecl {
 };
 
 struct DependsOn {
-    std::string target;  // a resource name
+    std::string target;  // a resource name, `data.NAME` or `module.NAME`
+    SourceLocation location;
+};
+
+// A `precondition` / `postcondition`: `condition` must be true, else `error_message` is the error.
+struct ConditionCheck {
+    expr::ExpressionPtr condition;
+    expr::ExpressionPtr error_message;
     SourceLocation location;
 };
 
 struct Lifecycle {
     bool create_before_destroy = false;
-    bool prevent_destroy = false;
+    expr::ExpressionPtr prevent_destroy;  // a bool expression; null means false
     std::vector<std::string> ignore_changes;  // attribute names; ["all"] ignores every change
+    // References (`web.id`, `web`, `data.x`) whose change replaces this resource.
+    std::vector<expr::ExpressionPtr> replace_triggered_by;
+    std::vector<ConditionCheck> preconditions;
+    std::vector<ConditionCheck> postconditions;
 };
 
+// How many instances a block has: neither (one, unkeyed), `count` (0..n-1) or `for_each` (a map
+// or a set of strings, keyed). At most one is set.
+struct Repetition {
+    expr::ExpressionPtr count;
+    expr::ExpressionPtr for_each;
+
+    bool repeated() const { return count || for_each; }
+};
+
+enum class ResourceMode { Managed, Data };
+
+// An entry of `resources:` (managed) or `data:` (a read-only look-up).
 struct ResourceDecl {
     std::string name;
+    ResourceMode mode = ResourceMode::Managed;
     std::string type;      // e.g. "local_file"
     std::string provider;  // provider configuration name; the type's prefix when not given ("local")
     // Evaluates to a map: the `properties:` block (an empty map when the block is absent).
     expr::ExpressionPtr properties;
+    Repetition repetition;
     std::vector<DependsOn> depends_on;
-    Lifecycle lifecycle;
+    Lifecycle lifecycle;      // data sources use only the conditions
     SourceLocation location;  // the resource's name key
+};
+
+// An entry of `modules:`: a call of another stack directory with inputs for its variables.
+struct ModuleCallDecl {
+    std::string name;
+    // `source` and `version` may use variables and locals only (evaluated before anything else).
+    expr::ExpressionPtr source;
+    expr::ExpressionPtr version;  // null when not given
+    expr::ExpressionPtr inputs;   // a map of the module's variable names to values
+    Repetition repetition;
+    std::vector<DependsOn> depends_on;
+    std::map<std::string, std::string> providers;  // module's provider name -> this stack's
+    SourceLocation location;
+};
+
+// `moved: [{from, to}]`: state recorded under `from` now belongs to `to`.
+struct MovedDecl {
+    std::string from;
+    std::string to;
+    SourceLocation location;
+};
+
+// `removed: [{from}]`: forget the objects at `from` without destroying them.
+struct RemovedDecl {
+    std::string from;
+    SourceLocation location;
 };
 
 struct OutputDecl {
@@ -71,7 +123,11 @@ struct Stack {
     std::map<std::string, VariableDecl> variables;
     std::map<std::string, LocalDecl> locals;
     std::map<std::string, ResourceDecl> resources;
+    std::map<std::string, ResourceDecl> data;  // by name, mode Data
+    std::map<std::string, ModuleCallDecl> modules;
     std::map<std::string, OutputDecl> outputs;
+    std::vector<MovedDecl> moved;
+    std::vector<RemovedDecl> removed;
 };
 
 }  // namespace plinth

@@ -30,7 +30,7 @@ resources:
     CHECK(web.depends_on[0].target == "base");
     CHECK(web.depends_on[0].location.to_string() == "main.yaml:10:18");
     CHECK(web.lifecycle.create_before_destroy);
-    CHECK_FALSE(web.lifecycle.prevent_destroy);
+    REQUIRE(web.lifecycle.prevent_destroy);
     CHECK(web.lifecycle.ignore_changes == std::vector<std::string>{"content", "all"});
     CHECK(stack->resources.at("base").provider == "random");
     CHECK(evaluate_with(stack->resources.at("base").properties) == Value(ValueMap{}));
@@ -38,10 +38,10 @@ resources:
 
 TEST_CASE("declarations: resource errors are located") {
     SECTION("unknown key") {
-        auto error = only_error(load_one("stack: d\nresources:\n  web:\n    type: x\n    count: 2\n"));
+        auto error = only_error(load_one("stack: d\nresources:\n  web:\n    type: x\n    counts: 2\n"));
         CHECK(error.location.to_string() == "main.yaml:5:5");
-        CHECK(error.summary == "unknown key `count` in resource `web`");
-        CHECK(error.detail == "valid keys: type, provider, properties, depends_on, lifecycle");
+        CHECK(error.summary == "unknown key `counts` in resource `web`");
+        CHECK(error.detail == "valid keys: type, provider, properties, count, for_each, depends_on, lifecycle");
     }
     SECTION("missing type") {
         CHECK(errors_of(load_one("stack: d\nresources:\n  web:\n    properties: {}\n")) ==
@@ -77,13 +77,13 @@ resources:
   web:
     type: x
     lifecycle:
-      prevent_destroy: yes
-      replace_triggered_by: [a]
+      create_before_destroy: yes
+      replace_after: [a]
 )");
         CHECK(errors_of(stack) ==
-              Errors{"main.yaml:7:7: unknown key `replace_triggered_by` in the lifecycle of resource `web`",
-                     "main.yaml:6:24: `prevent_destroy` of the lifecycle of resource `web` must be true or false, "
-                     "not a scalar"});
+              Errors{"main.yaml:7:7: unknown key `replace_after` in the lifecycle of resource `web`",
+                     "main.yaml:6:30: `create_before_destroy` of the lifecycle of resource `web` must be true or "
+                     "false, not a scalar"});
     }
 }
 

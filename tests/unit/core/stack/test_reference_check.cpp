@@ -61,7 +61,7 @@ outputs:
     CHECK(errors[2].detail == "did you mean `website`?");
     CHECK(errors[3].detail.empty());
     CHECK(errors[4].detail == "did you mean `website`?");
-    CHECK(errors[6].detail == "only `path.stack` is available");
+    CHECK(errors[6].detail == "`path.stack` (or `path.module`) is this stack's directory, `path.root` the root stack's");
 }
 
 TEST_CASE("reference_check: count and each need count and for_each") {
@@ -72,8 +72,8 @@ resources:
     properties: { a: "${count.index}", b: "${each.value}" }
 )");
     CHECK(errors_of(stack) == Errors{
-                                  "main.yaml:5:25: `count.index` can only be used in a resource with count",
-                                  "main.yaml:5:46: `each.value` can only be used in a resource with for_each",
+                                  "main.yaml:5:25: `count.index` can only be used in a block with count",
+                                  "main.yaml:5:46: `each.value` can only be used in a block with for_each",
                               });
 }
 
