@@ -51,7 +51,8 @@ ExitStatus apply_saved_plan(const ApplyOptions& options, StackSession& session) 
     Ui& ui = session.ui();
     auto plan = load_plan_file(ui, options.plan_file);
     if (!plan) return plan.error();
-    if (plan->stack_fingerprint != session.stack().fingerprint) {
+    if (session.open_engine(plan->variables) != ExitStatus::Ok) return ExitStatus::Error;
+    if (plan->stack_fingerprint != session.engine().fingerprint()) {
         ui.diagnostic(make_error("the stack has changed since this plan was made",
                                  fmt::format("{} was planned from other stack files. Run `plinth plan` again.",
                                              options.plan_file)));

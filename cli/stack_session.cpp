@@ -7,12 +7,27 @@
 #include "cli/terminal.h"
 #include "core/duration.h"
 #include "core/stack/loader.h"
+#include "core/stack/module_tree.h"
 #include "core/stack/variables.h"
 #include "providers/builtin/builtin.h"
 
 extern char** environ;
 
 namespace plinth::cli {
+
+namespace {
+
+// Modules from local paths, relative to the calling stack.
+std::expected<std::filesystem::path, Diagnostic> resolve_local_module(const std::string& key, const std::string& source,
+                                                                      const std::string&,
+                                                                      const std::filesystem::path& caller_dir,
+                                                                      const SourceLocation& at) {
+    if (source.starts_with("./") || source.starts_with("../")) return (caller_dir / source).lexically_normal();
+    return std::unexpected(make_error(fmt::format("module `{}`: source `{}` is not a local path", key, source),
+                                      "local module sources start with `./` or `../`", at));
+}
+
+}  // namespace
 
 StackSession::StackSession(Ui& ui, std::unique_ptr<Stack> stack)
     : m_ui(ui), m_stack(std::move(stack)), m_backend(m_stack->dir / k_default_state_file) {
@@ -26,14 +41,22 @@ std::expected<std::unique_ptr<StackSession>, ExitStatus> StackSession::open(Ui& 
         ui.diagnostics(stack.error());
         return std::unexpected(ExitStatus::Error);
     }
-    std::unique_ptr<StackSession> session(new StackSession(ui, std::make_unique<Stack>(std::move(*stack))));
-    auto engine = plans::Engine::open(*session->m_stack, session->m_registry);
-    if (!engine) {
-        ui.diagnostics(engine.error());
-        return std::unexpected(ExitStatus::Error);
+    return std::unique_ptr<StackSession>(new StackSession(ui, std::make_unique<Stack>(std::move(*stack))));
+}
+
+ExitStatus StackSession::open_engine(const ValueMap& variables) {
+    auto tree = load_module_tree(*m_stack, variables, resolve_local_module);
+    if (!tree) {
+        m_ui.diagnostics(tree.error());
+        return ExitStatus::Error;
     }
-    session->m_engine.emplace(std::move(*engine));
-    return session;
+    auto engine = plans::Engine::open(std::move(*tree), m_registry);
+    if (!engine) {
+        m_ui.diagnostics(engine.error());
+        return ExitStatus::Error;
+    }
+    m_engine.emplace(std::move(*engine));
+    return ExitStatus::Ok;
 }
 
 namespace {
@@ -59,6 +82,7 @@ std::expected<ValueMap, ExitStatus> StackSession::resolve_variables(const Variab
         m_ui.diagnostics(resolved.error());
         return std::unexpected(ExitStatus::Error);
     }
+    if (open_engine(*resolved) != ExitStatus::Ok) return std::unexpected(ExitStatus::Error);
     return std::move(*resolved);
 }
 

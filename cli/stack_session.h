@@ -21,12 +21,16 @@ inline constexpr const char* k_default_state_file = "plinth.state.json";
 
 class StackSession {
 public:
-    // Loads the stack in the current directory and builds its engine.
+    // Loads the stack in the current directory.
     static std::expected<std::unique_ptr<StackSession>, ExitStatus> open(Ui& ui);
 
     // Resolves variables from defaults, PLINTH_VAR_*, --var-file and --var; prompts on a
-    // terminal for missing required ones unless --input=false.
+    // terminal for missing required ones unless --input=false. Then opens the engine with them.
     std::expected<ValueMap, ExitStatus> resolve_variables(const VariableOptions& options);
+
+    // Loads the modules the stack calls (their sources may use `variables`) and builds the
+    // engine. resolve_variables() does this; a saved plan brings its own variables.
+    ExitStatus open_engine(const ValueMap& variables);
 
     // Takes the state lock for `operation`, waiting up to --lock-timeout.
     std::expected<std::unique_ptr<StateLock>, ExitStatus> lock(const std::string& operation, const LockOptions& options);
@@ -40,7 +44,7 @@ public:
     ExitStatus write_state(State& state);
 
     const Stack& stack() const { return *m_stack; }
-    plans::Engine& engine() { return *m_engine; }
+    plans::Engine& engine() { return *m_engine; }  // after open_engine()
     LocalBackend& backend() { return m_backend; }
     Ui& ui() { return m_ui; }
 

@@ -2,13 +2,15 @@
 
 #include <fmt/format.h>
 #include <mutex>
+#include <set>
 
 #include "core/graph/walker.h"
 #include "core/value_path.h"
 #include "plans/apply_graph.h"
 #include "plans/attribute_location.h"
 #include "plans/conformance.h"
-#include "plans/stack_scope.h"
+#include "plans/expansion.h"
+#include "plans/module_instances.h"
 
 namespace plinth::plans {
 
@@ -19,35 +21,48 @@ using Clock = std::chrono::steady_clock;
 class Applier {
 public:
     Applier(const ApplyRequest& request, ProviderSet& providers)
-        : m_request(request), m_providers(providers), m_scope(request.stack, request.plan.variables) {}
+        : m_request(request), m_providers(providers), m_instances(request.root, request.plan.variables) {
+        for (const auto& read : request.plan.data_reads) m_data_reads.emplace(read.address, &read);
+        for (const auto& block : request.plan.deferred) m_deferred.insert(block.address);
+    }
 
     ApplyResult run();
 
 private:
     bool visit(const ApplyStep& step);
-    bool apply_resource(const ResourceChange& change);
-    bool destroy_resource(const ResourceChange& change);
-    bool evaluate_local(const std::string& name);
-    bool evaluate_output(const std::string& name);
+    bool visit_config(const ConfigNode& node);
+    bool start_block(const ConfigNode& node);
+    bool start_data(ModuleScope& scope, const ResourceDecl& decl, const Expansion& expansion);
+    bool end_block(const ConfigNode& node);
+    bool apply_instance(const ConfigNode& node, const ResourceChange& change);
+    bool apply_deferred_instance(ModuleScope& scope, const ResourceDecl& decl, const Instance& instance);
+    bool destroy_instance(const ResourceChange& change);
+    bool call_provider(const ResourceChange& change, const ResourceDecl& decl, const Value& planned,
+                       InstanceScope& scope, const InstanceKey& key);
     void adopt_refreshed_prior();
     void remove_dropped_outputs();
 
-    std::expected<Value, Diagnostic> final_plan(const ResourceChange& change, providers::Provider& provider);
+    std::expected<Value, Diagnostic> final_plan(const ResourceChange& change, const ResourceDecl& decl,
+                                                const InstanceScope& scope, providers::Provider& provider);
     void record(ResourceState resource);
     void forget(const std::string& address);
     bool fail(const ResourceChange& change, StepKind step, Diagnostic error);
-    bool fail(Diagnostics errors);
+    // True when `diagnostics` holds no error; errors go to the result.
+    bool report(Diagnostics diagnostics);
 
     const ApplyRequest& m_request;
     ProviderSet& m_providers;
-    StackScope m_scope;
-    std::mutex m_mutex;  // guards m_request.state, m_result and journal order
+    ModuleInstances m_instances;
+    std::map<std::string, const DataRead*> m_data_reads;  // by address
+    std::set<std::string> m_deferred;                     // block addresses
+    std::mutex m_mutex;  // guards m_request.state, m_result, m_repetitions and journal order
+    std::map<std::string, Value> m_repetitions;  // `count`/`each` of each instance, by address
     ApplyResult m_result;
 };
 
 ApplyResult Applier::run() {
     adopt_refreshed_prior();
-    const StackGraph* config = m_request.plan.destroy ? nullptr : &m_request.graph;
+    const ConfigGraph* config = m_request.plan.destroy ? nullptr : &m_request.graph;
     ApplyGraph steps = build_apply_graph(m_request.plan, config);
     WalkResult walked = walk_graph(steps.graph, m_request.parallelism,
                                    [&](Graph::NodeId id) { return visit(steps.steps[id]); }, m_request.stop);
@@ -67,25 +82,170 @@ void Applier::adopt_refreshed_prior() {
         if (it == m_request.state.resources.end()) continue;
         it->second.attributes = change.before;
         if (it->second.status == ResourceStatus::Creating) it->second.status = ResourceStatus::Ready;
-        bool declared = m_request.stack.resources.contains(change.address);
-        if (declared && (change.action == Action::NoOp || change.action == Action::Update))
-            m_scope.set_resource(change.address, change.before);
     }
 }
 
 bool Applier::visit(const ApplyStep& step) {
     switch (step.kind) {
-    case ApplyStep::Kind::ApplyResource: return apply_resource(*step.change);
-    case ApplyStep::Kind::DestroyResource: return destroy_resource(*step.change);
-    case ApplyStep::Kind::Local: return evaluate_local(step.name);
-    case ApplyStep::Kind::Output: return evaluate_output(step.name);
+    case ApplyStep::Kind::Config: return visit_config(*step.node);
+    case ApplyStep::Kind::BlockStart: return start_block(*step.node);
+    case ApplyStep::Kind::BlockEnd: return end_block(*step.node);
+    case ApplyStep::Kind::ApplyInstance:
+        if (!step.node)
+            return report(Diagnostics(make_error(fmt::format("{} is no longer declared; plan again", step.change->address))));
+        return apply_instance(*step.node, *step.change);
+    case ApplyStep::Kind::DestroyInstance: return destroy_instance(*step.change);
     }
     return false;
 }
 
-std::expected<Value, Diagnostic> Applier::final_plan(const ResourceChange& change, providers::Provider& provider) {
-    const ResourceDecl& decl = m_request.stack.resources.at(change.address);
-    auto desired = m_scope.evaluate(*decl.properties);
+bool Applier::visit_config(const ConfigNode& node) {
+    const ModuleNode& module = *node.module;
+    switch (node.kind) {
+    case NodeKind::Variable: return report(m_instances.set_input_variable(module, node.name));
+    case NodeKind::ModuleCall: return report(m_instances.expand_call(module, node.name));
+    case NodeKind::Local:
+        for (ModuleScope* scope : m_instances.of(module)) {
+            auto value = scope->evaluate(*module.stack.locals.at(node.name).value);
+            if (!value) return report(value.error());
+            scope->set_local(node.name, std::move(*value));
+        }
+        return true;
+    case NodeKind::Output: {
+        if (!module.is_root()) return report(m_instances.publish_output(module, node.name));
+        const OutputDecl& decl = module.stack.outputs.at(node.name);
+        auto value = m_instances.root().evaluate(*decl.value);
+        if (!value) return report(value.error());
+        if (decl.sensitive) value->mark_sensitive();
+        std::lock_guard lock(m_mutex);
+        m_request.state.outputs[node.name] = OutputState{std::move(*value), decl.sensitive};
+        return true;
+    }
+    case NodeKind::Resource:
+    case NodeKind::Data: break;
+    }
+    return false;
+}
+
+// Expands the block in every instance of its module, so instance steps find their `count`/`each`
+// and the block's container exists; data sources are read here.
+bool Applier::start_block(const ConfigNode& node) {
+    const ResourceDecl& decl = node.resource();
+    bool ok = true;
+    for (ModuleScope* scope : m_instances.of(*node.module)) {
+        InstanceAddress block{scope->path(), decl.mode == ResourceMode::Data, decl.name, {}};
+        if (m_deferred.contains(block.to_string())) continue;
+        auto expansion = expand(decl.repetition, [&](const expr::Expression& e) { return scope->evaluate(e); });
+        if (!expansion) return report(expansion.error());
+        scope->set_block(decl, expansion->container(decl.repetition));
+        if (decl.mode == ResourceMode::Data) {
+            ok = start_data(*scope, decl, *expansion) && ok;
+            continue;
+        }
+        std::lock_guard lock(m_mutex);
+        for (const auto& instance : expansion->instances) {
+            InstanceAddress address = block;
+            address.key = instance.key;
+            m_repetitions[address.to_string()] = instance.repetition;
+        }
+    }
+    return ok;
+}
+
+// Data sources read at plan time keep that result; deferred ones are read now.
+bool Applier::start_data(ModuleScope& scope, const ResourceDecl& decl, const Expansion& expansion) {
+    for (const auto& instance : expansion.instances) {
+        InstanceAddress address{scope.path(), true, decl.name, instance.key};
+        std::string text = address.to_string();
+        auto planned = m_data_reads.find(text);
+        if (planned != m_data_reads.end() && !planned->second->deferred) {
+            scope.set_block_instance(decl, instance.key, planned->second->result);
+            continue;
+        }
+        InstanceScope instance_scope(scope, instance.repetition);
+        auto config = instance_scope.evaluate(*decl.properties);
+        if (!config) return report(config.error());
+        auto provider = m_providers.get(effective_provider(scope.module(), decl.provider), decl.location);
+        if (!provider) return report(Diagnostics(provider.error()));
+        auto result = (*provider)->read_data(decl.type, *config);
+        if (!result)
+            return report(Diagnostics(
+                provider_diagnostic(text, result.error(), attribute_location(decl, result.error().attribute))));
+        scope.set_block_instance(decl, instance.key, std::move(*result));
+    }
+    return true;
+}
+
+// A block deferred at plan time: expanded now that its count/for_each can be known, each instance
+// planned and created in turn.
+bool Applier::end_block(const ConfigNode& node) {
+    const ResourceDecl& decl = node.resource();
+    for (ModuleScope* scope : m_instances.of(*node.module)) {
+        InstanceAddress block{scope->path(), decl.mode == ResourceMode::Data, decl.name, {}};
+        if (!m_deferred.contains(block.to_string())) continue;
+        auto expansion = expand(decl.repetition, [&](const expr::Expression& e) { return scope->evaluate(e); });
+        if (!expansion) return report(expansion.error());
+        if (!expansion->known) {
+            const auto& expression = decl.repetition.count ? *decl.repetition.count : *decl.repetition.for_each;
+            return report(Diagnostics(make_error(fmt::format("the instances of `{}` are still not known after applying "
+                                                           "what they depend on",
+                                                           block.to_string()),
+                                               {}, expr::location_of(expression))));
+        }
+        scope->set_block(decl, expansion->container(decl.repetition));
+        if (decl.mode == ResourceMode::Data) {
+            if (!start_data(*scope, decl, *expansion)) return false;
+            continue;
+        }
+        for (const auto& instance : expansion->instances)
+            if (!apply_deferred_instance(*scope, decl, instance)) return false;
+    }
+    return true;
+}
+
+bool Applier::apply_deferred_instance(ModuleScope& scope, const ResourceDecl& decl, const Instance& instance) {
+    InstanceAddress address{scope.path(), false, decl.name, instance.key};
+    ResourceChange change;
+    change.address = address.to_string();
+    change.type = decl.type;
+    change.provider = effective_provider(scope.module(), decl.provider);
+    change.action = Action::Create;
+    change.dependencies = m_request.graph.resource_dependencies(address.config_address());
+    InstanceScope instance_scope(scope, instance.repetition);
+    auto provider = m_providers.get(change.provider, decl.location);
+    if (!provider) return fail(change, StepKind::Apply, provider.error());
+    auto desired = instance_scope.evaluate(*decl.properties);
+    if (!desired) return report(desired.error());
+    {
+        std::lock_guard lock(m_mutex);
+        if (auto it = m_request.state.resources.find(change.address); it != m_request.state.resources.end()) {
+            // Already there (an earlier run created it): keep it as the prior object.
+            change.before = it->second.attributes;
+        }
+    }
+    auto planned = (*provider)->plan(decl.type, change.before.is_null() ? nullptr : &change.before, *desired);
+    if (!planned)
+        return fail(change, StepKind::Apply,
+                    provider_diagnostic(change.address, planned.error(),
+                                        attribute_location(decl, planned.error().attribute)));
+    if (!change.before.is_null()) {
+        change.action = planned->requires_replace.empty()
+                            ? (planned->planned == change.before ? Action::NoOp : Action::Update)
+                            : Action::DeleteThenCreate;
+    }
+    change.after = planned->planned;
+    if (change.action == Action::NoOp) {
+        scope.set_block_instance(decl, instance.key, change.before);
+        return true;
+    }
+    if (change.action == Action::DeleteThenCreate && !destroy_instance(change)) return false;
+    if (change.action == Action::DeleteThenCreate) change.action = Action::Create;
+    return call_provider(change, decl, change.after, instance_scope, instance.key);
+}
+
+std::expected<Value, Diagnostic> Applier::final_plan(const ResourceChange& change, const ResourceDecl& decl,
+                                                     const InstanceScope& scope, providers::Provider& provider) {
+    auto desired = scope.evaluate(*decl.properties);
     if (!desired) return std::unexpected(desired.error()[0]);
     bool in_place = change.action == Action::Update;
     const Value* prior = in_place ? &change.before : nullptr;
@@ -104,21 +264,37 @@ std::expected<Value, Diagnostic> Applier::final_plan(const ResourceChange& chang
     return std::move(planned->planned);
 }
 
-bool Applier::apply_resource(const ResourceChange& change) {
+bool Applier::apply_instance(const ConfigNode& node, const ResourceChange& change) {
+    auto address = parse_instance_address(change.address);
+    ModuleScope* scope = address ? m_instances.find(address->module) : nullptr;
+    if (!scope) return report(Diagnostics(make_error(fmt::format("{}: its module instance no longer exists", change.address))));
+    const ResourceDecl& decl = node.resource();
     if (change.action == Action::NoOp) {
-        m_scope.set_resource(change.address, change.before);
+        scope->set_block_instance(decl, address->key, change.before);
         return true;
     }
-    const ResourceDecl& decl = m_request.stack.resources.at(change.address);
+    Value repetition;
+    {
+        std::lock_guard lock(m_mutex);
+        if (auto it = m_repetitions.find(change.address); it != m_repetitions.end()) repetition = it->second;
+    }
+    InstanceScope instance_scope(*scope, repetition);
     auto provider = m_providers.get(change.provider, decl.location);
     if (!provider) return fail(change, StepKind::Apply, provider.error());
-    auto planned = final_plan(change, **provider);
+    auto planned = final_plan(change, decl, instance_scope, **provider);
     if (!planned) return fail(change, StepKind::Apply, planned.error());
+    return call_provider(change, decl, *planned, instance_scope, address->key);
+}
 
+// Creates or updates one instance, journaling the intent first and the result when it returns.
+bool Applier::call_provider(const ResourceChange& change, const ResourceDecl& decl, const Value& planned,
+                            InstanceScope& scope, const InstanceKey& key) {
+    auto provider = m_providers.get(change.provider, decl.location);
+    if (!provider) return fail(change, StepKind::Apply, provider.error());
     if (m_request.observer) m_request.observer->on_start(change, StepKind::Apply);
     auto started = Clock::now();
     bool creating = change.action != Action::Update;
-    ResourceState resource{change.address, change.type, change.provider, {}, *planned, change.dependencies,
+    ResourceState resource{change.address, change.type, change.provider, {}, planned, change.dependencies,
                            ResourceStatus::Creating};
     std::optional<ResourceState> previous;
     if (creating) {
@@ -129,18 +305,18 @@ bool Applier::apply_resource(const ResourceChange& change) {
         }
         record(resource);  // intent first: a crash now still leaves a trace to refresh
     }
-    auto result = creating ? (*provider)->create(change.type, *planned)
-                           : (*provider)->update(change.type, change.before, *planned);
+    auto result = creating ? (*provider)->create(change.type, planned)
+                           : (*provider)->update(change.type, change.before, planned);
     if (!result) {
         if (creating) previous ? record(*previous) : forget(change.address);
         auto location = attribute_location(decl, result.error().attribute);
         return fail(change, StepKind::Apply, provider_diagnostic(change.address, result.error(), location));
     }
     resource.attributes = std::move(*result);
-    mark_sensitive_paths(resource.attributes, sensitive_paths(*planned));
+    mark_sensitive_paths(resource.attributes, sensitive_paths(planned));
     resource.id = (*provider)->id_of(change.type, resource.attributes);
     resource.status = ResourceStatus::Ready;
-    m_scope.set_resource(change.address, resource.attributes);
+    scope.base().set_block_instance(decl, key, resource.attributes);
     std::string id = resource.id;
     record(std::move(resource));
     {
@@ -151,7 +327,7 @@ bool Applier::apply_resource(const ResourceChange& change) {
     return true;
 }
 
-bool Applier::destroy_resource(const ResourceChange& change) {
+bool Applier::destroy_instance(const ResourceChange& change) {
     auto provider = m_providers.get(change.provider);
     if (!provider) return fail(change, StepKind::Destroy, provider.error());
     if (m_request.observer) m_request.observer->on_start(change, StepKind::Destroy);
@@ -165,23 +341,6 @@ bool Applier::destroy_resource(const ResourceChange& change) {
         ++m_result.done.destroy;
     }
     if (m_request.observer) m_request.observer->on_complete(change, StepKind::Destroy, Clock::now() - started, {});
-    return true;
-}
-
-bool Applier::evaluate_local(const std::string& name) {
-    auto value = m_scope.evaluate(*m_request.stack.locals.at(name).value);
-    if (!value) return fail(value.error());
-    m_scope.set_local(name, std::move(*value));
-    return true;
-}
-
-bool Applier::evaluate_output(const std::string& name) {
-    const OutputDecl& decl = m_request.stack.outputs.at(name);
-    auto value = m_scope.evaluate(*decl.value);
-    if (!value) return fail(value.error());
-    if (decl.sensitive) value->mark_sensitive();
-    std::lock_guard lock(m_mutex);
-    m_request.state.outputs[name] = OutputState{std::move(*value), decl.sensitive};
     return true;
 }
 
@@ -209,9 +368,10 @@ bool Applier::fail(const ResourceChange& change, StepKind step, Diagnostic error
     return false;
 }
 
-bool Applier::fail(Diagnostics errors) {
+bool Applier::report(Diagnostics diagnostics) {
+    if (!diagnostics.has_errors()) return true;
     std::lock_guard lock(m_mutex);
-    m_result.diagnostics.append(errors);
+    m_result.diagnostics.append(diagnostics);
     return false;
 }
 

@@ -1,26 +1,27 @@
-// plans/applier.h: applying a plan: a graph of steps (apply and destroy halves of each change,
-// plus locals and outputs) walked in parallel in dependency order. Each step re-evaluates its
-// resource with the now-known values, checks the provider's final plan against the saved one,
-// calls the provider, and records the result in the journal the moment it returns.
+// plans/applier.h: applying a plan: a graph of steps (see apply_graph.h) walked in parallel in
+// dependency order. Each instance step re-evaluates its resource with the now-known values, checks
+// the provider's final plan against the saved one, calls the provider, and records the result in
+// the journal the moment it returns. Blocks whose count/for_each was unknown at plan time are
+// expanded and applied once their inputs exist; deferred data sources are read then too.
 #pragma once
 
 #include <atomic>
 #include <cstddef>
 
 #include "core/diagnostics.h"
-#include "core/stack/stack.h"
+#include "core/stack/module_tree.h"
 #include "core/state/backend.h"
 #include "core/state/state.h"
 #include "plans/apply_observer.h"
+#include "plans/config_graph.h"
 #include "plans/plan.h"
 #include "plans/provider_set.h"
-#include "plans/stack_graph.h"
 
 namespace plinth::plans {
 
 struct ApplyRequest {
-    const Stack& stack;
-    const StackGraph& graph;
+    const ModuleNode& root;
+    const ConfigGraph& graph;
     const Plan& plan;
     State& state;  // updated in place as steps complete
     StateJournal& journal;

@@ -1,6 +1,13 @@
 #include "plans/apply_graph.h"
 
+#include "core/address.h"
+
 namespace plinth::plans {
+
+std::string config_address_of(const std::string& instance_address) {
+    auto parsed = parse_instance_address(instance_address);
+    return parsed ? parsed->config_address() : instance_address;
+}
 
 namespace {
 
@@ -11,59 +18,73 @@ bool has_destroy_step(Action action) {
 
 struct Builder {
     ApplyGraph result;
-    std::map<std::string, Graph::NodeId> apply_ids;    // by address
-    std::map<std::string, Graph::NodeId> destroy_ids;  // by address
+    std::map<std::string, Graph::NodeId> apply_ids;    // by instance address
+    std::map<std::string, Graph::NodeId> destroy_ids;  // by instance address
+    std::map<std::string, std::vector<Graph::NodeId>> destroys_of_block;  // by config address
 
     Graph::NodeId add(ApplyStep step, const std::string& label) {
-        result.steps.push_back(std::move(step));
+        result.steps.push_back(step);
         return result.graph.add_node(label);
     }
 
     void add_change_steps(const Plan& plan) {
         for (const auto& change : plan.changes) {
-            if (has_destroy_step(change.action))
-                destroy_ids[change.address] = add({ApplyStep::Kind::DestroyResource, &change, {}}, change.address + " (destroy)");
+            if (has_destroy_step(change.action)) {
+                auto id = add({ApplyStep::Kind::DestroyInstance, nullptr, &change}, change.address + " (destroy)");
+                destroy_ids[change.address] = id;
+                destroys_of_block[config_address_of(change.address)].push_back(id);
+            }
             if (has_apply_step(change.action))
-                apply_ids[change.address] = add({ApplyStep::Kind::ApplyResource, &change, {}}, change.address);
+                apply_ids[change.address] = add({ApplyStep::Kind::ApplyInstance, nullptr, &change}, change.address);
             if (change.action == Action::DeleteThenCreate)
                 result.graph.add_edge(destroy_ids[change.address], apply_ids[change.address]);
             if (change.action == Action::CreateThenDelete)
                 result.graph.add_edge(apply_ids[change.address], destroy_ids[change.address]);
         }
-        // A dependent's object goes before the object it depends on.
+        // A dependent's object goes before the objects it depends on.
         for (const auto& change : plan.changes) {
             auto dependent = destroy_ids.find(change.address);
             if (dependent == destroy_ids.end()) continue;
             for (const auto& dependency : change.dependencies)
-                if (auto it = destroy_ids.find(dependency); it != destroy_ids.end())
-                    result.graph.add_edge(dependent->second, it->second);
+                if (auto it = destroys_of_block.find(dependency); it != destroys_of_block.end())
+                    for (Graph::NodeId target : it->second) result.graph.add_edge(dependent->second, target);
         }
     }
 
-    // Mirrors the configuration graph onto apply, local and output steps.
-    void add_config_steps(const StackGraph& config) {
-        const Graph& graph = config.graph();
-        std::vector<std::optional<Graph::NodeId>> mapped(graph.size());
-        for (Graph::NodeId id = 0; id < graph.size(); ++id) {
-            const StackNode& node = config.node(id);
-            if (node.kind == NodeKind::Resource) {
-                if (auto it = apply_ids.find(node.name); it != apply_ids.end()) mapped[id] = it->second;
-            } else {
-                auto kind = node.kind == NodeKind::Local ? ApplyStep::Kind::Local : ApplyStep::Kind::Output;
-                mapped[id] = add({kind, nullptr, node.name}, graph.name(id));
+    // Mirrors the configuration graph: each node's step (or start/end pair) with its instances
+    // between, and the configuration's edges from ends to starts.
+    void add_config_steps(const ConfigGraph& config) {
+        std::vector<Graph::NodeId> starts(config.size()), ends(config.size());
+        std::map<std::string, Graph::NodeId> block_ends;
+        for (Graph::NodeId id = 0; id < config.size(); ++id) {
+            const ConfigNode& node = config.node(id);
+            bool block = node.kind == NodeKind::Resource || node.kind == NodeKind::Data;
+            std::string name = config.graph().name(id);
+            if (!block) {
+                starts[id] = ends[id] = add({ApplyStep::Kind::Config, &node, nullptr}, name);
+                continue;
             }
+            starts[id] = add({ApplyStep::Kind::BlockStart, &node, nullptr}, name + " (start)");
+            ends[id] = add({ApplyStep::Kind::BlockEnd, &node, nullptr}, name);
+            result.graph.add_edge(starts[id], ends[id]);
+            if (node.kind == NodeKind::Resource) block_ends[node.config_address()] = id;
         }
-        for (Graph::NodeId id = 0; id < graph.size(); ++id) {
-            if (!mapped[id]) continue;
-            for (Graph::NodeId dependency : graph.dependencies(id))
-                if (mapped[dependency]) result.graph.add_edge(*mapped[dependency], *mapped[id]);
+        for (auto& [address, id] : apply_ids) {
+            auto block = block_ends.find(config_address_of(address));
+            if (block == block_ends.end()) continue;
+            result.steps[id].node = &config.node(block->second);
+            result.graph.add_edge(starts[block->second], id);
+            result.graph.add_edge(id, ends[block->second]);
         }
+        for (Graph::NodeId id = 0; id < config.size(); ++id)
+            for (Graph::NodeId dependency : config.graph().dependencies(id))
+                result.graph.add_edge(ends[dependency], starts[id]);
     }
 };
 
 }  // namespace
 
-ApplyGraph build_apply_graph(const Plan& plan, const StackGraph* config) {
+ApplyGraph build_apply_graph(const Plan& plan, const ConfigGraph* config) {
     Builder builder;
     builder.add_change_steps(plan);
     if (config) builder.add_config_steps(*config);

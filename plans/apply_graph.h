@@ -1,8 +1,10 @@
-// plans/apply_graph.h: the graph of steps an apply walks. Each change contributes an apply step
-// (create, update, or the create half of a replace; no-ops too, to publish their values) and/or
-// a destroy step; locals and outputs are steps too. Edges: configuration dependencies between
-// apply steps; destroy steps of dependents before those of their dependencies; a replacement's
-// halves in its lifecycle's order.
+// plans/apply_graph.h: the graph of steps an apply walks. Every configuration node is a step
+// (variables, locals, module calls and outputs are evaluated again with applied values); a
+// resource or data source node becomes a pair of steps, its start (instances expanded, data read)
+// and its end (deferred instances applied), with one step per planned instance between them
+// (create, update, the create half of a replace; no-ops too, to publish their values). Destroy
+// steps of dependents come before those of their dependencies; a replacement's halves follow its
+// lifecycle's order.
 #pragma once
 
 #include <map>
@@ -11,16 +13,16 @@
 #include <vector>
 
 #include "core/graph/graph.h"
+#include "plans/config_graph.h"
 #include "plans/plan.h"
-#include "plans/stack_graph.h"
 
 namespace plinth::plans {
 
 struct ApplyStep {
-    enum class Kind { ApplyResource, DestroyResource, Local, Output };
+    enum class Kind { Config, BlockStart, BlockEnd, ApplyInstance, DestroyInstance };
     Kind kind;
-    const ResourceChange* change = nullptr;  // for resource steps
-    std::string name;                        // for locals and outputs
+    const ConfigNode* node = nullptr;        // Config, BlockStart, BlockEnd, ApplyInstance
+    const ResourceChange* change = nullptr;  // instance steps
 };
 
 struct ApplyGraph {
@@ -28,7 +30,10 @@ struct ApplyGraph {
     std::vector<ApplyStep> steps;  // indexed by node id
 };
 
-// `config` is null for destroy plans (no locals or outputs are evaluated then).
-ApplyGraph build_apply_graph(const Plan& plan, const StackGraph* config);
+// `config` is null for destroy plans (nothing is evaluated then).
+ApplyGraph build_apply_graph(const Plan& plan, const ConfigGraph* config);
+
+// The config address of an instance address ("module.net[\"a\"].web[0]" -> "module.net.web").
+std::string config_address_of(const std::string& instance_address);
 
 }  // namespace plinth::plans

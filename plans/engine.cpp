@@ -1,27 +1,43 @@
 #include "plans/engine.h"
 
+#include "core/digest.h"
 #include "plans/planner.h"
 
 namespace plinth::plans {
 
-Engine::Engine(const Stack& stack, StackGraph graph, const providers::ProviderRegistry& registry)
-    : m_stack(&stack), m_graph(std::move(graph)), m_providers(std::make_unique<ProviderSet>(registry)) {}
+namespace {
 
-std::expected<Engine, Diagnostics> Engine::open(const Stack& stack, const providers::ProviderRegistry& registry) {
-    auto graph = StackGraph::build(stack);
+// The root's own fingerprint when it calls no module, so plans of single stacks keep theirs.
+std::string tree_fingerprint(const ModuleNode& root) {
+    if (root.children.empty()) return root.stack.fingerprint;
+    std::string all;
+    for_each_module(root, [&](const ModuleNode& module) { all += module.key() + "=" + module.stack.fingerprint + "\n"; });
+    return sha256_hex(all);
+}
+
+}  // namespace
+
+Engine::Engine(std::unique_ptr<ModuleNode> root, ConfigGraph graph, const providers::ProviderRegistry& registry)
+    : m_root(std::move(root)), m_graph(std::move(graph)), m_fingerprint(tree_fingerprint(*m_root)),
+      m_providers(std::make_unique<ProviderSet>(registry)) {}
+
+std::expected<Engine, Diagnostics> Engine::open(std::unique_ptr<ModuleNode> root,
+                                                const providers::ProviderRegistry& registry) {
+    auto graph = ConfigGraph::build(*root);
     if (!graph) return std::unexpected(graph.error());
-    return Engine(stack, std::move(*graph), registry);
+    return Engine(std::move(root), std::move(*graph), registry);
 }
 
 Diagnostics Engine::validate() {
     ValueMap unknown_variables;
-    for (const auto& [name, variable] : m_stack->variables) {
+    for (const auto& [name, variable] : m_root->stack.variables) {
         Value value = Value::unknown();
         if (variable.sensitive) value.mark_sensitive();
         unknown_variables.emplace(name, std::move(value));
     }
     State empty;
-    auto plan = make_plan(PlanRequest{*m_stack, m_graph, unknown_variables, empty, false, {}}, *m_providers);
+    PlanRequest request{*m_root, m_graph, unknown_variables, empty, false, {}, true};
+    auto plan = make_plan(request, *m_providers);
     return plan ? Diagnostics{} : plan.error();
 }
 
@@ -31,12 +47,14 @@ RefreshResult Engine::refresh(State& state, std::size_t parallelism) {
 
 std::expected<Plan, Diagnostics> Engine::plan(const State& prior, const ValueMap& variables, bool destroy,
                                               const std::set<std::string>& unconfirmed_gone) {
-    return make_plan(PlanRequest{*m_stack, m_graph, variables, prior, destroy, unconfirmed_gone}, *m_providers);
+    auto plan = make_plan(PlanRequest{*m_root, m_graph, variables, prior, destroy, unconfirmed_gone}, *m_providers);
+    if (plan) plan->stack_fingerprint = m_fingerprint;
+    return plan;
 }
 
 ApplyResult Engine::apply(const Plan& plan, State& state, StateJournal& journal, ApplyObserver* observer,
                           std::size_t parallelism, const std::atomic<bool>* stop) {
-    ApplyRequest request{*m_stack, m_graph, plan, state, journal, observer, parallelism, stop};
+    ApplyRequest request{*m_root, m_graph, plan, state, journal, observer, parallelism, stop};
     return apply_plan(request, *m_providers);
 }
 

@@ -1,6 +1,6 @@
 // plans/engine.h: the engine facade with three verbs, validate, plan and apply, each returning
-// diagnostics beside its result. The CLI orchestrates (locks, state I/O, prompts, output); the
-// engine never prints.
+// diagnostics beside its result, over a loaded module tree. The CLI orchestrates (locks, state
+// I/O, prompts, output); the engine never prints.
 #pragma once
 
 #include <atomic>
@@ -9,25 +9,26 @@
 #include <set>
 
 #include "core/diagnostics.h"
-#include "core/stack/stack.h"
+#include "core/stack/module_tree.h"
 #include "core/state/backend.h"
 #include "core/state/state.h"
 #include "plans/applier.h"
+#include "plans/config_graph.h"
 #include "plans/plan.h"
 #include "plans/provider_set.h"
 #include "plans/refresh.h"
-#include "plans/stack_graph.h"
 #include "providers/registry.h"
 
 namespace plinth::plans {
 
 class Engine {
 public:
-    // Builds the stack's graph; a cycle or a dangling reference is an error.
-    static std::expected<Engine, Diagnostics> open(const Stack& stack, const providers::ProviderRegistry& registry);
+    // Builds the configuration graph; a cycle is an error.
+    static std::expected<Engine, Diagnostics> open(std::unique_ptr<ModuleNode> root,
+                                                   const providers::ProviderRegistry& registry);
 
     // Type-checks every resource against its provider's schema with variables unknown, touching
-    // nothing outside plinth.
+    // nothing outside plinth (data sources are not read).
     Diagnostics validate();
 
     // Reads every object in `state` back through its provider.
@@ -40,13 +41,17 @@ public:
     ApplyResult apply(const Plan& plan, State& state, StateJournal& journal, ApplyObserver* observer,
                       std::size_t parallelism, const std::atomic<bool>* stop);
 
-    const StackGraph& graph() const { return m_graph; }
+    const ModuleNode& root() const { return *m_root; }
+    const ConfigGraph& graph() const { return m_graph; }
+    // sha256 over every module's files: a saved plan records it and apply checks it.
+    const std::string& fingerprint() const { return m_fingerprint; }
 
 private:
-    Engine(const Stack& stack, StackGraph graph, const providers::ProviderRegistry& registry);
+    Engine(std::unique_ptr<ModuleNode> root, ConfigGraph graph, const providers::ProviderRegistry& registry);
 
-    const Stack* m_stack;
-    StackGraph m_graph;
+    std::unique_ptr<ModuleNode> m_root;
+    ConfigGraph m_graph;
+    std::string m_fingerprint;
     std::unique_ptr<ProviderSet> m_providers;
 };
 

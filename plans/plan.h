@@ -44,6 +44,23 @@ struct ResourceChange {
     bool create_before_destroy = false;
 };
 
+// A data source instance: read while planning (`result` known), or deferred to apply because its
+// configuration depends on values known only then (`deferred`, `result` partly unknown).
+struct DataRead {
+    std::string address;  // "data.config", "module.net.data.zone[0]"
+    std::string type;
+    std::string provider;
+    Value result;
+    bool deferred = false;
+};
+
+// A block whose count/for_each could not be evaluated while planning; apply expands and applies
+// it once the values it needs exist.
+struct DeferredBlock {
+    std::string address;  // the block in its module instance: "module.net.web"
+    std::string reason;   // what it waits for
+};
+
 struct OutputChange {
     std::string name;
     Value before;  // null when new
@@ -63,6 +80,8 @@ struct Plan {
     bool destroy = false;  // made by `destroy` / `plan --destroy`
 
     std::vector<ResourceChange> changes;  // sorted by address; no-ops included
+    std::vector<DataRead> data_reads;     // sorted by address
+    std::vector<DeferredBlock> deferred;
     std::vector<OutputChange> output_changes;
 
     struct Summary {

@@ -47,6 +47,14 @@ OrderedJson change_to_json(const ResourceChange& change) {
             {"create_before_destroy", change.create_before_destroy}};
 }
 
+OrderedJson data_read_to_json(const DataRead& read) {
+    return {{"address", read.address},
+            {"type", read.type},
+            {"provider", read.provider},
+            {"result", to_tagged_json(read.result)},
+            {"deferred", read.deferred}};
+}
+
 OrderedJson output_to_json(const OutputChange& change) {
     return {{"name", change.name},
             {"before", to_tagged_json(change.before)},
@@ -119,12 +127,18 @@ private:
     std::string& m_problem;
 };
 
-ResourceChange read_change(const Json& json, std::string where, std::string& problem) {
+// Reads one record of a list with `read_fields`, or notes that it is not an object.
+template <typename Record, typename ReadFields>
+Record read_record(const Json& json, const std::string& where, std::string& problem, ReadFields read_fields) {
     if (!json.is_object()) {
         if (problem.empty()) problem = fmt::format("\"{}\" is not an object.", where);
         return {};
     }
     FieldReader read(json, where + ".", problem);
+    return read_fields(read);
+}
+
+ResourceChange read_change(FieldReader& read) {
     ResourceChange change;
     change.address = read.text("address");
     change.type = read.text("type");
@@ -139,12 +153,21 @@ ResourceChange read_change(const Json& json, std::string where, std::string& pro
     return change;
 }
 
-OutputChange read_output(const Json& json, std::string where, std::string& problem) {
-    if (!json.is_object()) {
-        if (problem.empty()) problem = fmt::format("\"{}\" is not an object.", where);
-        return {};
-    }
-    FieldReader read(json, where + ".", problem);
+DataRead read_data_read(FieldReader& read) {
+    DataRead data;
+    data.address = read.text("address");
+    data.type = read.text("type");
+    data.provider = read.text("provider");
+    data.result = read.value("result");
+    data.deferred = read.flag("deferred");
+    return data;
+}
+
+DeferredBlock read_deferred(FieldReader& read) {
+    return DeferredBlock{read.text("address"), read.text("reason")};
+}
+
+OutputChange read_output(FieldReader& read) {
     OutputChange change;
     change.name = read.text("name");
     change.before = read.value("before");
@@ -152,6 +175,14 @@ OutputChange read_output(const Json& json, std::string where, std::string& probl
     change.sensitive = read.flag("sensitive");
     change.removed = read.flag("removed");
     return change;
+}
+
+template <typename Record>
+void read_list(FieldReader& read, const char* key, std::string& problem, std::vector<Record>& into,
+               Record (*read_fields)(FieldReader&)) {
+    const Json& items = read.list(key);
+    for (std::size_t i = 0; i < items.size(); ++i)
+        into.push_back(read_record<Record>(items[i], fmt::format("{}[{}]", key, i), problem, read_fields));
 }
 
 Plan read_plan(const Json& json, std::string& problem) {
@@ -165,12 +196,10 @@ Plan read_plan(const Json& json, std::string& problem) {
     if (variables.is_map()) plan.variables = std::move(variables.as_map());
     else if (problem.empty()) problem = "\"variables\" is not a map.";
     plan.destroy = read.flag("destroy");
-    const Json& changes = read.list("changes");
-    for (std::size_t i = 0; i < changes.size(); ++i)
-        plan.changes.push_back(read_change(changes[i], fmt::format("changes[{}]", i), problem));
-    const Json& outputs = read.list("output_changes");
-    for (std::size_t i = 0; i < outputs.size(); ++i)
-        plan.output_changes.push_back(read_output(outputs[i], fmt::format("output_changes[{}]", i), problem));
+    read_list(read, "changes", problem, plan.changes, read_change);
+    read_list(read, "data_reads", problem, plan.data_reads, read_data_read);
+    read_list(read, "deferred", problem, plan.deferred, read_deferred);
+    read_list(read, "output_changes", problem, plan.output_changes, read_output);
     return plan;
 }
 
@@ -201,6 +230,10 @@ std::optional<Diagnostic> check_marker(const Json& json, const std::string& orig
 std::string serialize_plan(const Plan& plan) {
     OrderedJson changes = OrderedJson::array();
     for (const auto& change : plan.changes) changes.push_back(change_to_json(change));
+    OrderedJson data_reads = OrderedJson::array();
+    for (const auto& read : plan.data_reads) data_reads.push_back(data_read_to_json(read));
+    OrderedJson deferred = OrderedJson::array();
+    for (const auto& block : plan.deferred) deferred.push_back({{"address", block.address}, {"reason", block.reason}});
     OrderedJson outputs = OrderedJson::array();
     for (const auto& change : plan.output_changes) outputs.push_back(output_to_json(change));
     OrderedJson json = {{k_format_key, k_plan_format_version},
@@ -212,6 +245,8 @@ std::string serialize_plan(const Plan& plan) {
                  {"variables", to_tagged_json(Value(plan.variables))},
                  {"destroy", plan.destroy},
                  {"changes", std::move(changes)},
+                 {"data_reads", std::move(data_reads)},
+                 {"deferred", std::move(deferred)},
                  {"output_changes", std::move(outputs)}};
     return json.dump(2) + "\n";
 }

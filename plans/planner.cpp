@@ -3,7 +3,8 @@
 #include <fmt/format.h>
 
 #include "plans/attribute_location.h"
-#include "plans/stack_scope.h"
+#include "plans/expansion.h"
+#include "plans/module_instances.h"
 #include "providers/schema.h"
 
 namespace plinth::plans {
@@ -31,121 +32,229 @@ Action decide_action(const ResourceState* prior, bool prior_usable, const provid
     return planned.planned == prior->attributes ? Action::NoOp : Action::Update;
 }
 
+// The deletion of an object state records, for a destroy plan or an instance no longer declared.
+ResourceChange deletion_of(const ResourceState& resource, ChangeReason reason) {
+    ResourceChange change;
+    change.address = resource.address;
+    change.type = resource.type;
+    change.provider = resource.provider;
+    change.action = Action::Delete;
+    change.reason = reason;
+    change.before = resource.attributes;
+    change.dependencies = resource.dependencies;
+    return change;
+}
+
 class Planner {
 public:
     Planner(const PlanRequest& request, ProviderSet& providers)
-        : m_request(request), m_providers(providers), m_scope(request.stack, request.variables) {}
+        : m_request(request), m_providers(providers),
+          m_instances(request.root, request.variables, request.validating) {}
 
-    std::expected<Plan, Diagnostics> run() {
-        Plan plan;
-        plan.prior_lineage = m_request.prior.lineage;
-        plan.prior_serial = m_request.prior.serial;
-        plan.prior_state_existed = m_request.prior.serial > 0 || !m_request.prior.resources.empty();
-        plan.stack_fingerprint = m_request.stack.fingerprint;
-        plan.variables = m_request.variables;
-        plan.destroy = m_request.destroy;
-        if (m_request.destroy) {
-            plan_destroy_all(plan);
-        } else {
-            for (Graph::NodeId id : m_request.graph.order()) plan_node(m_request.graph.node(id), plan);
-            plan_removed_resources(plan);
-        }
-        plan_removed_outputs(plan);
-        if (m_diagnostics.has_errors()) return std::unexpected(m_diagnostics);
-        std::sort(plan.changes.begin(), plan.changes.end(),
-                  [](const ResourceChange& a, const ResourceChange& b) { return a.address < b.address; });
-        return plan;
-    }
+    std::expected<Plan, Diagnostics> run();
 
 private:
-    void plan_node(const StackNode& node, Plan& plan) {
-        switch (node.kind) {
-        case NodeKind::Resource: plan_resource(m_request.stack.resources.at(node.name), plan); break;
-        case NodeKind::Local: {
-            const LocalDecl& local = m_request.stack.locals.at(node.name);
-            if (auto value = m_scope.evaluate(*local.value)) m_scope.set_local(node.name, std::move(*value));
-            else m_diagnostics.append(value.error());
-            break;
-        }
-        case NodeKind::Output: plan_output(m_request.stack.outputs.at(node.name), plan); break;
-        }
-    }
-
-    void plan_resource(const ResourceDecl& decl, Plan& plan);
-    bool prevents_destroy(const ResourceDecl& decl);
-    void plan_output(const OutputDecl& decl, Plan& plan);
-    void plan_destroy_all(Plan& plan);
-    void plan_removed_resources(Plan& plan);
-    void plan_removed_outputs(Plan& plan);
+    void plan_node(const ConfigNode& node);
+    void plan_block(ModuleScope& scope, const ResourceDecl& decl);
+    // Each returns the instance's value for references, null after an error.
+    std::optional<Value> plan_resource(const InstanceScope& scope, const ResourceDecl& decl,
+                                       const InstanceAddress& address);
+    std::optional<Value> plan_data(const InstanceScope& scope, const ResourceDecl& decl,
+                                   const InstanceAddress& address);
+    std::optional<Value> evaluate_properties(const InstanceScope& scope, const ResourceDecl& decl,
+                                             const providers::ResourceSchema** schema, providers::Provider** provider);
+    bool prevents_destroy(const InstanceScope& scope, const ResourceDecl& decl);
+    void plan_root_output(const OutputDecl& decl);
+    void plan_destroy_all();
+    void plan_removed_instances();
+    void plan_removed_outputs();
 
     const PlanRequest& m_request;
     ProviderSet& m_providers;
-    StackScope m_scope;
+    ModuleInstances m_instances;
+    Plan m_plan;
+    std::set<std::string> m_declared;          // instance addresses planned
+    std::set<std::string> m_deferred_prefixes;  // blocks whose instances are not known yet
     Diagnostics m_diagnostics;
 };
 
-void Planner::plan_resource(const ResourceDecl& decl, Plan& plan) {
-    auto desired = m_scope.evaluate(*decl.properties);
-    if (!desired) return m_diagnostics.append(desired.error());
-    auto provider = m_providers.get(decl.provider, decl.location);
-    if (!provider) return m_diagnostics.add(provider.error());
-    const auto* schema = (*provider)->schema().find_resource(decl.type);
-    if (!schema) {
-        return m_diagnostics.add_error(
-            fmt::format("unknown resource type `{}`", decl.type),
-            fmt::format("provider `{}` has no resource type `{}`; `plinth providers` lists them", decl.provider, decl.type),
-            decl.location);
+std::expected<Plan, Diagnostics> Planner::run() {
+    m_plan.prior_lineage = m_request.prior.lineage;
+    m_plan.prior_serial = m_request.prior.serial;
+    m_plan.prior_state_existed = m_request.prior.serial > 0 || !m_request.prior.resources.empty();
+    m_plan.variables = m_request.variables;
+    m_plan.destroy = m_request.destroy;
+    if (m_request.destroy) {
+        plan_destroy_all();
+    } else {
+        for (Graph::NodeId id : m_request.graph.order()) plan_node(m_request.graph.node(id));
+        if (!m_diagnostics.has_errors()) plan_removed_instances();
+    }
+    plan_removed_outputs();
+    if (m_diagnostics.has_errors()) return std::unexpected(m_diagnostics);
+    std::sort(m_plan.changes.begin(), m_plan.changes.end(),
+              [](const ResourceChange& a, const ResourceChange& b) { return a.address < b.address; });
+    std::sort(m_plan.data_reads.begin(), m_plan.data_reads.end(),
+              [](const DataRead& a, const DataRead& b) { return a.address < b.address; });
+    return std::move(m_plan);
+}
+
+void Planner::plan_node(const ConfigNode& node) {
+    const ModuleNode& module = *node.module;
+    switch (node.kind) {
+    case NodeKind::Variable: return m_diagnostics.append(m_instances.set_input_variable(module, node.name));
+    case NodeKind::Local:
+        for (ModuleScope* scope : m_instances.of(module)) {
+            auto value = scope->evaluate(*module.stack.locals.at(node.name).value);
+            if (value) scope->set_local(node.name, std::move(*value));
+            else m_diagnostics.append(value.error());
+        }
+        return;
+    case NodeKind::ModuleCall: return m_diagnostics.append(m_instances.expand_call(module, node.name));
+    case NodeKind::Resource:
+    case NodeKind::Data:
+        for (ModuleScope* scope : m_instances.of(module)) plan_block(*scope, node.resource());
+        return;
+    case NodeKind::Output:
+        if (!module.is_root()) return m_diagnostics.append(m_instances.publish_output(module, node.name));
+        return plan_root_output(module.stack.outputs.at(node.name));
+    }
+}
+
+void Planner::plan_block(ModuleScope& scope, const ResourceDecl& decl) {
+    auto expansion = expand(decl.repetition, [&](const expr::Expression& e) { return scope.evaluate(e); });
+    if (!expansion) return m_diagnostics.append(expansion.error());
+    InstanceAddress block{scope.path(), decl.mode == ResourceMode::Data, decl.name, {}};
+    bool checked_as_one = !expansion->known && m_request.validating;
+    if (checked_as_one) *expansion = Expansion{true, {Instance{InstanceKey{}, unknown_repetition(decl.repetition)}}};
+    if (!expansion->known) {
+        std::string address = block.to_string();
+        m_deferred_prefixes.insert(address);
+        m_plan.deferred.push_back(DeferredBlock{
+            address, fmt::format("its {} depends on values known only after apply",
+                                 decl.repetition.count ? "count" : "for_each")});
+        scope.set_block(decl, Value::unknown());
+        return;
+    }
+    scope.set_block(decl, checked_as_one ? Value::unknown() : expansion->container(decl.repetition));
+    for (const auto& instance : expansion->instances) {
+        InstanceScope instance_scope(scope, instance.repetition);
+        InstanceAddress address = block;
+        address.key = instance.key;
+        auto value = decl.mode == ResourceMode::Data ? plan_data(instance_scope, decl, address)
+                                                     : plan_resource(instance_scope, decl, address);
+        if (value && !checked_as_one) scope.set_block_instance(decl, instance.key, std::move(*value));
+    }
+}
+
+// The configured properties of one instance, checked against the provider's schema.
+std::optional<Value> Planner::evaluate_properties(const InstanceScope& scope, const ResourceDecl& decl,
+                                                  const providers::ResourceSchema** schema,
+                                                  providers::Provider** provider) {
+    auto desired = scope.evaluate(*decl.properties);
+    if (!desired) return m_diagnostics.append(desired.error()), std::nullopt;
+    auto found = m_providers.get(effective_provider(scope.base().module(), decl.provider), decl.location);
+    if (!found) return m_diagnostics.add(found.error()), std::nullopt;
+    *provider = *found;
+    bool data = decl.mode == ResourceMode::Data;
+    const auto& provider_schema = (*found)->schema();
+    *schema = data ? provider_schema.find_data_source(decl.type) : provider_schema.find_resource(decl.type);
+    if (!*schema) {
+        std::string_view kind = data ? "data source" : "resource";
+        m_diagnostics.add_error(fmt::format("unknown {} type `{}`", kind, decl.type),
+                                fmt::format("provider `{}` has no {} type `{}`; `plinth providers` lists them",
+                                            decl.provider, kind, decl.type),
+                                decl.location);
+        return std::nullopt;
     }
     auto problems = providers::validate_properties(
-        *schema, *desired, [&](std::string_view attribute) { return attribute_location(decl, attribute); });
-    if (problems.has_errors()) return m_diagnostics.append(problems);
+        **schema, *desired, [&](std::string_view attribute) { return attribute_location(decl, attribute); });
+    if (problems.has_errors()) return m_diagnostics.append(problems), std::nullopt;
+    return std::move(*desired);
+}
 
-    auto found = m_request.prior.resources.find(decl.name);
+std::optional<Value> Planner::plan_resource(const InstanceScope& scope, const ResourceDecl& decl,
+                                            const InstanceAddress& address) {
+    const providers::ResourceSchema* schema = nullptr;
+    providers::Provider* provider = nullptr;
+    auto desired = evaluate_properties(scope, decl, &schema, &provider);
+    if (!desired) return std::nullopt;
+    std::string text = address.to_string();
+    m_declared.insert(text);
+
+    auto found = m_request.prior.resources.find(text);
     const ResourceState* prior = found == m_request.prior.resources.end() ? nullptr : &found->second;
     bool prior_usable = prior && prior->status == ResourceStatus::Ready;
     if (prior_usable) apply_ignore_changes(decl.lifecycle, prior->attributes, *desired);
 
-    auto planned = (*provider)->plan(decl.type, prior_usable ? &prior->attributes : nullptr, *desired);
+    auto planned = provider->plan(decl.type, prior_usable ? &prior->attributes : nullptr, *desired);
     if (!planned) {
         auto location = attribute_location(decl, planned.error().attribute);
-        return m_diagnostics.add(provider_diagnostic(decl.name, planned.error(), location));
+        m_diagnostics.add(provider_diagnostic(text, planned.error(), location));
+        return std::nullopt;
     }
 
     ResourceChange change;
-    change.address = decl.name;
+    change.address = text;
     change.type = decl.type;
-    change.provider = decl.provider;
+    change.provider = effective_provider(scope.base().module(), decl.provider);
     change.action = decide_action(prior, prior_usable, *planned, decl.lifecycle);
     change.before = prior ? prior->attributes : Value();
     change.after = planned->planned;
     change.replace_paths = planned->requires_replace;
-    change.dependencies = m_request.graph.resource_dependencies(decl.name);
+    change.dependencies = m_request.graph.resource_dependencies(address.config_address());
     change.create_before_destroy = decl.lifecycle.create_before_destroy;
     if (prior && !prior_usable) change.reason = ChangeReason::Tainted;
-    if (!prior && m_request.unconfirmed_gone.contains(decl.name)) change.reason = ChangeReason::CreateUnconfirmed;
-    if (is_replace(change.action) && prevents_destroy(decl)) {
-        m_diagnostics.add_error(fmt::format("Instance cannot be destroyed: `{}` has lifecycle.prevent_destroy set", decl.name),
+    if (!prior && m_request.unconfirmed_gone.contains(text)) change.reason = ChangeReason::CreateUnconfirmed;
+    if (is_replace(change.action) && prevents_destroy(scope, decl)) {
+        m_diagnostics.add_error(fmt::format("Instance cannot be destroyed: `{}` has lifecycle.prevent_destroy set", text),
                                 "The plan would replace it. Change the configuration so it is updated in place, "
                                 "or remove prevent_destroy.",
                                 decl.location);
     }
-    m_scope.set_resource(decl.name, change.after);
-    plan.changes.push_back(std::move(change));
+    Value value = change.after;
+    m_plan.changes.push_back(std::move(change));
+    return value;
+}
+
+std::optional<Value> Planner::plan_data(const InstanceScope& scope, const ResourceDecl& decl,
+                                        const InstanceAddress& address) {
+    const providers::ResourceSchema* schema = nullptr;
+    providers::Provider* provider = nullptr;
+    auto config = evaluate_properties(scope, decl, &schema, &provider);
+    if (!config) return std::nullopt;
+    DataRead read{address.to_string(), decl.type, effective_provider(scope.base().module(), decl.provider), {}, false};
+    if (m_request.validating || !config->is_wholly_known()) {
+        read.deferred = true;
+        read.result = providers::plan_from_schema(*schema, nullptr, *config).planned;
+    } else {
+        auto result = provider->read_data(decl.type, *config);
+        if (!result) {
+            auto location = attribute_location(decl, result.error().attribute);
+            m_diagnostics.add(provider_diagnostic(read.address, result.error(), location));
+            return std::nullopt;
+        }
+        read.result = std::move(*result);
+    }
+    Value value = read.result;
+    if (!m_request.validating) m_plan.data_reads.push_back(std::move(read));
+    return value;
 }
 
 // lifecycle.prevent_destroy: an expression that must give a bool.
-bool Planner::prevents_destroy(const ResourceDecl& decl) {
+bool Planner::prevents_destroy(const InstanceScope& scope, const ResourceDecl& decl) {
     if (!decl.lifecycle.prevent_destroy) return false;
-    auto value = m_scope.evaluate(*decl.lifecycle.prevent_destroy);
+    auto value = scope.evaluate(*decl.lifecycle.prevent_destroy);
     if (!value) return m_diagnostics.append(value.error()), false;
     if (value->is_bool()) return value->as_bool();
     m_diagnostics.add_error(fmt::format("`prevent_destroy` of resource `{}` must be true or false", decl.name),
-                            fmt::format("it is {}", kind_name(value->kind())), expr::location_of(*decl.lifecycle.prevent_destroy));
+                            fmt::format("it is {}", to_display(*value)),
+                            expr::location_of(*decl.lifecycle.prevent_destroy));
     return false;
 }
 
-void Planner::plan_output(const OutputDecl& decl, Plan& plan) {
-    auto value = m_scope.evaluate(*decl.value);
+void Planner::plan_root_output(const OutputDecl& decl) {
+    auto value = m_instances.root().evaluate(*decl.value);
     if (!value) return m_diagnostics.append(value.error());
     if (value->contains_sensitive() && !decl.sensitive) {
         return m_diagnostics.add_error(
@@ -159,42 +268,35 @@ void Planner::plan_output(const OutputDecl& decl, Plan& plan) {
     if (decl.sensitive) change.after.mark_sensitive();
     if (auto it = m_request.prior.outputs.find(decl.name); it != m_request.prior.outputs.end())
         change.before = it->second.value;
-    plan.output_changes.push_back(std::move(change));
+    m_plan.output_changes.push_back(std::move(change));
 }
 
-// The deletion of an object state records, for a destroy plan or a resource no longer declared.
-ResourceChange deletion_of(const ResourceState& resource, ChangeReason reason) {
-    ResourceChange change;
-    change.address = resource.address;
-    change.type = resource.type;
-    change.provider = resource.provider;
-    change.action = Action::Delete;
-    change.reason = reason;
-    change.before = resource.attributes;
-    change.dependencies = resource.dependencies;
-    return change;
-}
-
-void Planner::plan_destroy_all(Plan& plan) {
+void Planner::plan_destroy_all() {
     for (const auto& [address, resource] : m_request.prior.resources)
-        plan.changes.push_back(deletion_of(resource, ChangeReason::None));
+        m_plan.changes.push_back(deletion_of(resource, ChangeReason::None));
 }
 
-void Planner::plan_removed_resources(Plan& plan) {
-    for (const auto& [address, resource] : m_request.prior.resources)
-        if (!m_request.stack.resources.contains(address))
-            plan.changes.push_back(deletion_of(resource, ChangeReason::RemovedFromStack));
+// Instances in state that the configuration no longer has: a removed resource or module, or a
+// key count/for_each no longer yields. Blocks whose instances are not known yet keep theirs.
+void Planner::plan_removed_instances() {
+    for (const auto& [address, resource] : m_request.prior.resources) {
+        if (m_declared.contains(address)) continue;
+        bool deferred = false;
+        for (const auto& prefix : m_deferred_prefixes)
+            deferred = deferred || address == prefix || address.starts_with(prefix + "[");
+        if (!deferred) m_plan.changes.push_back(deletion_of(resource, ChangeReason::RemovedFromStack));
+    }
 }
 
-void Planner::plan_removed_outputs(Plan& plan) {
+void Planner::plan_removed_outputs() {
     for (const auto& [name, output] : m_request.prior.outputs) {
-        if (!m_request.destroy && m_request.stack.outputs.contains(name)) continue;
+        if (!m_request.destroy && m_request.root.stack.outputs.contains(name)) continue;
         OutputChange change;
         change.name = name;
         change.before = output.value;
         change.sensitive = output.sensitive;
         change.removed = true;
-        plan.output_changes.push_back(std::move(change));
+        m_plan.output_changes.push_back(std::move(change));
     }
 }
 

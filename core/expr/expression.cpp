@@ -43,6 +43,18 @@ std::optional<SourceLocation> member_location(const Expression& expression, std:
     return std::nullopt;
 }
 
+std::vector<MapMember> literal_map_members(const Expression& expression) {
+    std::vector<MapMember> members;
+    const auto* map = std::get_if<MapNode>(&expression.node);
+    if (!map) return members;
+    for (const auto& [key_expression, value] : map->entries) {
+        const auto* literal = std::get_if<LiteralNode>(&key_expression->node);
+        if (literal && literal->value.is_string())
+            members.push_back(MapMember{literal->value.as_string(), key_expression->location, value});
+    }
+    return members;
+}
+
 std::string Reference::to_string() const {
     std::string out = root;
     for (const auto& step : path) out += "." + step;

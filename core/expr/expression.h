@@ -40,6 +40,15 @@ SourceLocation location_of(const Expression& expression);
 // property can point at it; null when `expression` is not such a map or has no such key.
 std::optional<SourceLocation> member_location(const Expression& expression, std::string_view key);
 
+// The members of a map written literally in the stack (`inputs: {a: 1}`), in source order:
+// each literal key, where it is written, and its value's expression. Empty for anything else.
+struct MapMember {
+    std::string key;
+    SourceLocation location;
+    ExpressionPtr value;
+};
+std::vector<MapMember> literal_map_members(const Expression& expression);
+
 // A reference to a named thing, e.g. `var.region` -> {root "var", path ["region"]},
 // `web.tags["env"]` -> {root "web", path ["tags", "env"]}. `path` holds the static attribute names
 // and literal keys after the root, up to the first computed index.

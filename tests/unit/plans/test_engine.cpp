@@ -20,6 +20,13 @@ Stack load(const std::string& yaml) {
     return std::move(*stack);
 }
 
+// An engine over a single stack (no module calls).
+std::expected<Engine, Diagnostics> open_engine(const Stack& stack, const providers::ProviderRegistry& registry) {
+    auto root = std::make_unique<ModuleNode>();
+    root->stack = stack;
+    return Engine::open(std::move(root), registry);
+}
+
 struct Harness {
     std::shared_ptr<FakeWorld> world = std::make_shared<FakeWorld>();
     providers::ProviderRegistry registry = testing::fake_registry(world);
@@ -27,7 +34,7 @@ struct Harness {
     MemoryJournal journal;
 
     Plan plan(const Stack& stack, bool destroy = false) {
-        auto engine = Engine::open(stack, registry);
+        auto engine = open_engine(stack, registry);
         REQUIRE(engine);
         auto refreshed = engine->refresh(state, 4);
         REQUIRE_FALSE(refreshed.diagnostics.has_errors());
@@ -37,7 +44,7 @@ struct Harness {
     }
 
     ApplyResult apply(const Stack& stack, const Plan& plan) {
-        auto engine = Engine::open(stack, registry);
+        auto engine = open_engine(stack, registry);
         REQUIRE(engine);
         return engine->apply(plan, state, journal, nullptr, 4, nullptr);
     }
@@ -221,7 +228,7 @@ resources:
     type: fake_thing
     properties: { name: "${a.id}" }
 )");
-    auto engine = Engine::open(stack, h.registry);
+    auto engine = open_engine(stack, h.registry);
     REQUIRE_FALSE(engine);
     std::string summary = engine.error()[0].summary;
     CHECK(summary.find("cycle") != std::string::npos);
@@ -259,7 +266,7 @@ resources:
   b:
     type: fake_nothing
 )");
-    auto engine = Engine::open(stack, h.registry);
+    auto engine = open_engine(stack, h.registry);
     REQUIRE(engine);
     Diagnostics problems = engine->validate();
     REQUIRE(problems.size() == 2);
@@ -276,7 +283,7 @@ resources:
     properties: { name: two }
     lifecycle: { prevent_destroy: true }
 )");
-    auto engine = Engine::open(stack, h.registry);
+    auto engine = open_engine(stack, h.registry);
     REQUIRE(engine);
     auto plan = engine->plan(h.state, {}, false);
     REQUIRE_FALSE(plan);
@@ -302,7 +309,7 @@ variables:
 outputs:
   leak: { value: "${var.secret}" }
 )");
-    auto engine = Engine::open(leaky, h2.registry);
+    auto engine = open_engine(leaky, h2.registry);
     REQUIRE(engine);
     ValueMap variables{{"secret", Value("hunter2").mark_sensitive()}};
     auto refused = engine->plan(h2.state, variables, false);

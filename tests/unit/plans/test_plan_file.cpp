@@ -1,4 +1,5 @@
 #include <catch2/catch.hpp>
+#include <fmt/format.h>
 
 #include <nlohmann/json.hpp>
 
@@ -42,6 +43,10 @@ Plan full_plan() {
     plan.output_changes = {{"greeting", Value(), "hi", false, false},
                            {"path", "a", Value::unknown(), true, false},
                            {"old", "z", Value(), false, true}};
+    plan.data_reads = {{"data.seed", "local_file", "local", ValueMap{{"content", "x"}}, false},
+                       {"module.net[\"a\"].data.zone[0]", "external", "external",
+                        ValueMap{{"result", Value::unknown()}}, true}};
+    plan.deferred = {{"module.net[\"a\"].web", "its count depends on values known only after apply"}};
     return plan;
 }
 
@@ -83,14 +88,21 @@ TEST_CASE("plan_file: a plan survives a round trip exactly") {
         CHECK(parsed->output_changes[i].sensitive == plan.output_changes[i].sensitive);
         CHECK(parsed->output_changes[i].removed == plan.output_changes[i].removed);
     }
+    REQUIRE(parsed->data_reads.size() == 2);
+    CHECK(parsed->data_reads[1].address == plan.data_reads[1].address);
+    CHECK(parsed->data_reads[1].deferred);
+    CHECK(same(parsed->data_reads[1].result, plan.data_reads[1].result));
+    REQUIRE(parsed->deferred.size() == 1);
+    CHECK(parsed->deferred[0].reason == plan.deferred[0].reason);
     CHECK(serialize_plan(*parsed) == text);
 }
 
 TEST_CASE("plan_file: the file starts with its format marker and version") {
     std::string text = serialize_plan(Plan{});
-    CHECK(text.starts_with("{\n  \"plinth_plan_format\": 1,\n  \"plinth_version\": "));
+    CHECK(text.starts_with(fmt::format("{{\n  \"plinth_plan_format\": {},\n  \"plinth_version\": ",
+                                       k_plan_format_version)));
     auto json = nlohmann::json::parse(text);
-    CHECK(json["plinth_plan_format"] == 1);
+    CHECK(json["plinth_plan_format"] == k_plan_format_version);
     CHECK(json["plinth_version"] == k_version);
     CHECK(json["changes"].is_array());
 }
@@ -117,13 +129,14 @@ TEST_CASE("plan_file: anything that is not a plinth plan is refused clearly") {
 
 TEST_CASE("plan_file: another format or plinth version is refused before reading further") {
     auto json = nlohmann::json::parse(serialize_plan(Plan{}));
-    json["plinth_plan_format"] = 2;
+    json["plinth_plan_format"] = k_plan_format_version + 1;
     json["changes"] = "garbage";
     auto newer = parse_plan(json.dump(), "p");
     REQUIRE_FALSE(newer.has_value());
-    CHECK(newer.error().summary == "p uses plan format 2, which this plinth cannot read");
+    CHECK(newer.error().summary ==
+          fmt::format("p uses plan format {}, which this plinth cannot read", k_plan_format_version + 1));
 
-    json["plinth_plan_format"] = 1;
+    json["plinth_plan_format"] = k_plan_format_version;
     json["plinth_version"] = "0.0.1";
     auto older = parse_plan(json.dump(), "p");
     REQUIRE_FALSE(older.has_value());

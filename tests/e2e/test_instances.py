@@ -1,0 +1,78 @@
+"""count and for_each on resources and data sources: instance addresses in plans and state, and
+changing a count or a key set plans exactly the added or removed instances."""
+
+import unittest
+
+from plinth_e2e import StackTest
+
+STACK = """
+stack: instances
+variables:
+  n: { type: number, default: 2 }
+  names: { type: list(string), default: [a, b] }
+data:
+  seed:
+    type: local_file
+    properties: { filename: "${path.stack}/seed.txt" }
+resources:
+  numbered:
+    type: local_file
+    count: ${var.n}
+    properties:
+      filename: out/n-${count.index}.txt
+      content: "${count.index}:${trimspace(data.seed.content)}"
+  named:
+    type: local_file
+    for_each: ${toset(var.names)}
+    properties:
+      filename: out/${each.key}.txt
+      content: ${upper(each.value)}
+outputs:
+  numbered: { value: "${numbered[*].filename}" }
+  named: { value: "${{for k, f in named : k => f.content}}" }
+"""
+
+
+class InstancesTest(StackTest):
+    def setUp(self):
+        super().setUp()
+        self.write_stack({"main.yaml": STACK, "seed.txt": "s1\n"})
+
+    def test_instances_are_addressed_by_index_and_key(self):
+        self.apply()
+        self.assertEqual(set(self.resources()),
+                         {'numbered[0]', 'numbered[1]', 'named["a"]', 'named["b"]'})
+        self.assertEqual(self.read("out", "n-1.txt"), "1:s1")
+        self.assertEqual(self.read("out", "b.txt"), "B")
+        outputs = self.plinth_ok("output", "--json").out
+        self.assertIn('"out/n-0.txt"', outputs)
+        self.assertIn('"a": "A"', outputs.replace("\n", "").replace("  ", " ").replace("{ ", "{"))
+
+    def test_changing_count_and_keys_moves_only_those_instances(self):
+        self.apply()
+        grown = self.plinth_ok("plan", "--var", "n=3", "--var", "names=[a, c]")
+        self.assertEqual(grown.plan_summary(), (2, 0, 1), grown)
+        self.assertIn("# numbered[2] will be created", grown.out)
+        self.assertIn('# named["c"] will be created', grown.out)
+        self.assertIn('# named["b"] will be destroyed', grown.out)
+        self.assertNotIn("numbered[0] will", grown.out)
+        self.apply("--var", "n=1")
+        self.assertEqual(set(self.resources()), {'numbered[0]', 'named["a"]', 'named["b"]'})
+        self.assertFalse(self.exists("out", "n-1.txt"))
+
+    def test_a_data_source_is_read_at_plan_time(self):
+        self.apply()
+        self.write_stack({"seed.txt": "s2\n"})
+        plan = self.plinth_ok("plan")
+        self.assertEqual(plan.plan_summary(), (2, 0, 2), plan)  # content forces replacement
+        self.assertEqual(self.run_plinth("plan", "--detailed-exitcode").code, 2)
+
+    def test_a_bad_count_points_at_it(self):
+        result = self.run_plinth("plan", "--var", "n=-1")
+        self.assertEqual(result.code, 1, result)
+        self.assertIn("`count` must be a whole number, 0 or more", result.err)
+        self.assertIn("main.yaml:13:", result.err)
+
+
+if __name__ == "__main__":
+    unittest.main()
