@@ -11,7 +11,9 @@ packages=(
     nlohmann-json3-dev                # state, plan files, JSON output
     libfmt-dev                        # formatting
     libssl-dev                        # OpenSSL libcrypto: hashing, base64, randomness
-    libcurl4-openssl-dev              # HTTP for the providers that talk to services
+    libcurl4-openssl-dev              # HTTP: module archives, providers that talk to services
+    libarchive-dev                    # unpacking module archives (.tar.gz, .tar.bz2, .tar.xz, .zip)
+    git                               # fetching modules from git repositories
     catch2                            # unit tests (Catch2 v2)
     python3                           # end-to-end tests
 )
