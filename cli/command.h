@@ -21,6 +21,7 @@ struct Command {
 
 using CommandFactory = Command (*)(CLI::App& parent);
 
+Command make_init_command(CLI::App& parent);
 Command make_validate_command(CLI::App& parent);
 Command make_plan_command(CLI::App& parent);
 Command make_apply_command(CLI::App& parent);

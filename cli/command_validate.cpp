@@ -13,11 +13,8 @@ Command make_validate_command(CLI::App& parent) {
     return {app, [](Ui& ui) {
                 auto session = StackSession::open(ui);
                 if (!session) return session.error();
-                // Module sources may use variables: their defaults, where they have one.
-                ValueMap defaults;
-                for (const auto& [name, variable] : (*session)->stack().variables)
-                    defaults.emplace(name, variable.default_value.value_or(Value::unknown()));
-                if ((*session)->open_engine(defaults) != ExitStatus::Ok) return ExitStatus::Error;
+                if ((*session)->open_engine((*session)->default_variables()) != ExitStatus::Ok)
+                    return ExitStatus::Error;
                 Diagnostics problems = (*session)->engine().validate();
                 ui.diagnostics(problems);
                 if (problems.has_errors()) return ExitStatus::Error;

@@ -15,20 +15,6 @@ extern char** environ;
 
 namespace plinth::cli {
 
-namespace {
-
-// Modules from local paths, relative to the calling stack.
-std::expected<std::filesystem::path, Diagnostic> resolve_local_module(const std::string& key, const std::string& source,
-                                                                      const std::string&,
-                                                                      const std::filesystem::path& caller_dir,
-                                                                      const SourceLocation& at) {
-    if (source.starts_with("./") || source.starts_with("../")) return (caller_dir / source).lexically_normal();
-    return std::unexpected(make_error(fmt::format("module `{}`: source `{}` is not a local path", key, source),
-                                      "local module sources start with `./` or `../`", at));
-}
-
-}  // namespace
-
 StackSession::StackSession(Ui& ui, std::unique_ptr<Stack> stack)
     : m_ui(ui), m_stack(std::move(stack)), m_backend(m_stack->dir / k_default_state_file) {
     providers::register_builtin_providers(m_registry);
@@ -44,10 +30,23 @@ std::expected<std::unique_ptr<StackSession>, ExitStatus> StackSession::open(Ui& 
     return std::unique_ptr<StackSession>(new StackSession(ui, std::make_unique<Stack>(std::move(*stack))));
 }
 
-ExitStatus StackSession::open_engine(const ValueMap& variables) {
-    auto tree = load_module_tree(*m_stack, variables, resolve_local_module);
+ExitStatus StackSession::open_engine(const ValueMap& variables, InstallMode mode) {
+    auto installer = ModuleInstaller::open(m_stack->dir, mode);
+    if (!installer) {
+        m_ui.diagnostic(installer.error());
+        return ExitStatus::Error;
+    }
+    auto tree = load_module_tree(*m_stack, variables,
+                                 [&](const std::string& key, const std::string& source, const std::string& version,
+                                     const std::filesystem::path& caller_dir, const SourceLocation& at) {
+                                     return installer->resolve(key, source, version, caller_dir, at);
+                                 });
     if (!tree) {
         m_ui.diagnostics(tree.error());
+        return ExitStatus::Error;
+    }
+    if (auto saved = installer->save_lock(); !saved) {
+        m_ui.diagnostic(saved.error());
         return ExitStatus::Error;
     }
     auto engine = plans::Engine::open(std::move(*tree), m_registry);
@@ -57,6 +56,13 @@ ExitStatus StackSession::open_engine(const ValueMap& variables) {
     }
     m_engine.emplace(std::move(*engine));
     return ExitStatus::Ok;
+}
+
+ValueMap StackSession::default_variables() const {
+    ValueMap defaults;
+    for (const auto& [name, variable] : m_stack->variables)
+        defaults.emplace(name, variable.default_value.value_or(Value::unknown()));
+    return defaults;
 }
 
 namespace {

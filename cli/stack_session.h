@@ -10,6 +10,7 @@
 #include "cli/exit_status.h"
 #include "cli/options.h"
 #include "cli/ui.h"
+#include "core/modules/module_installer.h"
 #include "core/stack/stack.h"
 #include "core/state/local_backend.h"
 #include "plans/engine.h"
@@ -29,8 +30,12 @@ public:
     std::expected<ValueMap, ExitStatus> resolve_variables(const VariableOptions& options);
 
     // Loads the modules the stack calls (their sources may use `variables`) and builds the
-    // engine. resolve_variables() does this; a saved plan brings its own variables.
-    ExitStatus open_engine(const ValueMap& variables);
+    // engine. resolve_variables() does this; a saved plan brings its own variables. Remote
+    // modules come from the cache `plinth init` fills (`mode` UseInstalled), or are fetched.
+    ExitStatus open_engine(const ValueMap& variables, InstallMode mode = InstallMode::UseInstalled);
+
+    // The variables' defaults, unknown where there is none: for commands that take no values.
+    ValueMap default_variables() const;
 
     // Takes the state lock for `operation`, waiting up to --lock-timeout.
     std::expected<std::unique_ptr<StateLock>, ExitStatus> lock(const std::string& operation, const LockOptions& options);

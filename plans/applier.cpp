@@ -8,6 +8,7 @@
 #include "core/value_path.h"
 #include "plans/apply_graph.h"
 #include "plans/attribute_location.h"
+#include "plans/conditions.h"
 #include "plans/conformance.h"
 #include "plans/expansion.h"
 #include "plans/module_instances.h"
@@ -283,6 +284,8 @@ bool Applier::apply_instance(const ConfigNode& node, const ResourceChange& chang
     if (!provider) return fail(change, StepKind::Apply, provider.error());
     auto planned = final_plan(change, decl, instance_scope, **provider);
     if (!planned) return fail(change, StepKind::Apply, planned.error());
+    if (!report(check_conditions(decl.lifecycle.preconditions, instance_scope, change.address, "precondition")))
+        return false;
     return call_provider(change, decl, *planned, instance_scope, address->key);
 }
 
@@ -318,7 +321,13 @@ bool Applier::call_provider(const ResourceChange& change, const ResourceDecl& de
     resource.status = ResourceStatus::Ready;
     scope.base().set_block_instance(decl, key, resource.attributes);
     std::string id = resource.id;
+    InstanceScope with_self(scope.base(), scope.repetition(), &resource.attributes);
+    Diagnostics postconditions = check_conditions(decl.lifecycle.postconditions, with_self, change.address, "postcondition");
     record(std::move(resource));
+    if (postconditions.has_errors()) {
+        if (m_request.observer) m_request.observer->on_failed(change, StepKind::Apply, postconditions[0]);
+        return report(std::move(postconditions));
+    }
     {
         std::lock_guard lock(m_mutex);
         creating ? ++m_result.done.add : ++m_result.done.change;

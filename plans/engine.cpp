@@ -1,5 +1,7 @@
 #include "plans/engine.h"
 
+#include <fmt/format.h>
+
 #include "core/digest.h"
 #include "plans/planner.h"
 
@@ -15,6 +17,23 @@ std::string tree_fingerprint(const ModuleNode& root) {
     return sha256_hex(all);
 }
 
+// Declarations the engine does not carry out yet are refused rather than silently ignored.
+Diagnostics unsupported_declarations(const ModuleNode& root) {
+    Diagnostics diagnostics;
+    auto refuse = [&](std::string_view what, const SourceLocation& location) {
+        diagnostics.add_error(fmt::format("{} is not supported by this version of plinth yet", what),
+                              "remove it for now; see docs/stack-language.md", location);
+    };
+    for_each_module(root, [&](const ModuleNode& module) {
+        for (const auto& moved : module.stack.moved) refuse("`moved`", moved.location);
+        for (const auto& removed : module.stack.removed) refuse("`removed`", removed.location);
+        for (const auto& [name, resource] : module.stack.resources)
+            for (const auto& trigger : resource.lifecycle.replace_triggered_by)
+                refuse("`lifecycle.replace_triggered_by`", expr::location_of(*trigger));
+    });
+    return diagnostics;
+}
+
 }  // namespace
 
 Engine::Engine(std::unique_ptr<ModuleNode> root, ConfigGraph graph, const providers::ProviderRegistry& registry)
@@ -23,6 +42,7 @@ Engine::Engine(std::unique_ptr<ModuleNode> root, ConfigGraph graph, const provid
 
 std::expected<Engine, Diagnostics> Engine::open(std::unique_ptr<ModuleNode> root,
                                                 const providers::ProviderRegistry& registry) {
+    if (auto refused = unsupported_declarations(*root); refused.has_errors()) return std::unexpected(refused);
     auto graph = ConfigGraph::build(*root);
     if (!graph) return std::unexpected(graph.error());
     return Engine(std::move(root), std::move(*graph), registry);

@@ -65,6 +65,7 @@ class InstanceScope final : public expr::Scope {
 public:
     InstanceScope(ModuleScope& base, const Value& repetition, const Value* self = nullptr);
     ModuleScope& base() const { return m_base; }
+    const Value& repetition() const { return m_repetition; }
     const Value* lookup(std::string_view root) const override;
     std::expected<Value, Diagnostics> evaluate(const expr::Expression& expression) const;
 

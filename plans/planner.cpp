@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "plans/attribute_location.h"
+#include "plans/conditions.h"
 #include "plans/expansion.h"
 #include "plans/module_instances.h"
 #include "providers/schema.h"
@@ -181,6 +182,8 @@ std::optional<Value> Planner::plan_resource(const InstanceScope& scope, const Re
     if (!desired) return std::nullopt;
     std::string text = address.to_string();
     m_declared.insert(text);
+    auto preconditions = check_conditions(decl.lifecycle.preconditions, scope, text, "precondition");
+    if (preconditions.has_errors()) return m_diagnostics.append(preconditions), std::nullopt;
 
     auto found = m_request.prior.resources.find(text);
     const ResourceState* prior = found == m_request.prior.resources.end() ? nullptr : &found->second;
@@ -212,6 +215,8 @@ std::optional<Value> Planner::plan_resource(const InstanceScope& scope, const Re
                                 "or remove prevent_destroy.",
                                 decl.location);
     }
+    InstanceScope with_self(scope.base(), scope.repetition(), &change.after);
+    m_diagnostics.append(check_conditions(decl.lifecycle.postconditions, with_self, text, "postcondition"));
     Value value = change.after;
     m_plan.changes.push_back(std::move(change));
     return value;
@@ -224,6 +229,8 @@ std::optional<Value> Planner::plan_data(const InstanceScope& scope, const Resour
     auto config = evaluate_properties(scope, decl, &schema, &provider);
     if (!config) return std::nullopt;
     DataRead read{address.to_string(), decl.type, effective_provider(scope.base().module(), decl.provider), {}, false};
+    auto preconditions = check_conditions(decl.lifecycle.preconditions, scope, read.address, "precondition");
+    if (preconditions.has_errors()) return m_diagnostics.append(preconditions), std::nullopt;
     if (m_request.validating || !config->is_wholly_known()) {
         read.deferred = true;
         read.result = providers::plan_from_schema(*schema, nullptr, *config).planned;
@@ -236,6 +243,8 @@ std::optional<Value> Planner::plan_data(const InstanceScope& scope, const Resour
         }
         read.result = std::move(*result);
     }
+    InstanceScope with_self(scope.base(), scope.repetition(), &read.result);
+    m_diagnostics.append(check_conditions(decl.lifecycle.postconditions, with_self, read.address, "postcondition"));
     Value value = read.result;
     if (!m_request.validating) m_plan.data_reads.push_back(std::move(read));
     return value;

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Builds everything (warnings are errors) and runs the whole test suite, unit and end-to-end,
-# through CTest.
+# through CTest, under AddressSanitizer + UndefinedBehaviorSanitizer.
 #
-#   scripts/test.sh                 Debug build in build/
-#   scripts/test.sh --sanitize      AddressSanitizer + UndefinedBehaviorSanitizer build in build-asan/
+#   scripts/test.sh                 sanitized Debug build in build-asan/ (what CI runs)
+#   scripts/test.sh --no-sanitize   plain Debug build in build/ (quicker to build)
 #   scripts/test.sh [...] -- ARGS   extra arguments for ctest, e.g. -- -R expr
 #
 # Environment: PLINTH_BUILD_DIR (default build/ or build-asan/), PLINTH_JOBS (default: the
@@ -13,11 +13,12 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 
-sanitize=false
+sanitize=true
 ctest_args=()
 while [[ $# -gt 0 ]]; do
     case "$1" in
         --sanitize) sanitize=true ;;
+        --no-sanitize) sanitize=false ;;
         --) shift; ctest_args=("$@"); break ;;
         -h|--help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "test.sh: unknown argument: $1 (try --help)" >&2; exit 2 ;;

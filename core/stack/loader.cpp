@@ -132,8 +132,10 @@ std::string display_name(const fs::path& dir, const std::string& name) {
     return (dir / name).lexically_normal().string();
 }
 
+// Every *.yaml / *.yml except the module lock file `plinth init` writes beside them.
 bool is_stack_file(const fs::directory_entry& entry) {
     auto extension = entry.path().extension();
+    if (entry.path().filename() == "plinth.lock.yaml") return false;
     return entry.is_regular_file() && (extension == ".yaml" || extension == ".yml");
 }
 

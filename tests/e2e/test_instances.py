@@ -76,3 +76,47 @@ class InstancesTest(StackTest):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+CHECKED = """
+stack: checked
+variables:
+  env: { default: dev }
+resources:
+  note:
+    type: local_file
+    properties: { filename: out/note.txt, content: "${var.env}" }
+    lifecycle:
+      precondition:
+        - condition: ${var.env != "bad"}
+          error_message: env must not be ${var.env}
+      postcondition:
+        - condition: ${self.content != "prod"}
+          error_message: "no prod notes here"
+"""
+
+
+class ConditionsTest(StackTest):
+    def setUp(self):
+        super().setUp()
+        self.write_stack({"main.yaml": CHECKED})
+
+    def test_a_failing_precondition_stops_the_plan(self):
+        result = self.run_plinth("plan", "--var", "env=bad")
+        self.assertEqual(result.code, 1, result)
+        self.assertIn("A precondition of `note` failed", result.err)
+        self.assertIn("env must not be bad", result.err)
+        self.assertIn("main.yaml:11:24", result.err)
+
+    def test_a_failing_postcondition_is_reported(self):
+        result = self.run_plinth("plan", "--var", "env=prod")
+        self.assertEqual(result.code, 1, result)
+        self.assertIn("A postcondition of `note` failed", result.err)
+        self.assertIn("no prod notes here", result.err)
+        self.apply()
+
+    def test_moved_is_refused_until_supported(self):
+        self.write_stack({"moves.yaml": "moved:\n  - { from: old, to: note }\n"})
+        result = self.run_plinth("plan")
+        self.assertEqual(result.code, 1, result)
+        self.assertIn("`moved` is not supported by this version of plinth yet", result.err)

@@ -1,0 +1,30 @@
+// `plinth init`: prepares the stack directory: fetches the modules its calls name (from git
+// repositories and archives) into .plinth/modules/ and pins them in plinth.lock.yaml, which
+// later runs verify without the network. `--upgrade` fetches anew and pins the new revisions.
+#include <CLI/CLI.hpp>
+#include <memory>
+
+#include "cli/command.h"
+#include "cli/stack_session.h"
+#include "cli/terminal.h"
+
+namespace plinth::cli {
+
+Command make_init_command(CLI::App& parent) {
+    CLI::App* app = parent.add_subcommand("init", "Fetch the modules the stack uses and pin them in plinth.lock.yaml");
+    auto upgrade = std::make_shared<bool>(false);
+    app->add_flag("--upgrade", *upgrade, "Fetch every module anew, ignoring the revisions plinth.lock.yaml pins");
+    return {app, [upgrade](Ui& ui) {
+                auto session = StackSession::open(ui);
+                if (!session) return session.error();
+                // Module sources may use variables: their defaults, where they have one.
+                InstallMode mode = *upgrade ? InstallMode::Upgrade : InstallMode::Install;
+                if ((*session)->open_engine((*session)->default_variables(), mode) != ExitStatus::Ok)
+                    return ExitStatus::Error;
+                ui.out(green("plinth has been initialized.", ui.color()) +
+                       " Modules are in .plinth/modules/ and pinned in plinth.lock.yaml; commit the lock file.\n");
+                return ExitStatus::Ok;
+            }};
+}
+
+}  // namespace plinth::cli
