@@ -11,6 +11,7 @@ packages=(
     nlohmann-json3-dev                # state, plan files, JSON output
     libfmt-dev                        # formatting
     libssl-dev                        # OpenSSL libcrypto: hashing, base64, randomness
+    libcrypt-dev                      # libxcrypt: bcrypt() in expressions
     libcurl4-openssl-dev              # HTTP for the providers that talk to services
     catch2                            # unit tests (Catch2 v2)
     python3                           # end-to-end tests
