@@ -68,6 +68,12 @@ std::optional<VariableDecl::Validation> parse_validation(const YAML::Node& node,
     std::size_t before = diagnostics.size();
     VariableDecl::Validation validation;
     for (const auto& field : *fields) {
+        if (field.key == "message" && !field.value.IsScalar()) {
+            diagnostics.add_error(fmt::format("the message of {} must be a string, not {}", context.owner,
+                                              describe_node(field.value)),
+                                  {}, location_of(field.value, file));
+            continue;
+        }
         auto expression = yaml_to_expression(field.value, file, diagnostics);
         if (!expression) continue;
         bool refers = check_references(*expression, variable, diagnostics);

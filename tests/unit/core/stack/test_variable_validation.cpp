@@ -73,6 +73,9 @@ TEST_CASE("variable_validation: malformed entries") {
                     "main.yaml:9:9: the validation of variable `x` has no `condition`",
                 });
     CHECK(errors_of(load_variables(R"yaml(  x:
+    validation: { condition: "${var.x}", message: [a, b] }
+)yaml")) == Errors{"main.yaml:7:51: the message of the validation of variable `x` must be a string, not a list"});
+    CHECK(errors_of(load_variables(R"yaml(  x:
     validation: { condition: "${var.x +}", message: m }
 )yaml")) == Errors{"main.yaml:7:40: expected an expression, found \"}\""});
 }
