@@ -1,5 +1,5 @@
 // core/name_suggestion.h: "did you mean `web`?" for a misspelt name, by edit distance among
-// the names that exist. Private to core/stack.
+// the names that exist. Used by core/stack and core/expr.
 #pragma once
 
 #include <string>

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "core/stack/type_constraint.h"
+#include "core/stack/variables.h"
 
 namespace plinth::plans {
 
@@ -101,10 +102,23 @@ Diagnostics ModuleInstances::set_input_variable(const ModuleNode& module, const 
             }
             value = std::move(*given);
         }
+        auto location = input ? expr::location_of(*input) : module.call->location;
+        if (value.is_null() && !variable.nullable) {
+            if (!variable.default_value) {
+                diagnostics.add_error(fmt::format("module `{}` input `{}` must not be null", module.key(), name),
+                                      "the variable is declared with `nullable: false`", location);
+                continue;
+            }
+            value = *variable.default_value;
+        }
         auto converted = convert_to_type(value, variable.type, fmt::format("module.{}.var.{}", module.key(), name));
         if (!converted) {
-            auto location = input ? expr::location_of(*input) : module.call->location;
             diagnostics.add_error(fmt::format("invalid input for module `{}`", module.key()), converted.error(), location);
+            continue;
+        }
+        auto invalid = validate_variable(variable, *converted, module.stack.dir);
+        if (invalid.has_errors()) {
+            diagnostics.append(invalid);
             continue;
         }
         if (variable.sensitive) converted->mark_sensitive();

@@ -11,6 +11,7 @@ packages=(
     nlohmann-json3-dev                # state, plan files, JSON output
     libfmt-dev                        # formatting
     libssl-dev                        # OpenSSL libcrypto: hashing, base64, randomness
+    libcrypt-dev                      # libxcrypt: bcrypt() in expressions
     libcurl4-openssl-dev              # HTTP: module archives, providers that talk to services
     libarchive-dev                    # unpacking module archives (.tar.gz, .tar.bz2, .tar.xz, .zip)
     git                               # fetching modules from git repositories

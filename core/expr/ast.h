@@ -93,8 +93,15 @@ struct SplatNode {
 
 struct SplatItemNode {};
 
+// The text of a template's `%{ for }` directive: `items` (a list ForNode whose value is the
+// directive's body, a TemplateNode) gives one string per element, joined here.
+struct JoinNode {
+    ExpressionPtr items;
+};
+
 using Node = std::variant<LiteralNode, TemplateNode, ListNode, MapNode, NameNode, GetAttrNode, IndexNode,
-                          CallNode, UnaryNode, BinaryNode, ConditionalNode, ForNode, SplatNode, SplatItemNode>;
+                          CallNode, UnaryNode, BinaryNode, ConditionalNode, ForNode, SplatNode, SplatItemNode,
+                          JoinNode>;
 
 struct Expression {
     Node node;

@@ -45,6 +45,7 @@ private:
     Result eval_node(const Expression& e, const ForNode& node);
     Result eval_node(const Expression& e, const SplatNode& node);
     Result eval_node(const Expression& e, const SplatItemNode& node);
+    Result eval_node(const Expression& e, const JoinNode& node);
 
     Result from_place(const Expression& expression);
     PlaceResult place(const Expression& expression);
@@ -65,6 +66,7 @@ private:
     Result for_result(const ForNode& node, std::vector<std::pair<Value, Value>> elements);
     std::expected<std::vector<std::pair<Value, Value>>, Diagnostics> for_elements(const ForNode& node, const Value& collection);
     Result call_function(const Expression& e, const FunctionSpec& spec, ValueList args);
+    Result call_with_site(const Expression& e, const CallNode& node, const FunctionSpec& spec);
     std::expected<ValueList, Diagnostics> call_arguments(const CallNode& node, bool& unknown);
 
     const EvalContext& m_context;

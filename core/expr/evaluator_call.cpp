@@ -1,5 +1,6 @@
 // Evaluation of function calls: argument count, unknown and sensitive arguments, and turning a
-// function's failure message into a diagnostic at the call.
+// function's failure message into a diagnostic at the call. Functions that evaluate their own
+// arguments (try, can, templatefile) get a CallSite instead of values.
 #include <algorithm>
 #include <optional>
 #include <fmt/format.h>
@@ -28,6 +29,7 @@ std::optional<std::string> arity_error(const FunctionSpec& spec, std::size_t cou
 Evaluator::Result Evaluator::eval_node(const Expression& e, const CallNode& node) {
     const FunctionSpec* spec = m_context.functions.find(node.name);
     if (!spec) return eval_error(fmt::format("unknown function \"{}\"", node.name), e.location);
+    if (spec->call_impl) return call_with_site(e, node, *spec);
     bool unknown = false;
     auto args = call_arguments(node, unknown);
     if (!args) return std::unexpected(std::move(args.error()));
@@ -61,6 +63,16 @@ std::expected<ValueList, Diagnostics> Evaluator::call_arguments(const CallNode& 
                           node.args.back()->location);
     for (const auto& item : last.as_list()) args.push_back(with_sensitivity(item, last.is_sensitive()));
     return args;
+}
+
+Evaluator::Result Evaluator::call_with_site(const Expression& e, const CallNode& node, const FunctionSpec& spec) {
+    if (node.expand_last)
+        return eval_error(fmt::format("{}: its arguments cannot be expanded from a list with \"...\"", spec.name),
+                          node.args.back()->location);
+    if (auto error = arity_error(spec, node.args.size())) return eval_error(*error, e.location);
+    FunctionCallContext context{m_context.base_dir};
+    auto argument = [&](std::size_t index) { return eval(*node.args.at(index)); };
+    return spec.call_impl(CallSite{node.args.size(), argument, e.location, context});
 }
 
 Evaluator::Result Evaluator::call_function(const Expression& e, const FunctionSpec& spec, ValueList args) {

@@ -1,5 +1,5 @@
-// Evaluation of the nodes that build strings and collections: templates, list and map
-// constructors, for expressions and splats.
+// Evaluation of the nodes that build strings and collections: templates (and their `%{ for }`
+// directives), list and map constructors, for expressions and splats.
 #include <fmt/format.h>
 
 #include "core/expr/evaluator.h"
@@ -38,6 +38,20 @@ Evaluator::Result Evaluator::eval_node(const Expression&, const TemplateNode& no
             return eval_error(fmt::format("cannot interpolate a {} into a string", kind_name(value->kind())),
                               part->location, "use jsonencode() or join() to turn it into a string");
         }
+    }
+    return with_sensitivity(unknown ? Value::unknown() : Value(std::move(out)), sensitive);
+}
+
+Evaluator::Result Evaluator::eval_node(const Expression&, const JoinNode& node) {
+    auto items = eval(*node.items);
+    if (!items || items->is_unknown()) return items;
+    std::string out;
+    bool unknown = false;
+    bool sensitive = items->is_sensitive();
+    for (const auto& item : items->as_list()) {
+        sensitive = sensitive || item.is_sensitive();
+        if (item.is_unknown()) unknown = true;
+        else out += item.as_string();
     }
     return with_sensitivity(unknown ? Value::unknown() : Value(std::move(out)), sensitive);
 }

@@ -81,6 +81,10 @@ struct EvalContext {
     std::filesystem::path base_dir;  // where file() and friends resolve relative paths
 };
 
+// A value as a condition, as Terraform converts it: a bool, or the strings "true" and "false";
+// null for anything else. (Defined with the operators, which use it too.)
+std::optional<bool> convert_to_bool(const Value& value);
+
 // Evaluates the tree. Operations on unknown values give unknown results; anything derived from
 // a sensitive value is sensitive. Failures point at the sub-expression that failed.
 std::expected<Value, Diagnostics> evaluate(const Expression& expression, const EvalContext& context);

@@ -30,6 +30,12 @@ std::expected<const ValueMap*, std::string> map_arg(std::string_view function, A
 // A primitive as text ("1.5", "true"); null when the value is not a string, number or bool.
 std::optional<std::string> primitive_text(const Value& value);
 
+// A path argument: relative to the context's base_dir (the stack directory) unless absolute.
+std::filesystem::path resolve_path(const std::string& path, const FunctionCallContext& context);
+// The bytes of the file at `path` (resolved as above), or the message naming what is wrong.
+std::expected<std::string, std::string> read_file(std::string_view function, const std::string& path,
+                                                  const FunctionCallContext& context);
+
 // UTF-8 helpers: strings are counted and cut by code point.
 std::vector<std::string_view> utf8_characters(std::string_view text);
 bool is_valid_utf8(std::string_view text);
@@ -49,5 +55,8 @@ void add_text_functions(FunctionTable& table);
 void add_document_functions(FunctionTable& table);
 void add_time_functions(FunctionTable& table);
 void add_network_functions(FunctionTable& table);
+void add_try_functions(FunctionTable& table);
+void add_template_functions(FunctionTable& table);
+void add_bcrypt_functions(FunctionTable& table);
 
 }  // namespace plinth::expr

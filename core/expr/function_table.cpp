@@ -31,6 +31,9 @@ const FunctionTable& FunctionTable::standard() {
         add_document_functions(built);
         add_time_functions(built);
         add_network_functions(built);
+        add_try_functions(built);
+        add_template_functions(built);
+        add_bcrypt_functions(built);
         return built;
     }();
     return table;

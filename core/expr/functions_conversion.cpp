@@ -39,28 +39,33 @@ FunctionResult to_map(Args args, const FunctionCallContext&) {
     return std::unexpected(fmt::format("tomap: cannot convert a {} to a map", kind_name(args[0].kind())));
 }
 
-// A set is a list without duplicates in a fixed order: numbers ascending when all are numbers,
-// otherwise primitives become strings sorted lexicographically, as Terraform orders sets.
 FunctionResult to_set(Args args, const FunctionCallContext&) {
     if (args[0].is_null()) return Value();
     auto list = list_arg("toset", args, 0);
     if (!list) return std::unexpected(list.error());
-    ValueList items = **list;
+    return Value(make_set(**list));
+}
+
+}  // namespace
+
+ValueList make_set(ValueList items) {
     bool numbers = std::all_of(items.begin(), items.end(), [](const Value& v) { return v.is_number(); });
     bool primitives = std::all_of(items.begin(), items.end(), [](const Value& v) { return primitive_text(v).has_value(); });
     if (numbers) {
         std::sort(items.begin(), items.end(), [](const Value& a, const Value& b) { return a.as_number() < b.as_number(); });
     } else if (primitives) {
-        for (auto& item : items) item = Value(*primitive_text(item));
+        for (auto& item : items) {
+            bool sensitive = item.is_sensitive();
+            item = Value(*primitive_text(item));
+            item.mark_sensitive(sensitive);
+        }
         std::sort(items.begin(), items.end(), [](const Value& a, const Value& b) { return a.as_string() < b.as_string(); });
     }
     ValueList out;
     for (auto& item : items)
         if (std::find(out.begin(), out.end(), item) == out.end()) out.push_back(std::move(item));
-    return Value(std::move(out));
+    return out;
 }
-
-}  // namespace
 
 void add_conversion_functions(FunctionTable& table) {
     table.add({.name = "tostring", .min_args = 1, .max_args = 1, .impl = to_string});

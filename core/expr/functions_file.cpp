@@ -10,19 +10,16 @@
 
 namespace plinth::expr {
 
-namespace {
-
 namespace fs = std::filesystem;
 
-fs::path resolve(const std::string& path, const FunctionCallContext& context) {
+fs::path resolve_path(const std::string& path, const FunctionCallContext& context) {
     fs::path p(path);
     return p.is_absolute() ? p : context.base_dir / p;
 }
 
-// The bytes of the file at `path`, or the message naming what is wrong with it.
 std::expected<std::string, std::string> read_file(std::string_view function, const std::string& path,
                                                   const FunctionCallContext& context) {
-    fs::path full = resolve(path, context);
+    fs::path full = resolve_path(path, context);
     std::error_code error;
     if (fs::is_directory(full, error)) return std::unexpected(fmt::format("{}: \"{}\" is a directory, not a file", function, path));
     if (!fs::exists(full, error)) return std::unexpected(fmt::format("{}: no file exists at \"{}\"", function, path));
@@ -32,6 +29,8 @@ std::expected<std::string, std::string> read_file(std::string_view function, con
         if (fs::file_size(full, error) != 0) return std::unexpected(fmt::format("{}: cannot read \"{}\"", function, path));
     return bytes.str();
 }
+
+namespace {
 
 FunctionResult file(Args args, const FunctionCallContext& context) {
     auto path = string_arg("file", args, 0);
@@ -55,7 +54,7 @@ FunctionResult file_exists(Args args, const FunctionCallContext& context) {
     auto path = string_arg("fileexists", args, 0);
     if (!path) return std::unexpected(path.error());
     std::error_code error;
-    fs::path full = resolve(*path, context);
+    fs::path full = resolve_path(*path, context);
     if (fs::is_directory(full, error)) return std::unexpected(fmt::format("fileexists: \"{}\" is a directory, not a file", *path));
     return Value(fs::exists(full, error));
 }
@@ -87,7 +86,7 @@ FunctionResult dirname(Args args, const FunctionCallContext&) {
 FunctionResult abspath(Args args, const FunctionCallContext& context) {
     auto path = string_arg("abspath", args, 0);
     if (!path) return std::unexpected(path.error());
-    fs::path full = resolve(*path, context);
+    fs::path full = resolve_path(*path, context);
     if (full.is_relative()) full = fs::current_path() / full;
     return Value(strip_trailing_slashes(full.lexically_normal().string()));
 }

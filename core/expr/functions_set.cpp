@@ -8,13 +8,6 @@ namespace plinth::expr {
 
 namespace {
 
-// `items` in toset's order without duplicates.
-Value as_set(ValueList items) {
-    const Value list(std::move(items));
-    auto set = FunctionTable::standard().find("toset")->impl(std::span<const Value>(&list, 1), {});
-    return set ? *set : list;
-}
-
 bool in_list(const ValueList& list, const Value& item) { return std::find(list.begin(), list.end(), item) != list.end(); }
 
 FunctionSpec set_operation(std::string name, int min_args, int max_args, bool (*keep)(const Value&, Args)) {
@@ -29,7 +22,7 @@ FunctionSpec set_operation(std::string name, int min_args, int max_args, bool (*
                 ValueList out;
                 for (const auto& item : candidates)
                     if (keep(item, args)) out.push_back(item);
-                return as_set(std::move(out));
+                return Value(make_set(std::move(out)));
             }};
 }
 

@@ -105,7 +105,7 @@ struct Punctuation {
 };
 
 // Longest first, so "==" wins over "=".
-constexpr std::array<Punctuation, 28> k_punctuation{{
+constexpr std::array<Punctuation, 29> k_punctuation{{
     {"...", TokenKind::Ellipsis}, {"=>", TokenKind::Arrow},     {"==", TokenKind::Equal},
     {"!=", TokenKind::NotEqual},  {"<=", TokenKind::LessEqual}, {">=", TokenKind::GreaterEqual},
     {"&&", TokenKind::And},       {"||", TokenKind::Or},        {"(", TokenKind::LParen},
@@ -115,7 +115,7 @@ constexpr std::array<Punctuation, 28> k_punctuation{{
     {"=", TokenKind::Assign},     {"<", TokenKind::Less},       {">", TokenKind::Greater},
     {"+", TokenKind::Plus},       {"-", TokenKind::Minus},      {"*", TokenKind::Star},
     {"/", TokenKind::Slash},      {"%", TokenKind::Percent},    {"!", TokenKind::Bang},
-    {"\"", TokenKind::QuoteOpen},
+    {"\"", TokenKind::QuoteOpen},  {"~", TokenKind::Tilde},
 }};
 
 }  // namespace

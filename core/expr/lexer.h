@@ -37,6 +37,7 @@ enum class TokenKind {
     Comma, Dot, Colon, Question, Assign, Arrow, Ellipsis,
     Equal, NotEqual, Less, LessEqual, Greater, GreaterEqual,
     Plus, Minus, Star, Slash, Percent, Bang, And, Or,
+    Tilde,  // a template's strip marker: `${~ x ~}`, `%{~ if c ~}`
 };
 
 struct Token {

@@ -21,7 +21,5 @@ std::expected<Value, OperatorError> apply_binary(BinaryOp op, const Value& lhs, 
 
 // A number, or a string that reads as one ("12", "1.5e3"), as Terraform converts.
 std::optional<double> convert_to_number(const Value& value);
-// A bool, or the strings "true" and "false".
-std::optional<bool> convert_to_bool(const Value& value);
 
 }  // namespace plinth::expr

@@ -265,24 +265,35 @@ ExpressionPtr Parser::map_entries(const SourceLocation& location) {
     return make_node(std::move(node), location);
 }
 
-ExpressionPtr Parser::for_expression(const SourceLocation& location, bool map_form) {
-    m_lexer.next();  // for
-    ForNode node;
+bool Parser::for_head(ForNode& node) {
     Token first = m_lexer.next();
-    if (first.kind != TokenKind::Identifier)
-        return fail(fmt::format("expected a variable name after \"for\", found {}", describe(first)), first.location);
+    if (first.kind != TokenKind::Identifier) {
+        fail(fmt::format("expected a variable name after \"for\", found {}", describe(first)), first.location);
+        return false;
+    }
     node.value_var = first.text;
     if (accept(TokenKind::Comma)) {
         Token second = m_lexer.next();
-        if (second.kind != TokenKind::Identifier)
-            return fail(fmt::format("expected a second variable name, found {}", describe(second)), second.location);
+        if (second.kind != TokenKind::Identifier) {
+            fail(fmt::format("expected a second variable name, found {}", describe(second)), second.location);
+            return false;
+        }
         node.key_var = std::move(node.value_var);
         node.value_var = second.text;
     }
-    if (!is_keyword(m_lexer.peek(), "in")) return fail_at_token("\"in\"");
+    if (!is_keyword(m_lexer.peek(), "in")) {
+        fail_at_token("\"in\"");
+        return false;
+    }
     m_lexer.next();
     node.collection = expression();
-    if (!node.collection || !expect(TokenKind::Colon, "\":\" after the for collection")) return nullptr;
+    return node.collection != nullptr;
+}
+
+ExpressionPtr Parser::for_expression(const SourceLocation& location, bool map_form) {
+    m_lexer.next();  // for
+    ForNode node;
+    if (!for_head(node) || !expect(TokenKind::Colon, "\":\" after the for collection")) return nullptr;
     if (map_form) {
         node.key = expression();
         if (!node.key || !expect(TokenKind::Arrow, "\"=>\" in the map for expression")) return nullptr;

@@ -1,6 +1,7 @@
 // core/expr/parser.h: the recursive-descent parser behind parse_template and parse_expression.
-// It reads expressions token by token and template text (quoted strings, `${...}` strings)
-// character by character from one shared cursor. The first syntax error stops it.
+// It reads expressions token by token and template text (quoted strings, `${...}` strings, with
+// `%{ if }` / `%{ for }` directives) character by character from one shared cursor. The first
+// syntax error stops it.
 #pragma once
 
 #include <optional>
@@ -36,11 +37,28 @@ private:
     ExpressionPtr map();
     ExpressionPtr map_entries(const SourceLocation& location);
     ExpressionPtr for_expression(const SourceLocation& location, bool map_form);
+    // After `for`: `x` or `k, v`, then `in` and the collection.
+    bool for_head(ForNode& node);
     ExpressionPtr parenthesized();
 
     // Template text up to the end (quoted: up to the closing quote), in template_parser.cpp.
     ExpressionPtr template_body(bool quoted, const SourceLocation& start);
-    ExpressionPtr interpolation();
+    // A run of template text and what ended it: the end (or the closing quote), or a directive
+    // that closes a block.
+    struct TemplateSequence {
+        std::vector<ExpressionPtr> parts;
+        std::string closer;  // "" at the end, else "else", "endif" or "endfor"
+        SourceLocation closer_location;
+    };
+    std::optional<TemplateSequence> template_sequence(bool quoted, const SourceLocation& start);
+    ExpressionPtr interpolation(const SourceLocation& open);
+    bool directive(const SourceLocation& open, bool quoted, TemplateSequence& sequence);
+    bool if_directive(const SourceLocation& open, bool quoted, TemplateSequence& sequence);
+    bool for_directive(const SourceLocation& open, bool quoted, TemplateSequence& sequence);
+    bool close_block(const TemplateSequence& body, std::string_view block, std::string_view closer,
+                     const SourceLocation& open);
+    // The `}` (or `~}`) that ends an interpolation or directive opened at `open`.
+    bool end_of_template_item(const SourceLocation& open, bool directive);
     bool escape_sequence(std::string& literal);
 
     bool expect(TokenKind kind, std::string_view what);
@@ -52,6 +70,7 @@ private:
     Cursor m_cursor;
     Lexer m_lexer;
     std::optional<Diagnostic> m_error;
+    bool m_strip_next = false;  // a `~}` was read: whitespace that follows is dropped
 };
 
 }  // namespace plinth::expr

@@ -40,6 +40,7 @@ private:
         visit(*node.if_true);
         visit(*node.if_false);
     }
+    void visit_node(const Expression&, const JoinNode& node) { visit(*node.items); }
     void visit_node(const Expression&, const SplatNode& node) {
         visit(*node.source);
         visit(*node.each);

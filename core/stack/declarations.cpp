@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "core/stack/block_fields.h"
+#include "core/stack/variable_validation.h"
 
 namespace plinth {
 namespace {
@@ -14,10 +15,11 @@ std::optional<TypeConstraint> variable_type(const MappingEntry& entry, const Blo
                                             Diagnostics& diagnostics) {
     auto text = string_field(entry, context, diagnostics);
     if (!text) return std::nullopt;
-    if (auto type = parse_type_constraint(*text)) return type;
-    diagnostics.add_error(fmt::format("unknown type `{}` for {}", *text, context.owner),
-                          "types: string, number, bool, list, map, any, list(TYPE), map(TYPE)",
-                          location_of(entry.value, context.file));
+    auto type = parse_type_constraint(*text, scalar_start(entry.value, context.file));
+    if (type) return std::move(*type);
+    Diagnostic error = std::move(type.error());
+    error.summary = fmt::format("{}: {}", context.owner, error.summary);
+    diagnostics.add(std::move(error));
     return std::nullopt;
 }
 
@@ -26,6 +28,11 @@ std::optional<Value> variable_default(const VariableDecl& variable, const Mappin
                                       const YamlFile& file, Diagnostics& diagnostics) {
     auto value = yaml_to_value(entry.value, file, diagnostics);
     if (!value) return std::nullopt;
+    if (value->is_null() && !variable.nullable) {
+        diagnostics.add_error(fmt::format("the default of variable `{}` cannot be null", variable.name),
+                              "the variable is declared with `nullable: false`", location_of(entry.value, file));
+        return std::nullopt;
+    }
     auto converted = convert_to_type(*value, variable.type, "var." + variable.name);
     if (converted) return std::move(*converted);
     diagnostics.add_error(fmt::format("the default of variable `{}` does not fit its type", variable.name),
@@ -49,11 +56,14 @@ bool check_declaration_name(std::string_view kind, const MappingEntry& entry, Di
 std::optional<VariableDecl> parse_variable(const MappingEntry& entry, const YamlFile& file, Diagnostics& diagnostics) {
     if (!check_declaration_name("variable", entry, diagnostics)) return std::nullopt;
     BlockContext context{fmt::format("variable `{}`", entry.key), file};
-    auto fields = block_entries(entry.value, entry.location, {"type", "default", "description", "sensitive"},
-                                context, diagnostics);
+    auto fields = block_entries(entry.value, entry.location,
+                                {"type", "default", "description", "sensitive", "nullable", "validation"}, context,
+                                diagnostics);
     if (!fields) return std::nullopt;
     std::size_t before = diagnostics.size();
-    VariableDecl variable{entry.key, {}, std::nullopt, {}, false, entry.location};
+    VariableDecl variable;
+    variable.name = entry.key;
+    variable.location = entry.location;
     const MappingEntry* default_entry = nullptr;
     for (const auto& field : *fields) {
         if (field.key == "type") {
@@ -64,6 +74,10 @@ std::optional<VariableDecl> parse_variable(const MappingEntry& entry, const Yaml
             variable.description = string_field(field, context, diagnostics).value_or("");
         } else if (field.key == "sensitive") {
             variable.sensitive = bool_field(field, context, diagnostics).value_or(false);
+        } else if (field.key == "nullable") {
+            variable.nullable = bool_field(field, context, diagnostics).value_or(true);
+        } else if (field.key == "validation") {
+            variable.validations = parse_validations(field, entry.key, file, diagnostics);
         }
     }
     if (diagnostics.size() != before) return std::nullopt;

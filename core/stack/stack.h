@@ -24,6 +24,17 @@ struct VariableDecl {
     std::string description;
     bool sensitive = false;
     SourceLocation location;
+    // `nullable: false`: a null value falls back to the default; with no default it is an error.
+    // Such a variable never has a null default.
+    bool nullable = true;
+    // One entry of `validation:`. Both expressions refer to no variable but this one (checked at
+    // load time), and `condition` is not a known non-bool.
+    struct Validation {
+        expr::ExpressionPtr condition;  // true when the value is acceptable
+        expr::ExpressionPtr message;    // the error's detail when it is not
+        SourceLocation location;        // of the condition
+    };
+    std::vector<Validation> validations;
 };
 
 struct LocalDecl {

@@ -15,8 +15,8 @@ constexpr std::string_view k_environment_prefix = "PLINTH_VAR_";
 
 // Raw text from the command line or environment, read by the declared type (see variables.h).
 Value value_from_text(const std::string& text, const TypeConstraint& type) {
-    bool structured = type.kind == TypeConstraint::Kind::List || type.kind == TypeConstraint::Kind::Map ||
-                      type.kind == TypeConstraint::Kind::Any;
+    using Kind = TypeConstraint::Kind;
+    bool structured = type.kind != Kind::String && type.kind != Kind::Number && type.kind != Kind::Bool;
     auto first = text.find_first_not_of(" \t");
     if (!structured || first == std::string::npos || (text[first] != '[' && text[first] != '{')) return Value(text);
     Diagnostics ignored;
@@ -51,6 +51,16 @@ private:
 void VariableResolver::set(const VariableDecl& variable, const Value& value, const std::string& source,
                            const SourceLocation& location) {
     auto converted = convert_to_type(value, variable.type, "var." + variable.name);
+    if (converted && converted->is_null() && !variable.nullable) {
+        if (variable.default_value) {
+            m_values.insert_or_assign(variable.name, *variable.default_value);
+            return;
+        }
+        m_failed.insert(variable.name);
+        m_diagnostics.add_error(fmt::format("{}: variable `{}` cannot be null", source, variable.name),
+                                "it is declared with `nullable: false` and has no default", location);
+        return;
+    }
     if (converted) {
         m_values.insert_or_assign(variable.name, std::move(*converted));
         return;
@@ -134,8 +144,12 @@ void VariableResolver::fill_required(const VariableInputs& inputs) {
 
 std::expected<ValueMap, Diagnostics> VariableResolver::finish() {
     if (m_diagnostics.has_errors()) return std::unexpected(std::move(m_diagnostics));
-    for (auto& [name, value] : m_values)
-        if (m_stack.variables.at(name).sensitive) value.mark_sensitive();
+    for (auto& [name, value] : m_values) {
+        const VariableDecl& variable = m_stack.variables.at(name);
+        if (variable.sensitive) value.mark_sensitive();
+        m_diagnostics.append(validate_variable(variable, value, m_stack.dir));
+    }
+    if (m_diagnostics.has_errors()) return std::unexpected(std::move(m_diagnostics));
     return std::move(m_values);
 }
 

@@ -1,6 +1,7 @@
 // core/stack/variables.h: the values of a stack's input variables, from their layers in
 // Terraform's precedence (later wins): default < PLINTH_VAR_name environment < --var-file files
-// (in order) < --var flags (in order). Values are converted to the declared type.
+// (in order) < --var flags (in order). Values are converted to the declared type, `nullable: false`
+// is applied, and the result is checked against the variable's `validation:` entries.
 #pragma once
 
 #include <expected>
@@ -28,8 +29,14 @@ struct VariableInputs {
 // Raw text from the environment or --var is parsed by the declared type: for string it is taken
 // as is; for number/bool it is converted; for list/map/any it is parsed as YAML flow
 // (`[1, 2]`, `{a: b}`) and falls back to the string. Unknown names in --var or var files are
-// errors; a missing required variable is an error naming it and its declaration.
+// errors; a missing required variable is an error naming it and its declaration. A null value for
+// a variable with `nullable: false` becomes its default, or is an error when it has none.
 std::expected<ValueMap, Diagnostics> resolve_variables(const Stack& stack, const VariableInputs& inputs);
+
+// The errors of `value` against the variable's `validation:` entries: each false condition gives
+// "Invalid value for variable `NAME`" with the message as detail, at the condition. A condition
+// whose value is unknown is skipped. File functions resolve relative paths from `base_dir`.
+Diagnostics validate_variable(const VariableDecl& variable, const Value& value, const std::filesystem::path& base_dir);
 
 // PLINTH_VAR_* entries of an environment block (environ).
 std::map<std::string, std::string> variables_from_environment(char** environ_block);

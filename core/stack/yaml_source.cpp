@@ -24,9 +24,9 @@ Value resolve_plain(const std::string& text) {
     return Value(text);
 }
 
-// Where a string's first character sits: after the quote of a quoted scalar, on the first
-// content line of a block scalar (`|`, `>`), else at the node.
-SourceLocation template_start(const YAML::Node& node, const YamlFile& file) {
+}  // namespace
+
+SourceLocation scalar_start(const YAML::Node& node, const YamlFile& file) {
     SourceLocation start = location_of(node, file);
     auto pos = static_cast<std::size_t>(node.Mark().pos);
     if (node.Tag() != "!" || pos >= file.content.size()) return start;
@@ -52,6 +52,8 @@ SourceLocation template_start(const YAML::Node& node, const YamlFile& file) {
     }
     return location_of(node, file);
 }
+
+namespace {
 
 std::optional<Value> scalar_value(const YAML::Node& node, const YamlFile& file, Diagnostics& diagnostics) {
     if (node.IsNull()) return Value(nullptr);
@@ -159,7 +161,7 @@ expr::ExpressionPtr yaml_to_expression(const YAML::Node& node, const YamlFile& f
     auto value = scalar_value(node, file, diagnostics);
     if (!value) return nullptr;
     if (!value->is_string()) return expr::make_literal(std::move(*value), location_of(node, file));
-    auto parsed = expr::parse_template(value->as_string(), template_start(node, file));
+    auto parsed = expr::parse_template(value->as_string(), scalar_start(node, file));
     if (!parsed) {
         diagnostics.append(parsed.error());
         return nullptr;

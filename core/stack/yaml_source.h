@@ -28,6 +28,10 @@ std::optional<YAML::Node> parse_yaml(const YamlFile& file, Diagnostics& diagnost
 
 SourceLocation location_of(const YAML::Node& node, const YamlFile& file);
 
+// Where a scalar's text starts: after the quote of a quoted scalar, on the first content line of a
+// block scalar (`|`, `>`), else at the node. Expressions and types in the text count from here.
+SourceLocation scalar_start(const YAML::Node& node, const YamlFile& file);
+
 // A plain (unquoted, untagged) scalar; quoted and `!!str` scalars are strings whatever they say.
 bool is_plain_scalar(const YAML::Node& node);
 

@@ -1,9 +1,11 @@
-// tests/unit/core/expr/expr_test_support.h: a scope with a few known names and helpers that parse
-// and evaluate a template string in one step, for the expression tests.
+// tests/unit/core/expr/expr_test_support.h: a scope with a few known names, helpers that parse
+// and evaluate a template string in one step, and a temporary directory, for the expression tests.
 #pragma once
 
 #include <catch2/catch.hpp>
 #include <filesystem>
+#include <fstream>
+#include <random>
 #include <string>
 #include <string_view>
 
@@ -99,6 +101,22 @@ inline Diagnostic parse_failure(std::string_view text) {
 inline std::string where(const Diagnostic& diagnostic) {
     return std::to_string(diagnostic.location.line) + ":" + std::to_string(diagnostic.location.column);
 }
+
+// A fresh directory for the file functions, removed with everything in it at scope exit.
+struct TempDir {
+    std::filesystem::path dir;
+    TempDir() {
+        dir = std::filesystem::temp_directory_path() / ("plinth-expr-" + std::to_string(std::random_device{}()));
+        std::filesystem::create_directories(dir);
+    }
+    ~TempDir() { std::filesystem::remove_all(dir); }
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+    void write(const std::string& name, const std::string& content) const {
+        std::filesystem::create_directories((dir / name).parent_path());
+        std::ofstream(dir / name, std::ios::binary) << content;
+    }
+};
 
 inline Value list(ValueList items) { return Value(std::move(items)); }
 inline Value map(ValueMap entries) { return Value(std::move(entries)); }

@@ -1,28 +1,21 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
-#include <fstream>
-#include <random>
 
 #include "expr_test_support.h"
 
 using namespace plinth;
 using namespace plinth::expr;
 using namespace plinth::expr::testing;
-namespace fs = std::filesystem;
 
 namespace {
 
-// A fresh directory holding hello.txt, sub/nested.txt and binary.bin, removed afterwards.
-struct FileFixture {
-    fs::path dir;
+// hello.txt, sub/nested.txt and binary.bin in a fresh directory.
+struct FileFixture : TempDir {
     FileFixture() {
-        dir = fs::temp_directory_path() / ("plinth-expr-" + std::to_string(std::random_device{}()));
-        fs::create_directories(dir / "sub");
-        std::ofstream(dir / "hello.txt") << "Hello World";
-        std::ofstream(dir / "sub" / "nested.txt") << "nested\n";
-        std::ofstream(dir / "binary.bin", std::ios::binary) << std::string("\xff\xfe\x00\x01", 4);
+        write("hello.txt", "Hello World");
+        write("sub/nested.txt", "nested\n");
+        write("binary.bin", std::string("\xff\xfe\x00\x01", 4));
     }
-    ~FileFixture() { fs::remove_all(dir); }
 };
 
 }  // namespace

@@ -128,13 +128,13 @@ TEST_CASE("declarations: variable errors are located") {
     SECTION("unknown type") {
         auto error = only_error(load_one("stack: d\nvariables:\n  n: { type: strng }\n"));
         CHECK(error.location.to_string() == "main.yaml:3:14");
-        CHECK(error.summary == "unknown type `strng` for variable `n`");
+        CHECK(error.summary == "variable `n`: unknown type `strng`");
     }
     SECTION("unknown key") {
-        auto error = only_error(load_one("stack: d\nvariables:\n  n: { type: string, validation: {} }\n"));
+        auto error = only_error(load_one("stack: d\nvariables:\n  n: { type: string, validations: {} }\n"));
         CHECK(error.location.to_string() == "main.yaml:3:22");
-        CHECK(error.summary == "unknown key `validation` in variable `n`");
-        CHECK(error.detail == "valid keys: type, default, description, sensitive");
+        CHECK(error.summary == "unknown key `validations` in variable `n`");
+        CHECK(error.detail == "valid keys: type, default, description, sensitive, nullable, validation");
     }
     SECTION("short form") {
         CHECK(errors_of(load_one("stack: d\nvariables:\n  n: string\n  m:\n")) ==

@@ -63,7 +63,7 @@ TEST_CASE("variables: raw text is read by the declared type") {
     CHECK(values->at("n") == Value(2.5));
     CHECK(values->at("b") == Value(true));
     CHECK(values->at("l") == Value(ValueList{Value(1), Value(2)}));
-    CHECK(values->at("m") == Value(ValueMap{{"a", Value("b")}, {"c", Value(1)}}));
+    CHECK(values->at("m") == Value(ValueMap{{"a", Value("b")}, {"c", Value("1")}}));  // map(any): one type
     CHECK(values->at("any_flow") == Value(ValueList{Value("x"), Value(1)}));
     CHECK(values->at("any_text") == Value("3=three"));
 }
@@ -154,6 +154,131 @@ TEST_CASE("variables: required variables need a value") {
         auto values = resolve_variables(stack, inputs);
         REQUIRE_FALSE(values);
         CHECK(values.error()[0].summary == "No value for required variable `env`");
+    }
+}
+
+TEST_CASE("variables: complex types from every source") {
+    Stack stack = variables_stack(R"yaml(  server:
+    type: "object({name = string, port = optional(number, 80)})"
+  zones: { type: set(string), default: [b, a, b] }
+  pair: { type: "tuple([string, number])" }
+)yaml");
+    TempDir dir;
+    auto file = dir.write("vars.yaml", "server:\n  name: web\n  prot: 8080\n");
+    SECTION("values convert, defaults of optional attributes fill in") {
+        VariableInputs inputs;
+        inputs.assignments = {"server={name: web}", "pair=[a, \"2\"]"};
+        auto values = resolve_variables(stack, inputs);
+        REQUIRE(values);
+        CHECK(values->at("server") == Value(ValueMap{{"name", Value("web")}, {"port", Value(80)}}));
+        CHECK(values->at("zones") == Value(ValueList{Value("a"), Value("b")}));
+        CHECK(values->at("pair") == Value(ValueList{Value("a"), Value(2)}));
+    }
+    SECTION("an unexpected attribute is located in the var file") {
+        auto values = resolve_variables(stack, VariableInputs{{}, {file}, {"pair=[a, 1]"}, {}});
+        REQUIRE_FALSE(values);
+        CHECK(summaries(values.error()) ==
+              std::vector<std::string>{file.string() + ":2:3: var file `" + file.string() +
+                                       "`: var.server: unexpected attribute \"prot\"; did you mean `port`?"});
+    }
+}
+
+TEST_CASE("variables: nullable") {
+    Stack stack = variables_stack(R"yaml(  with_default: { type: string, default: x, nullable: false }
+  without_default: { type: string, nullable: false }
+  may_be_null: { type: string, default: x }
+)yaml");
+    TempDir dir;
+    SECTION("null falls back to the default, or is an error naming the variable") {
+        auto file = dir.write("vars.yaml", "with_default: null\nwithout_default: ~\nmay_be_null: null\n");
+        auto values = resolve_variables(stack, VariableInputs{{}, {file}, {}, {}});
+        REQUIRE_FALSE(values);
+        CHECK(summaries(values.error()) == std::vector<std::string>{file.string() + ":2:18: var file `" +
+                                                                    file.string() +
+                                                                    "`: variable `without_default` cannot be null"});
+        CHECK(values.error()[0].detail == "it is declared with `nullable: false` and has no default");
+    }
+    SECTION("a nullable variable takes the null") {
+        auto file = dir.write("vars.yaml", "with_default: null\nwithout_default: y\nmay_be_null: null\n");
+        auto values = resolve_variables(stack, VariableInputs{{}, {file}, {}, {}});
+        REQUIRE(values);
+        CHECK(values->at("with_default") == Value("x"));
+        CHECK(values->at("without_default") == Value("y"));
+        CHECK(values->at("may_be_null").is_null());
+    }
+}
+
+TEST_CASE("variables: validations check the resolved value") {
+    Stack stack = variables_stack(R"yaml(  port:
+    type: number
+    default: 80
+    validation:
+      - condition: "${var.port > 0 && var.port < 65536}"
+        message: "port must be between 1 and 65535, got ${var.port}"
+      - condition: ${var.port != 22}
+        message: not the ssh port
+  name:
+    default: web
+    validation: { condition: "${can(regex(\"^[a-z]+$\", var.name))}", message: lower-case letters only }
+  secret:
+    sensitive: true
+    default: long enough
+    validation: { condition: "${length(var.secret) > 3}", message: "too short: ${var.secret}" }
+)yaml");
+    SECTION("defaults that pass") {
+        auto values = resolve_variables(stack, {});
+        REQUIRE(values);
+        CHECK(values->at("port") == Value(80));
+    }
+    SECTION("each failing condition is an error at the condition, with its message") {
+        VariableInputs inputs;
+        inputs.assignments = {"port=70000", "name=Web", "secret=ab"};
+        auto values = resolve_variables(stack, inputs);
+        REQUIRE_FALSE(values);
+        CHECK(summaries(values.error()) == std::vector<std::string>{
+                                               "main.yaml:13:30: Invalid value for variable `name`",
+                                               "main.yaml:7:20: Invalid value for variable `port`",
+                                               "main.yaml:17:30: Invalid value for variable `secret`",
+                                           });
+        CHECK(values.error()[0].detail == "lower-case letters only");
+        CHECK(values.error()[1].detail == "port must be between 1 and 65535, got 70000");
+        CHECK(values.error()[2].detail == "The error message included a sensitive value, so it is not shown.");
+    }
+    SECTION("several conditions of one variable") {
+        VariableInputs inputs;
+        inputs.assignments = {"port=22"};
+        auto values = resolve_variables(stack, inputs);
+        REQUIRE_FALSE(values);
+        REQUIRE(values.error().size() == 1);
+        CHECK(values.error()[0].location.to_string() == "main.yaml:9:20");
+        CHECK(values.error()[0].detail == "not the ssh port");
+    }
+}
+
+TEST_CASE("variables: validate_variable") {
+    Stack stack = variables_stack(R"yaml(  size:
+    validation: { condition: "${var.size}", message: "size ${var.size}" }
+)yaml");
+    const VariableDecl& size = stack.variables.at("size");
+    SECTION("unknown values skip validation") { CHECK(validate_variable(size, Value::unknown(), ".").empty()); }
+    SECTION("a true condition passes, also as the string \"true\"") {
+        CHECK(validate_variable(size, Value(true), ".").empty());
+        CHECK(validate_variable(size, Value("true"), ".").empty());
+    }
+    SECTION("a condition that gives no bool is an error at the condition") {
+        auto errors = validate_variable(size, Value(3), ".");
+        REQUIRE(errors.size() == 1);
+        CHECK(errors[0].location.to_string() == "main.yaml:4:30");
+        CHECK(errors[0].summary == "the condition of a validation of variable `size` must be a bool, not number");
+    }
+    SECTION("a condition that fails to evaluate is that error") {
+        Stack failing = variables_stack(R"yaml(  size:
+    validation: { condition: "${var.size.x}", message: m }
+)yaml");
+        auto errors = validate_variable(failing.variables.at("size"), Value(3), ".");
+        REQUIRE(errors.size() == 1);
+        CHECK(errors[0].summary == "unsupported attribute \"x\"");
+        CHECK(errors[0].location.to_string() == "main.yaml:4:42");
     }
 }
 
