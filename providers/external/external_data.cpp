@@ -114,10 +114,10 @@ public:
         if (!ran)
             return std::unexpected(provider_error(fmt::format("Cannot run external program {}", argv->front()),
                                                   ran.error(), working_dir != nullptr ? "working_dir" : "program"));
-        if (ran->exit_code != 0) {
+        if (!ran->succeeded()) {
             std::string said = trimmed(ran->stderr_text);
             return std::unexpected(provider_error(
-                fmt::format("External program {} {}", argv->front(), describe_exit(ran->exit_code)),
+                fmt::format("External program {} {}", argv->front(), describe_exit(*ran)),
                 said.empty() ? "It wrote nothing on stderr." : said, "program"));
         }
         auto result = result_of(argv->front(), ran->stdout_text);
