@@ -138,12 +138,19 @@ void exchange(const std::string& input, int in, int out, int err, ProcessResult&
     pthread_sigmask(SIG_SETMASK, &previous, nullptr);
 }
 
-int wait_for(pid_t pid) {
+void wait_for(pid_t pid, ProcessResult& result) {
     int status = 0;
     while (::waitpid(pid, &status, 0) < 0)
-        if (errno != EINTR) return 127;
-    if (WIFSIGNALED(status)) return 128 + WTERMSIG(status);
-    return WEXITSTATUS(status);
+        if (errno != EINTR) {
+            result.exit_code = 127;
+            return;
+        }
+    if (WIFSIGNALED(status)) {
+        result.exit_code = -1;
+        result.signal = WTERMSIG(status);
+    } else {
+        result.exit_code = WEXITSTATUS(status);
+    }
 }
 
 }  // namespace
@@ -163,13 +170,13 @@ std::expected<ProcessResult, std::string> run_process(const ProcessRequest& requ
 
     ProcessResult result;
     exchange(request.stdin_text, in.release_write(), out.release_read(), err.release_read(), result);
-    result.exit_code = wait_for(*pid);
+    wait_for(*pid, result);
     return result;
 }
 
-std::string describe_exit(int exit_code) {
-    if (exit_code > 128) return fmt::format("was killed by signal {}", exit_code - 128);
-    return fmt::format("exited with status {}", exit_code);
+std::string describe_exit(const ProcessResult& result) {
+    if (result.signal != 0) return fmt::format("was killed by signal {}", result.signal);
+    return fmt::format("exited with status {}", result.exit_code);
 }
 
 }  // namespace plinth

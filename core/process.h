@@ -22,17 +22,19 @@ struct ProcessRequest {
 };
 
 struct ProcessResult {
-    int exit_code = 0;  // the exit status; 128 + N when killed by signal N
+    int exit_code = 0;  // the exit status; -1 when killed by a signal
+    int signal = 0;     // the signal that killed the program; 0 when it exited
     std::string stdout_text;
     std::string stderr_text;
+
+    bool succeeded() const { return exit_code == 0; }
 };
 
 // Runs the program to its end. An error (with the reason) only when it cannot be started:
 // not found, not executable, or a missing working directory; a failing program is a result.
 std::expected<ProcessResult, std::string> run_process(const ProcessRequest& request);
 
-// A short description of how the program ended, for messages: "exited with status 2",
-// "was killed by signal 9".
-std::string describe_exit(int exit_code);
+// How the program ended, for messages: "exited with status 2", "was killed by signal 9".
+std::string describe_exit(const ProcessResult& result);
 
 }  // namespace plinth

@@ -24,9 +24,9 @@ std::expected<std::string, std::string> run_git(std::vector<std::string> argumen
     request.environment = {{"GIT_TERMINAL_PROMPT", "0"}, {"LC_ALL", "C"}};
     auto result = run_process(request);
     if (!result) return std::unexpected(fmt::format("{} (is git installed?)", result.error()));
-    if (result->exit_code != 0) {
+    if (!result->succeeded()) {
         std::string said = trimmed(result->stderr_text);
-        return std::unexpected(fmt::format("git {} {}{}{}", arguments.front(), describe_exit(result->exit_code),
+        return std::unexpected(fmt::format("git {} {}{}{}", arguments.front(), describe_exit(*result),
                                            said.empty() ? "" : ": ", said));
     }
     return result->stdout_text;

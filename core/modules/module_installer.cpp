@@ -95,6 +95,8 @@ std::expected<fs::path, Diagnostic> ModuleInstaller::resolve(const std::string& 
     auto error = [&](std::string summary, std::string detail) {
         return std::unexpected(make_error(std::move(summary), std::move(detail), at));
     };
+    if (key.empty() || key.front() == '.' || key.find('/') != std::string::npos)
+        return error(fmt::format("invalid module key \"{}\"", key), "a key is the dotted path of module call names");
     auto parsed = parse_module_source(source);
     if (!parsed) return error(fmt::format("invalid source of module \"{}\"", key), parsed.error());
     if (!version.empty() && parsed->kind != ModuleSource::Kind::Git)
@@ -148,6 +150,11 @@ std::expected<ModuleInstaller::Fetched, Diagnostic> ModuleInstaller::resolve_rem
                          fmt::format("the lock file has {}, the call now says {}; run `plinth init --upgrade` to "
                                      "fetch and lock it",
                                      describe(*locked), describe(wanted)));
+        std::error_code ignored;
+        if (!fs::exists(cache_entry(key), ignored))
+            return error(fmt::format("module \"{}\" is not installed", key),
+                         fmt::format("{} is missing; run `plinth init` to fetch {}", cache_entry(key).string(),
+                                     describe(*locked)));
         if (!cache_matches(key, *locked))
             return error(fmt::format("module \"{}\" in {} does not match the lock file", key,
                                      cache_entry(key).string()),

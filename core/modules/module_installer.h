@@ -1,7 +1,8 @@
 // core/modules/module_installer.h: from a module call's `source` and `version` to the directory
 // holding the module. Remote modules (git, archive) are fetched into the cache
 // <root>/.plinth/modules/<key>/ and pinned in <root>/plinth.lock.yaml; later runs verify the cache
-// against the lock without touching the network. Local modules are plain directories.
+// against the lock without touching the network. Local modules are plain directories. One
+// installer serves one run, from one thread.
 #pragma once
 
 #include <expected>

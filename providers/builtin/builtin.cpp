@@ -1,5 +1,6 @@
 #include "providers/builtin/builtin.h"
 
+#include "providers/external/external_provider.h"
 #include "providers/local/local_provider.h"
 #include "providers/null/null_provider.h"
 #include "providers/random/random_provider.h"
@@ -12,6 +13,7 @@ void register_builtin_providers(ProviderRegistry& registry) {
     registry.add("random", make_random_provider);
     registry.add("null", make_null_provider);
     registry.add("time", make_time_provider);
+    registry.add("external", make_external_provider);
 }
 
 }  // namespace plinth::providers

@@ -21,7 +21,8 @@ TEST_CASE("process: stdin goes in, stdout and stderr come out apart, with the ex
     CHECK(result.stdout_text == "hello\n");
     CHECK(result.stderr_text == "oops\n");
     CHECK(result.exit_code == 3);
-    CHECK(describe_exit(result.exit_code) == "exited with status 3");
+    CHECK_FALSE(result.succeeded());
+    CHECK(describe_exit(result) == "exited with status 3");
 }
 
 TEST_CASE("process: arguments are passed as is, with no shell in between") {
@@ -53,8 +54,12 @@ TEST_CASE("process: working directory and environment") {
 
 TEST_CASE("process: killed by a signal") {
     ProcessResult result = ran({{"sh", "-c", "kill -9 $$"}, {}, {}, {}});
-    CHECK(result.exit_code == 128 + 9);
-    CHECK(describe_exit(result.exit_code) == "was killed by signal 9");
+    CHECK(result.exit_code == -1);
+    CHECK(result.signal == 9);
+    CHECK_FALSE(result.succeeded());
+    CHECK(describe_exit(result) == "was killed by signal 9");
+    ProcessResult high = ran({{"sh", "-c", "exit 255"}, {}, {}, {}});
+    CHECK(describe_exit(high) == "exited with status 255");
 }
 
 TEST_CASE("process: a program that cannot start is an error, not a result") {

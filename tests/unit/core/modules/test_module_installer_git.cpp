@@ -121,6 +121,11 @@ TEST_CASE("module_installer: UseInstalled verifies the cache without the reposit
     git(stack.path() / ".plinth/modules/net", {"checkout", "--quiet", "v1.0.0"});
     Diagnostic moved = failure(after_checkout, stack, "net", source);
     CHECK_THAT(moved.summary, Catch::Contains("does not match the lock file"));
+
+    fs::remove_all(stack.path() / ".plinth");
+    Diagnostic removed = failure(after_checkout, stack, "net", source);
+    CHECK(removed.summary == "module \"net\" is not installed");
+    CHECK_THAT(removed.detail, Catch::Contains("is missing; run `plinth init` to fetch \"" + source + "\""));
 }
 
 TEST_CASE("module_installer: UseInstalled asks for init when the lock lacks or differs from the call") {
@@ -225,6 +230,7 @@ TEST_CASE("module_installer: local sources resolve against the caller, with no c
     CHECK(missing.summary == "module \"net\": directory " + (stack.path() / "nowhere").string() + " not found");
     CHECK_THAT(failure(installer, stack, "net", "./modules/net", "1.0.0").summary,
                Catch::Contains("cannot have a version"));
+    CHECK(failure(installer, stack, "../net", "./modules/net").summary == "invalid module key \"../net\"");
     Diagnostic unknown = failure(installer, stack, "net", "net");
     CHECK(unknown.summary == "invalid source of module \"net\"");
     CHECK_THAT(unknown.detail, Catch::Contains("a module source is a local path"));
