@@ -44,7 +44,9 @@ bool Plan::has_changes() const {
     bool outputs = std::any_of(output_changes.begin(), output_changes.end(), [](const OutputChange& c) {
         return c.removed || !(c.before == c.after) || c.before.is_null() != c.after.is_null();
     });
-    return resources || outputs;
+    bool deferred = !this->deferred.empty() ||
+                    std::any_of(data_reads.begin(), data_reads.end(), [](const DataRead& r) { return r.deferred; });
+    return resources || outputs || deferred;
 }
 
 }  // namespace plinth::plans

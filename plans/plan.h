@@ -29,6 +29,7 @@ enum class ChangeReason {
     Tainted,           // the object is tainted (a failed create or update)
     CreateUnconfirmed, // a crash left an unconfirmed create; refresh found no object
     RemovedFromStack,  // in state, no longer declared
+    InstanceGone,      // its block is declared, but count/for_each no longer yields its key
 };
 
 struct ResourceChange {

@@ -22,7 +22,7 @@ constexpr const char* k_version_key = "plinth_version";
 constexpr std::array k_actions = {Action::NoOp, Action::Create, Action::Update,
                                   Action::Delete, Action::DeleteThenCreate, Action::CreateThenDelete};
 constexpr std::array k_reasons = {ChangeReason::None, ChangeReason::Tainted, ChangeReason::CreateUnconfirmed,
-                                  ChangeReason::RemovedFromStack};
+                                  ChangeReason::RemovedFromStack, ChangeReason::InstanceGone};
 
 std::string_view reason_name(ChangeReason reason) {
     switch (reason) {
@@ -30,6 +30,7 @@ std::string_view reason_name(ChangeReason reason) {
     case ChangeReason::Tainted: return "tainted";
     case ChangeReason::CreateUnconfirmed: return "create-unconfirmed";
     case ChangeReason::RemovedFromStack: return "removed-from-stack";
+    case ChangeReason::InstanceGone: return "instance-gone";
     }
     return "?";
 }

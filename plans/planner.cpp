@@ -69,6 +69,7 @@ private:
     void plan_destroy_all();
     void plan_removed_instances();
     void plan_removed_outputs();
+    ChangeReason removal_reason(const std::string& address) const;
 
     const PlanRequest& m_request;
     ProviderSet& m_providers;
@@ -76,6 +77,7 @@ private:
     Plan m_plan;
     std::set<std::string> m_declared;          // instance addresses planned
     std::set<std::string> m_deferred_prefixes;  // blocks whose instances are not known yet
+    std::set<std::string> m_expanded_blocks;    // blocks (in their module instance) expanded
     Diagnostics m_diagnostics;
 };
 
@@ -138,6 +140,7 @@ void Planner::plan_block(ModuleScope& scope, const ResourceDecl& decl) {
         return;
     }
     scope.set_block(decl, checked_as_one ? Value::unknown() : expansion->container(decl.repetition));
+    m_expanded_blocks.insert(block.to_string());
     for (const auto& instance : expansion->instances) {
         InstanceScope instance_scope(scope, instance.repetition);
         InstanceAddress address = block;
@@ -293,8 +296,19 @@ void Planner::plan_removed_instances() {
         bool deferred = false;
         for (const auto& prefix : m_deferred_prefixes)
             deferred = deferred || address == prefix || address.starts_with(prefix + "[");
-        if (!deferred) m_plan.changes.push_back(deletion_of(resource, ChangeReason::RemovedFromStack));
+        if (!deferred) m_plan.changes.push_back(deletion_of(resource, removal_reason(address)));
     }
+}
+
+// An instance whose block is still declared lost its key; otherwise the block (or its module) went.
+ChangeReason Planner::removal_reason(const std::string& address) const {
+    auto parsed = parse_instance_address(address);
+    if (!parsed || std::holds_alternative<std::monostate>(parsed->key)) return ChangeReason::RemovedFromStack;
+    InstanceAddress block = *parsed;
+    block.key = {};
+    bool declared = m_request.graph.find_resource(parsed->config_address()).has_value();
+    return declared && m_expanded_blocks.contains(block.to_string()) ? ChangeReason::InstanceGone
+                                                                     : ChangeReason::RemovedFromStack;
 }
 
 void Planner::plan_removed_outputs() {

@@ -18,5 +18,6 @@ std::string RenderStyle::bold(std::string_view text) const { return wrap(text, "
 std::string RenderStyle::red(std::string_view text) const { return wrap(text, "\x1b[31m", color); }
 std::string RenderStyle::green(std::string_view text) const { return wrap(text, "\x1b[32m", color); }
 std::string RenderStyle::yellow(std::string_view text) const { return wrap(text, "\x1b[33m", color); }
+std::string RenderStyle::cyan(std::string_view text) const { return wrap(text, "\x1b[36m", color); }
 
 }  // namespace plinth::plans

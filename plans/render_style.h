@@ -14,6 +14,7 @@ struct RenderStyle {
     std::string red(std::string_view text) const;
     std::string green(std::string_view text) const;
     std::string yellow(std::string_view text) const;
+    std::string cyan(std::string_view text) const;
 };
 
 }  // namespace plinth::plans

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <fmt/format.h>
 
+#include "core/address.h"
 #include "plans/render_diff.h"
 #include "plans/render_value.h"
 
@@ -25,6 +26,15 @@ std::string action_symbol(Action action, const RenderStyle& style) {
     return "   ";
 }
 
+// "because index [2] is out of range for count" / "because key ["b"] is not in for_each".
+std::string instance_gone_reason(const std::string& address) {
+    auto parsed = parse_instance_address(address);
+    if (parsed && std::holds_alternative<std::int64_t>(parsed->key))
+        return fmt::format("because index {} is out of range for count", key_suffix(parsed->key));
+    if (parsed) return fmt::format("because key {} is not in for_each", key_suffix(parsed->key));
+    return "because its instance is no longer declared";
+}
+
 // The "# web will be created" line(s) above a resource block.
 std::string change_heading(const ResourceChange& change, const RenderStyle& style) {
     std::string what;
@@ -43,6 +53,7 @@ std::string change_heading(const ResourceChange& change, const RenderStyle& styl
     std::string out = "  " + style.bold("# " + change.address) + " " + what + "\n";
     if (change.reason == ChangeReason::RemovedFromStack)
         out += fmt::format("  # (because {} is not in the stack)\n", change.address);
+    if (change.reason == ChangeReason::InstanceGone) out += "  # (" + instance_gone_reason(change.address) + ")\n";
     return out;
 }
 
@@ -54,6 +65,26 @@ std::string render_change(const ResourceChange& change, const RenderStyle& style
     out += fmt::format("{} resource {} {} {{", action_symbol(change.action, style), hcl_quote(change.type),
                        hcl_quote(resource_name(change.address)));
     out += body.empty() ? "}\n" : "\n" + body + "    }\n";
+    return out;
+}
+
+// A data source read during apply: `<= data "type" "name"` with what the read will fill in.
+std::string render_deferred_read(const DataRead& read, const RenderStyle& style) {
+    std::string body;
+    static const std::vector<std::string> k_none;
+    DiffWriter diff(style, k_none);
+    diff.members(body, Value(), read.result, k_attribute_column, false, "attribute", "");
+    std::string out = "  " + style.bold("# " + read.address) + " will be read during apply\n" +
+                      "  # (its configuration depends on values known only after apply)\n";
+    out += fmt::format(" {} data {} {} {{", style.cyan("<="), hcl_quote(read.type), hcl_quote(resource_name(read.address)));
+    out += body.empty() ? "}\n" : "\n" + body + "    }\n";
+    return out;
+}
+
+std::string render_deferred_blocks(const std::vector<DeferredBlock>& blocks, const RenderStyle& style) {
+    std::string out = style.bold("Deferred to apply:") +
+                      " these blocks' instances are planned once the values they need exist, in the same apply.\n";
+    for (const auto& block : blocks) out += fmt::format("  # {}: {}\n", block.address, block.reason);
     return out;
 }
 
@@ -104,15 +135,24 @@ std::string render_plan(const Plan& plan, const RenderStyle& style) {
     for (const auto& change : plan.output_changes)
         if (output_changed(change)) outputs.push_back(&change);
     std::sort(outputs.begin(), outputs.end(), [](const auto* a, const auto* b) { return a->name < b->name; });
-    if (changes.empty() && outputs.empty()) return render_no_changes(plan, style);
+    std::vector<const DataRead*> reads;
+    for (const auto& read : plan.data_reads)
+        if (read.deferred) reads.push_back(&read);
+    if (changes.empty() && outputs.empty() && reads.empty() && plan.deferred.empty())
+        return render_no_changes(plan, style);
 
     std::string out;
-    if (!changes.empty()) {
+    if (!changes.empty() || !reads.empty()) {
         out += "plinth will perform the following actions:\n";
+        for (const auto* read : reads) out += "\n" + render_deferred_read(*read, style);
         for (const auto* change : changes) out += "\n" + render_change(*change, style);
         auto summary = plan.summary();
         out += fmt::format("\n{} {} to add, {} to change, {} to destroy.\n", style.bold("Plan:"), summary.add,
                            summary.change, summary.destroy);
+    }
+    if (!plan.deferred.empty()) {
+        if (!out.empty()) out += "\n";
+        out += render_deferred_blocks(plan.deferred, style);
     }
     if (!outputs.empty()) {
         if (!out.empty()) out += "\n";

@@ -120,3 +120,49 @@ class ConditionsTest(StackTest):
         result = self.run_plinth("plan")
         self.assertEqual(result.code, 1, result)
         self.assertIn("`moved` is not supported by this version of plinth yet", result.err)
+
+
+DEFERRED = """
+stack: deferred
+resources:
+  size:
+    type: random_integer
+    properties: { min: 2, max: 2 }
+  files:
+    type: local_file
+    count: ${size.result}
+    properties:
+      filename: out/f-${count.index}.txt
+      content: "${count.index} of ${size.result}"
+data:
+  echo:
+    type: external
+    properties:
+      program: [python3, -c, "import json,sys; q=json.load(sys.stdin); print(json.dumps({'got': q['n']}))"]
+      query: { n: "${size.result}" }
+outputs:
+  echoed: { value: "${data.echo.result.got}" }
+"""
+
+
+class DeferredTest(StackTest):
+    def test_count_known_only_after_apply_converges_in_one_apply(self):
+        self.write_stack({"main.yaml": DEFERRED})
+        plan = self.plinth_ok("plan")
+        self.assertIn("Deferred to apply:", plan.out)
+        self.assertIn("# files: its count depends on values known only after apply", plan.out)
+        self.assertIn("# data.echo will be read during apply", plan.out)
+        self.assertIn('<= data "external" "echo"', plan.out)
+        self.apply()
+        self.assertEqual(self.read("out", "f-1.txt"), "1 of 2")
+        self.assertEqual(set(self.resources()), {"size", "files[0]", "files[1]"})
+        self.assertEqual(self.plinth_ok("output", "--raw", "echoed").out, "2")
+        again = self.run_plinth("plan", "--detailed-exitcode")
+        self.assertEqual(again.code, 0, again)
+
+    def test_an_instance_out_of_range_says_so(self):
+        self.write_stack({"main.yaml": STACK, "seed.txt": "s\n"})
+        self.apply()
+        plan = self.plinth_ok("plan", "--var", "n=1", "--var", "names=[a]")
+        self.assertIn("# (because index [1] is out of range for count)", plan.out)
+        self.assertIn('# (because key ["b"] is not in for_each)', plan.out)
