@@ -27,9 +27,6 @@ Diagnostics unsupported_declarations(const ModuleNode& root) {
     for_each_module(root, [&](const ModuleNode& module) {
         for (const auto& moved : module.stack.moved) refuse("`moved`", moved.location);
         for (const auto& removed : module.stack.removed) refuse("`removed`", removed.location);
-        for (const auto& [name, resource] : module.stack.resources)
-            for (const auto& trigger : resource.lifecycle.replace_triggered_by)
-                refuse("`lifecycle.replace_triggered_by`", expr::location_of(*trigger));
     });
     return diagnostics;
 }

@@ -30,6 +30,7 @@ enum class ChangeReason {
     CreateUnconfirmed, // a crash left an unconfirmed create; refresh found no object
     RemovedFromStack,  // in state, no longer declared
     InstanceGone,      // its block is declared, but count/for_each no longer yields its key
+    ReplaceTriggered,  // lifecycle.replace_triggered_by names something that changes
 };
 
 struct ResourceChange {

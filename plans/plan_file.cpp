@@ -22,7 +22,8 @@ constexpr const char* k_version_key = "plinth_version";
 constexpr std::array k_actions = {Action::NoOp, Action::Create, Action::Update,
                                   Action::Delete, Action::DeleteThenCreate, Action::CreateThenDelete};
 constexpr std::array k_reasons = {ChangeReason::None, ChangeReason::Tainted, ChangeReason::CreateUnconfirmed,
-                                  ChangeReason::RemovedFromStack, ChangeReason::InstanceGone};
+                                  ChangeReason::RemovedFromStack, ChangeReason::InstanceGone,
+                                  ChangeReason::ReplaceTriggered};
 
 std::string_view reason_name(ChangeReason reason) {
     switch (reason) {
@@ -31,6 +32,7 @@ std::string_view reason_name(ChangeReason reason) {
     case ChangeReason::CreateUnconfirmed: return "create-unconfirmed";
     case ChangeReason::RemovedFromStack: return "removed-from-stack";
     case ChangeReason::InstanceGone: return "instance-gone";
+    case ChangeReason::ReplaceTriggered: return "replace-triggered";
     }
     return "?";
 }

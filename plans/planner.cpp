@@ -1,6 +1,7 @@
 #include "plans/planner.h"
 
 #include <fmt/format.h>
+#include <map>
 
 #include "plans/attribute_location.h"
 #include "plans/conditions.h"
@@ -65,6 +66,8 @@ private:
     std::optional<Value> evaluate_properties(const InstanceScope& scope, const ResourceDecl& decl,
                                              const providers::ResourceSchema** schema, providers::Provider** provider);
     bool prevents_destroy(const InstanceScope& scope, const ResourceDecl& decl);
+    bool replace_triggered(const InstanceScope& scope, const ResourceDecl& decl) const;
+    bool reference_changed(const ModuleScope& scope, const expr::Reference& reference) const;
     void plan_root_output(const OutputDecl& decl);
     void plan_destroy_all();
     void plan_removed_instances();
@@ -78,6 +81,7 @@ private:
     std::set<std::string> m_declared;          // instance addresses planned
     std::set<std::string> m_deferred_prefixes;  // blocks whose instances are not known yet
     std::set<std::string> m_expanded_blocks;    // blocks (in their module instance) expanded
+    std::map<std::string, std::size_t> m_change_at;  // instance address -> index in m_plan.changes
     Diagnostics m_diagnostics;
 };
 
@@ -210,6 +214,16 @@ std::optional<Value> Planner::plan_resource(const InstanceScope& scope, const Re
     change.replace_paths = planned->requires_replace;
     change.dependencies = m_request.graph.resource_dependencies(address.config_address());
     change.create_before_destroy = decl.lifecycle.create_before_destroy;
+    if (prior_usable && !is_replace(change.action) && replace_triggered(scope, decl)) {
+        auto fresh = provider->plan(decl.type, nullptr, *desired);
+        if (!fresh) {
+            m_diagnostics.add(provider_diagnostic(text, fresh.error(), attribute_location(decl, fresh.error().attribute)));
+            return std::nullopt;
+        }
+        change.action = decl.lifecycle.create_before_destroy ? Action::CreateThenDelete : Action::DeleteThenCreate;
+        change.after = fresh->planned;
+        change.reason = ChangeReason::ReplaceTriggered;
+    }
     if (prior && !prior_usable) change.reason = ChangeReason::Tainted;
     if (!prior && m_request.unconfirmed_gone.contains(text)) change.reason = ChangeReason::CreateUnconfirmed;
     if (is_replace(change.action) && prevents_destroy(scope, decl)) {
@@ -221,6 +235,7 @@ std::optional<Value> Planner::plan_resource(const InstanceScope& scope, const Re
     InstanceScope with_self(scope.base(), scope.repetition(), &change.after);
     m_diagnostics.append(check_conditions(decl.lifecycle.postconditions, with_self, text, "postcondition"));
     Value value = change.after;
+    m_change_at[text] = m_plan.changes.size();
     m_plan.changes.push_back(std::move(change));
     return value;
 }
@@ -251,6 +266,40 @@ std::optional<Value> Planner::plan_data(const InstanceScope& scope, const Resour
     Value value = read.result;
     if (!m_request.validating) m_plan.data_reads.push_back(std::move(read));
     return value;
+}
+
+// lifecycle.replace_triggered_by: any reference whose target has a planned change.
+bool Planner::replace_triggered(const InstanceScope& scope, const ResourceDecl& decl) const {
+    for (const auto& trigger : decl.lifecycle.replace_triggered_by)
+        for (const auto& reference : expr::collect_references(*trigger))
+            if (reference_changed(scope.base(), reference)) return true;
+    return false;
+}
+
+// `web` changes when any of its instances does; `web[0]` / `web["k"]` when that one does;
+// `web.id` / `web[0].id` when the attribute's planned value differs from its prior one.
+bool Planner::reference_changed(const ModuleScope& scope, const expr::Reference& reference) const {
+    auto target = scope.module().stack.resources.find(reference.root);
+    if (target == scope.module().stack.resources.end()) return false;
+    std::string block = InstanceAddress{scope.path(), false, reference.root, {}}.to_string();
+    std::vector<std::string> path = reference.path;
+    std::optional<std::string> instance;
+    if (target->second.repetition.repeated() && !path.empty()) {
+        bool counted = target->second.repetition.count != nullptr;
+        instance = block + (counted ? "[" + path.front() + "]" : key_suffix(InstanceKey{path.front()}));
+        path.erase(path.begin());
+    }
+    for (auto it = m_change_at.lower_bound(block); it != m_change_at.end() && it->first.starts_with(block); ++it) {
+        bool in_block = it->first == block || it->first[block.size()] == '[';
+        if (!in_block || (instance && it->first != *instance)) continue;
+        const ResourceChange& change = m_plan.changes[it->second];
+        if (change.action == Action::NoOp) continue;
+        if (path.empty()) return true;
+        const Value* before = change.before.find(path.front());
+        const Value* after = change.after.find(path.front());
+        if (!before || !after || after->is_unknown() || !(*before == *after)) return true;
+    }
+    return false;
 }
 
 // lifecycle.prevent_destroy: an expression that must give a bool.

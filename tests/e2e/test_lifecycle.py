@@ -187,5 +187,42 @@ class ApprovalTest(StackTest):
             self.assertEqual(self.exists("out/greeting.txt"), expect_files, result)
 
 
+TRIGGERED = """
+stack: triggered
+variables:
+  release: { default: "1" }
+resources:
+  release:
+    type: null_resource
+    properties: { triggers: { v: "${var.release}" } }
+  app:
+    type: local_file
+    properties: { filename: out/app.txt, content: app }
+    lifecycle: { replace_triggered_by: [release] }
+  config:
+    type: local_file
+    properties: { filename: out/config.txt, content: config }
+    lifecycle: { replace_triggered_by: ["${release.triggers}"] }
+  steady:
+    type: local_file
+    properties: { filename: out/steady.txt, content: steady }
+"""
+
+
+class ReplaceTriggeredByTest(StackTest):
+    def test_a_change_of_what_it_names_replaces_the_resource(self):
+        self.write_stack({"main.yaml": TRIGGERED})
+        self.apply()
+        self.assertEqual(self.run_plinth("plan", "--detailed-exitcode").code, 0)
+        plan = self.plinth_ok("plan", "--var", "release=2")
+        self.assertIn("# app will be replaced due to changes in replace_triggered_by", plan.out)
+        self.assertIn("# config will be replaced due to changes in replace_triggered_by", plan.out)
+        self.assertNotIn("# steady", plan.out)
+        self.assertEqual(plan.plan_summary(), (3, 0, 3), plan)
+        self.apply("--var", "release=2")
+        self.assertEqual(self.read("out", "app.txt"), "app")
+        self.assertEqual(self.run_plinth("plan", "--detailed-exitcode", "--var", "release=2").code, 0)
+
+
 if __name__ == "__main__":
     unittest.main()
