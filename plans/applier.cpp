@@ -40,6 +40,7 @@ private:
     bool destroy_instance(const ResourceChange& change);
     bool call_provider(const ResourceChange& change, const ResourceDecl& decl, const Value& planned,
                        InstanceScope& scope, const InstanceKey& key);
+    void apply_state_moves();
     void adopt_refreshed_prior();
     void remove_dropped_outputs();
 
@@ -62,6 +63,7 @@ private:
 };
 
 ApplyResult Applier::run() {
+    apply_state_moves();
     adopt_refreshed_prior();
     const ConfigGraph* config = m_request.plan.destroy ? nullptr : &m_request.graph;
     ApplyGraph steps = build_apply_graph(m_request.plan, config);
@@ -70,6 +72,19 @@ ApplyResult Applier::run() {
     m_result.interrupted = m_request.stop && m_request.stop->load() && !walked.skipped.empty();
     if (m_result.ok()) remove_dropped_outputs();
     return std::move(m_result);
+}
+
+// `moved:` renames and `removed:` forgets, journaled like any other change of state.
+void Applier::apply_state_moves() {
+    for (const auto& move : m_request.plan.moves) {
+        auto it = m_request.state.resources.find(move.from);
+        if (it == m_request.state.resources.end()) continue;
+        ResourceState resource = it->second;
+        resource.address = move.to;
+        forget(move.from);
+        record(std::move(resource));
+    }
+    for (const auto& address : m_request.plan.forgets) forget(address);
 }
 
 // The plan's prior values are the refreshed ones; make state agree before steps start.

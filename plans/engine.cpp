@@ -4,6 +4,7 @@
 
 #include "core/digest.h"
 #include "plans/planner.h"
+#include "plans/state_moves.h"
 
 namespace plinth::plans {
 
@@ -25,8 +26,9 @@ Diagnostics unsupported_declarations(const ModuleNode& root) {
                               "remove it for now; see docs/stack-language.md", location);
     };
     for_each_module(root, [&](const ModuleNode& module) {
-        for (const auto& moved : module.stack.moved) refuse("`moved`", moved.location);
-        for (const auto& removed : module.stack.removed) refuse("`removed`", removed.location);
+        if (module.is_root()) return;
+        for (const auto& moved : module.stack.moved) refuse("`moved` inside a module", moved.location);
+        for (const auto& removed : module.stack.removed) refuse("`removed` inside a module", removed.location);
     });
     return diagnostics;
 }
@@ -64,8 +66,14 @@ RefreshResult Engine::refresh(State& state, std::size_t parallelism) {
 
 std::expected<Plan, Diagnostics> Engine::plan(const State& prior, const ValueMap& variables, bool destroy,
                                               const std::set<std::string>& unconfirmed_gone) {
-    auto plan = make_plan(PlanRequest{*m_root, m_graph, variables, prior, destroy, unconfirmed_gone}, *m_providers);
-    if (plan) plan->stack_fingerprint = m_fingerprint;
+    auto moves = plan_moves(m_root->stack.moved, prior);
+    if (!moves) return std::unexpected(moves.error());
+    State moved = prior;
+    apply_moves(*moves, moved);
+    auto plan = make_plan(PlanRequest{*m_root, m_graph, variables, moved, destroy, unconfirmed_gone}, *m_providers);
+    if (!plan) return plan;
+    plan->stack_fingerprint = m_fingerprint;
+    plan->moves = std::move(*moves);
     return plan;
 }
 

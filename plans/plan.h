@@ -63,6 +63,12 @@ struct DeferredBlock {
     std::string reason;   // what it waits for
 };
 
+// An object recorded at `from` that now belongs to `to` (a `moved:` entry).
+struct InstanceMove {
+    std::string from;
+    std::string to;
+};
+
 struct OutputChange {
     std::string name;
     Value before;  // null when new
@@ -84,10 +90,12 @@ struct Plan {
     std::vector<ResourceChange> changes;  // sorted by address; no-ops included
     std::vector<DataRead> data_reads;     // sorted by address
     std::vector<DeferredBlock> deferred;
+    std::vector<InstanceMove> moves;   // made in state before anything else
+    std::vector<std::string> forgets;  // addresses dropped from state, not destroyed (`removed:`)
     std::vector<OutputChange> output_changes;
 
     struct Summary {
-        int add = 0, change = 0, destroy = 0;
+        int add = 0, change = 0, destroy = 0, forget = 0;
     };
     Summary summary() const;
     // True when any resource or output would change.

@@ -170,6 +170,8 @@ DeferredBlock read_deferred(FieldReader& read) {
     return DeferredBlock{read.text("address"), read.text("reason")};
 }
 
+InstanceMove read_move(FieldReader& read) { return InstanceMove{read.text("from"), read.text("to")}; }
+
 OutputChange read_output(FieldReader& read) {
     OutputChange change;
     change.name = read.text("name");
@@ -202,6 +204,8 @@ Plan read_plan(const Json& json, std::string& problem) {
     read_list(read, "changes", problem, plan.changes, read_change);
     read_list(read, "data_reads", problem, plan.data_reads, read_data_read);
     read_list(read, "deferred", problem, plan.deferred, read_deferred);
+    read_list(read, "moves", problem, plan.moves, read_move);
+    plan.forgets = read.strings("forgets");
     read_list(read, "output_changes", problem, plan.output_changes, read_output);
     return plan;
 }
@@ -237,6 +241,8 @@ std::string serialize_plan(const Plan& plan) {
     for (const auto& read : plan.data_reads) data_reads.push_back(data_read_to_json(read));
     OrderedJson deferred = OrderedJson::array();
     for (const auto& block : plan.deferred) deferred.push_back({{"address", block.address}, {"reason", block.reason}});
+    OrderedJson moves = OrderedJson::array();
+    for (const auto& move : plan.moves) moves.push_back({{"from", move.from}, {"to", move.to}});
     OrderedJson outputs = OrderedJson::array();
     for (const auto& change : plan.output_changes) outputs.push_back(output_to_json(change));
     OrderedJson json = {{k_format_key, k_plan_format_version},
@@ -250,6 +256,8 @@ std::string serialize_plan(const Plan& plan) {
                  {"changes", std::move(changes)},
                  {"data_reads", std::move(data_reads)},
                  {"deferred", std::move(deferred)},
+                 {"moves", std::move(moves)},
+                 {"forgets", plan.forgets},
                  {"output_changes", std::move(outputs)}};
     return json.dump(2) + "\n";
 }

@@ -7,6 +7,7 @@
 #include "plans/conditions.h"
 #include "plans/expansion.h"
 #include "plans/module_instances.h"
+#include "plans/state_moves.h"
 #include "providers/schema.h"
 
 namespace plinth::plans {
@@ -340,8 +341,18 @@ void Planner::plan_destroy_all() {
 // Instances in state that the configuration no longer has: a removed resource or module, or a
 // key count/for_each no longer yields. Blocks whose instances are not known yet keep theirs.
 void Planner::plan_removed_instances() {
+    auto forgotten = removed_objects(m_request.root.stack.removed, m_request.prior);
+    for (const auto& address : forgotten) {
+        if (!m_declared.contains(address)) continue;
+        for (const auto& entry : m_request.root.stack.removed)
+            if (address_within(address, entry.from))
+                m_diagnostics.add_error(fmt::format("`removed` names `{}`, which the stack still declares", address),
+                                        "remove the declaration too, or drop the `removed` entry", entry.location);
+    }
+    m_plan.forgets = forgotten;
+    std::set<std::string> forgetting(forgotten.begin(), forgotten.end());
     for (const auto& [address, resource] : m_request.prior.resources) {
-        if (m_declared.contains(address)) continue;
+        if (m_declared.contains(address) || forgetting.contains(address)) continue;
         bool deferred = false;
         for (const auto& prefix : m_deferred_prefixes)
             deferred = deferred || address == prefix || address.starts_with(prefix + "[");

@@ -140,17 +140,24 @@ std::string render_plan(const Plan& plan, const RenderStyle& style) {
     std::vector<const DataRead*> reads;
     for (const auto& read : plan.data_reads)
         if (read.deferred) reads.push_back(&read);
-    if (changes.empty() && outputs.empty() && reads.empty() && plan.deferred.empty())
+    if (changes.empty() && outputs.empty() && reads.empty() && plan.deferred.empty() && plan.moves.empty() &&
+        plan.forgets.empty())
         return render_no_changes(plan, style);
 
     std::string out;
-    if (!changes.empty() || !reads.empty()) {
+    if (!changes.empty() || !reads.empty() || !plan.moves.empty() || !plan.forgets.empty()) {
         out += "plinth will perform the following actions:\n";
+        for (const auto& move : plan.moves)
+            out += "\n  " + style.bold("# " + move.from) + " has moved to " + style.bold(move.to) + "\n";
+        for (const auto& address : plan.forgets)
+            out += "\n  " + style.bold("# " + address) +
+                   " will no longer be managed by plinth (removed from state, not destroyed)\n";
         for (const auto* read : reads) out += "\n" + render_deferred_read(*read, style);
         for (const auto* change : changes) out += "\n" + render_change(*change, style);
         auto summary = plan.summary();
-        out += fmt::format("\n{} {} to add, {} to change, {} to destroy.\n", style.bold("Plan:"), summary.add,
-                           summary.change, summary.destroy);
+        std::string forget = summary.forget > 0 ? fmt::format(", {} to forget", summary.forget) : "";
+        out += fmt::format("\n{} {} to add, {} to change, {} to destroy{}.\n", style.bold("Plan:"), summary.add,
+                           summary.change, summary.destroy, forget);
     }
     if (!plan.deferred.empty()) {
         if (!out.empty()) out += "\n";

@@ -115,11 +115,6 @@ class ConditionsTest(StackTest):
         self.assertIn("no prod notes here", result.err)
         self.apply()
 
-    def test_moved_is_refused_until_supported(self):
-        self.write_stack({"moves.yaml": "moved:\n  - { from: old, to: note }\n"})
-        result = self.run_plinth("plan")
-        self.assertEqual(result.code, 1, result)
-        self.assertIn("`moved` is not supported by this version of plinth yet", result.err)
 
 
 DEFERRED = """
@@ -166,3 +161,53 @@ class DeferredTest(StackTest):
         plan = self.plinth_ok("plan", "--var", "n=1", "--var", "names=[a]")
         self.assertIn("# (because index [1] is out of range for count)", plan.out)
         self.assertIn('# (because key ["b"] is not in for_each)', plan.out)
+
+
+MOVABLE = """
+stack: movable
+resources:
+  old:
+    type: local_file
+    properties: { filename: out/kept.txt, content: kept }
+  spare:
+    type: local_file
+    properties: { filename: out/spare.txt, content: spare }
+"""
+
+MOVED = """
+stack: movable
+resources:
+  renamed:
+    type: local_file
+    count: 1
+    properties: { filename: out/kept.txt, content: kept }
+moved:
+  - { from: old, to: "renamed[0]" }
+removed:
+  - from: spare
+"""
+
+
+class MovedRemovedTest(StackTest):
+    def test_a_rename_is_a_move_and_a_removal_forgets(self):
+        self.write_stack({"main.yaml": MOVABLE})
+        self.apply()
+        self.write_stack({"main.yaml": MOVED})
+        plan = self.plinth_ok("plan")
+        self.assertIn("# old has moved to renamed[0]", plan.out)
+        self.assertIn("# spare will no longer be managed by plinth", plan.out)
+        self.assertIn("Plan: 0 to add, 0 to change, 0 to destroy, 1 to forget.", plan.out)
+        self.apply()
+        self.assertEqual(set(self.resources()), {"renamed[0]"})
+        self.assertTrue(self.exists("out", "spare.txt"), "a removed object is not destroyed")
+        self.assertEqual(self.read("out", "kept.txt"), "kept")
+        again = self.run_plinth("plan", "--detailed-exitcode")
+        self.assertEqual(again.code, 0, again)
+
+    def test_removing_something_still_declared_is_an_error(self):
+        self.write_stack({"main.yaml": MOVABLE})
+        self.apply()
+        self.write_stack({"main.yaml": MOVABLE + "removed:\n  - from: spare\n"})
+        result = self.run_plinth("plan")
+        self.assertEqual(result.code, 1, result)
+        self.assertIn("`removed` names `spare`, which the stack still declares", result.err)

@@ -47,6 +47,8 @@ Plan full_plan() {
                        {"module.net[\"a\"].data.zone[0]", "external", "external",
                         ValueMap{{"result", Value::unknown()}}, true}};
     plan.deferred = {{"module.net[\"a\"].web", "its count depends on values known only after apply"}};
+    plan.moves = {{"old", "renamed[0]"}, {"module.a", "module.b"}};
+    plan.forgets = {"spare", "module.x.y[\"k\"]"};
     return plan;
 }
 
@@ -94,6 +96,9 @@ TEST_CASE("plan_file: a plan survives a round trip exactly") {
     CHECK(same(parsed->data_reads[1].result, plan.data_reads[1].result));
     REQUIRE(parsed->deferred.size() == 1);
     CHECK(parsed->deferred[0].reason == plan.deferred[0].reason);
+    REQUIRE(parsed->moves.size() == 2);
+    CHECK(parsed->moves[1].to == "module.b");
+    CHECK(parsed->forgets == plan.forgets);
     CHECK(serialize_plan(*parsed) == text);
 }
 
