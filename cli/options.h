@@ -29,6 +29,7 @@ struct LockOptions {
 
 struct PlanningOptions {
     bool refresh = true;
+    std::vector<std::string> targets;  // --target ADDRESS, repeatable
     std::size_t parallelism = 10;
 };
 

@@ -5,6 +5,7 @@
 #include "core/digest.h"
 #include "plans/planner.h"
 #include "plans/state_moves.h"
+#include "plans/targets.h"
 
 namespace plinth::plans {
 
@@ -65,7 +66,9 @@ RefreshResult Engine::refresh(State& state, std::size_t parallelism) {
 }
 
 std::expected<Plan, Diagnostics> Engine::plan(const State& prior, const ValueMap& variables, bool destroy,
-                                              const std::set<std::string>& unconfirmed_gone) {
+                                              const std::set<std::string>& unconfirmed_gone,
+                                              const std::vector<std::string>& targets) {
+    if (auto invalid = check_targets(targets); invalid.has_errors()) return std::unexpected(invalid);
     auto moves = plan_moves(m_root->stack.moved, prior);
     if (!moves) return std::unexpected(moves.error());
     State moved = prior;
@@ -74,6 +77,7 @@ std::expected<Plan, Diagnostics> Engine::plan(const State& prior, const ValueMap
     if (!plan) return plan;
     plan->stack_fingerprint = m_fingerprint;
     plan->moves = std::move(*moves);
+    if (!targets.empty()) restrict_to_targets(*plan, targets, m_graph);
     return plan;
 }
 

@@ -35,8 +35,10 @@ public:
     RefreshResult refresh(State& state, std::size_t parallelism);
 
     // `prior` should already be refreshed. With `destroy`, plans the removal of everything.
+    // With `targets`, only those objects and what they need (see plans/targets.h).
     std::expected<Plan, Diagnostics> plan(const State& prior, const ValueMap& variables, bool destroy,
-                                          const std::set<std::string>& unconfirmed_gone = {});
+                                          const std::set<std::string>& unconfirmed_gone = {},
+                                          const std::vector<std::string>& targets = {});
 
     ApplyResult apply(const Plan& plan, State& state, StateJournal& journal, ApplyObserver* observer,
                       std::size_t parallelism, const std::atomic<bool>* stop);

@@ -86,6 +86,7 @@ struct Plan {
     std::string stack_fingerprint;
     ValueMap variables;  // resolved values, sensitive ones marked
     bool destroy = false;  // made by `destroy` / `plan --destroy`
+    std::vector<std::string> targets;  // --target: only these (and what they need) are planned
 
     std::vector<ResourceChange> changes;  // sorted by address; no-ops included
     std::vector<DataRead> data_reads;     // sorted by address

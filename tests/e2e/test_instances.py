@@ -211,3 +211,30 @@ class MovedRemovedTest(StackTest):
         result = self.run_plinth("plan")
         self.assertEqual(result.code, 1, result)
         self.assertIn("`removed` names `spare`, which the stack still declares", result.err)
+
+
+class TargetTest(StackTest):
+    def setUp(self):
+        super().setUp()
+        self.write_stack({"main.yaml": STACK, "seed.txt": "s\n"})
+
+    def test_target_plans_only_that_instance_and_what_it_needs(self):
+        plan = self.plinth_ok("plan", "--target", "numbered[1]")
+        self.assertIn("resource targeting is in effect", plan.out)
+        self.assertIn("# numbered[1] will be created", plan.out)
+        self.assertEqual(plan.plan_summary(), (1, 0, 0), plan)
+        self.apply("--target", 'named["a"]')
+        self.assertEqual(set(self.resources()), {'named["a"]'})
+        self.assertEqual(self.state()["outputs"], {}, "a targeted apply leaves outputs alone")
+        self.apply()
+        self.assertEqual(len(self.resources()), 4)
+
+    def test_destroy_with_a_target_destroys_only_it(self):
+        self.apply()
+        self.plinth_ok("destroy", "--auto-approve", "--target", "numbered")
+        self.assertEqual(set(self.resources()), {'named["a"]', 'named["b"]'})
+
+    def test_a_bad_target_is_an_error(self):
+        result = self.run_plinth("plan", "--target", "web[")
+        self.assertEqual(result.code, 1, result)
+        self.assertIn("invalid --target `web[`", result.err)
