@@ -69,6 +69,7 @@ private:
     bool prevents_destroy(const InstanceScope& scope, const ResourceDecl& decl);
     bool replace_triggered(const InstanceScope& scope, const ResourceDecl& decl) const;
     bool reference_changed(const ModuleScope& scope, const expr::Reference& reference) const;
+    bool depends_on_pending_changes(const ModuleScope& scope, const ResourceDecl& decl) const;
     void plan_root_output(const OutputDecl& decl);
     void plan_destroy_all();
     void plan_removed_instances();
@@ -250,7 +251,7 @@ std::optional<Value> Planner::plan_data(const InstanceScope& scope, const Resour
     DataRead read{address.to_string(), decl.type, effective_provider(scope.base().module(), decl.provider), {}, false};
     auto preconditions = check_conditions(decl.lifecycle.preconditions, scope, read.address, "precondition");
     if (preconditions.has_errors()) return m_diagnostics.append(preconditions), std::nullopt;
-    if (m_request.validating || !config->is_wholly_known()) {
+    if (m_request.validating || !config->is_wholly_known() || depends_on_pending_changes(scope.base(), decl)) {
         read.deferred = true;
         read.result = providers::plan_from_schema(*schema, nullptr, *config).planned;
     } else {
@@ -299,6 +300,19 @@ bool Planner::reference_changed(const ModuleScope& scope, const expr::Reference&
         const Value* before = change.before.find(path.front());
         const Value* after = change.after.find(path.front());
         if (!before || !after || after->is_unknown() || !(*before == *after)) return true;
+    }
+    return false;
+}
+
+// A data source whose depends_on names something with planned changes is read after them, during
+// apply, as Terraform does.
+bool Planner::depends_on_pending_changes(const ModuleScope& scope, const ResourceDecl& decl) const {
+    std::string module = to_string(scope.path());
+    for (const auto& dependency : decl.depends_on) {
+        if (dependency.target.starts_with("data.")) continue;
+        std::string prefix = module.empty() ? dependency.target : module + "." + dependency.target;
+        for (auto it = m_change_at.lower_bound(prefix); it != m_change_at.end() && it->first.starts_with(prefix); ++it)
+            if (address_within(it->first, prefix) && m_plan.changes[it->second].action != Action::NoOp) return true;
     }
     return false;
 }

@@ -155,6 +155,27 @@ class DeferredTest(StackTest):
         again = self.run_plinth("plan", "--detailed-exitcode")
         self.assertEqual(again.code, 0, again)
 
+    def test_a_data_source_waits_for_what_it_depends_on(self):
+        self.write_stack({"main.yaml": """
+stack: reader
+resources:
+  writer:
+    type: local_file
+    properties: { filename: out/w.txt, content: hello }
+data:
+  reader:
+    type: local_file
+    properties: { filename: out/w.txt }
+    depends_on: [writer]
+outputs:
+  read: { value: "${data.reader.content}" }
+"""})
+        plan = self.plinth_ok("plan")
+        self.assertIn("# data.reader will be read during apply", plan.out)
+        self.apply()
+        self.assertEqual(self.plinth_ok("output", "--raw", "read").out, "hello")
+        self.assertEqual(self.run_plinth("plan", "--detailed-exitcode").code, 0)
+
     def test_an_instance_out_of_range_says_so(self):
         self.write_stack({"main.yaml": STACK, "seed.txt": "s\n"})
         self.apply()
