@@ -33,4 +33,9 @@ std::string format_diagnostic(const Diagnostic& diagnostic) {
     return out;
 }
 
+void Diagnostics::add_note_from(std::size_t first, const std::string& note) {
+    for (std::size_t i = first; i < m_items.size(); ++i)
+        m_items[i].detail = m_items[i].detail.empty() ? note : m_items[i].detail + "\n" + note;
+}
+
 }  // namespace plinth

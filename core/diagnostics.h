@@ -41,6 +41,8 @@ public:
         add(make_error(std::move(summary), std::move(detail), std::move(location)));
     }
     void append(const Diagnostics& other) { m_items.insert(m_items.end(), other.begin(), other.end()); }
+    // Adds `note` as a last line of the detail of every diagnostic from index `first` on.
+    void add_note_from(std::size_t first, const std::string& note);
 
     bool has_errors() const;
     bool empty() const { return m_items.empty(); }

@@ -59,6 +59,7 @@ public:
 private:
     void plan_node(const ConfigNode& node);
     void plan_block(ModuleScope& scope, const ResourceDecl& decl);
+    void note_module_instance(std::size_t first, const ModuleScope& scope);
     // Each returns the instance's value for references, null after an error.
     std::optional<Value> plan_resource(const InstanceScope& scope, const ResourceDecl& decl,
                                        const InstanceAddress& address);
@@ -114,20 +115,33 @@ void Planner::plan_node(const ConfigNode& node) {
     case NodeKind::Variable: return m_diagnostics.append(m_instances.set_input_variable(module, node.name));
     case NodeKind::Local:
         for (ModuleScope* scope : m_instances.of(module)) {
+            std::size_t first = m_diagnostics.size();
             auto value = scope->evaluate(*module.stack.locals.at(node.name).value);
             if (value) scope->set_local(node.name, std::move(*value));
             else m_diagnostics.append(value.error());
+            note_module_instance(first, *scope);
         }
         return;
     case NodeKind::ModuleCall: return m_diagnostics.append(m_instances.expand_call(module, node.name));
     case NodeKind::Resource:
     case NodeKind::Data:
-        for (ModuleScope* scope : m_instances.of(module)) plan_block(*scope, node.resource());
+        for (ModuleScope* scope : m_instances.of(module)) {
+            std::size_t first = m_diagnostics.size();
+            plan_block(*scope, node.resource());
+            note_module_instance(first, *scope);
+        }
         return;
     case NodeKind::Output:
         if (!module.is_root()) return m_diagnostics.append(m_instances.publish_output(module, node.name));
         return plan_root_output(module.stack.outputs.at(node.name));
     }
+}
+
+// Errors inside a module instance say which instance, and where it is called.
+void Planner::note_module_instance(std::size_t first, const ModuleScope& scope) {
+    if (scope.path().empty() || first == m_diagnostics.size()) return;
+    m_diagnostics.add_note_from(first, fmt::format("in {}, called at {}", to_string(scope.path()),
+                                                   scope.module().call->location.to_string()));
 }
 
 void Planner::plan_block(ModuleScope& scope, const ResourceDecl& decl) {

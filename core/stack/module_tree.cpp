@@ -68,6 +68,14 @@ private:
     Value m_locals;
 };
 
+// A module directory as diagnostics show it: relative to the working directory when inside it.
+fs::path shown_path(const fs::path& dir) {
+    std::error_code error;
+    fs::path relative = fs::relative(dir, fs::current_path(error), error);
+    if (error || relative.empty() || *relative.begin() == "..") return dir;
+    return relative;
+}
+
 // A module's variables as its defaults (null where it has none) for its own calls' sources.
 ValueMap default_variables(const Stack& stack) {
     ValueMap values;
@@ -140,7 +148,7 @@ void TreeLoader::load_children(ModuleNode& node, const ValueMap& variables) {
             m_diagnostics.add(dir.error());
             continue;
         }
-        auto stack = load_stack(*dir, StackRole::Module);
+        auto stack = load_stack(shown_path(*dir), StackRole::Module);
         if (!stack) {
             m_diagnostics.append(called_from(*child, stack.error()));
             continue;

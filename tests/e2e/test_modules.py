@@ -74,6 +74,13 @@ class ModulesTest(StackTest):
         self.assertIn("templates/footer/main.yaml:6:", result.err)
         self.assertIn("in module `site.footer` called at", result.err)
 
+    def test_an_evaluation_error_inside_a_module_names_the_instance(self):
+        self.write_stack({"templates/site/main.yaml": SITE.replace('"<h1>${var.title}</h1>', '"<h1>${var.title + 1}</h1>')})
+        result = self.run_plinth("plan")
+        self.assertEqual(result.code, 1, result)
+        self.assertIn("on templates/site/main.yaml:14:23", result.err)
+        self.assertIn('in module.site["blog"], called at main.yaml:6:3', result.err)
+
     def test_inputs_must_match_the_module_variables(self):
         self.write_stack({"main.yaml": ROOT.replace("title: ${each.value}", "titel: ${each.value}")})
         result = self.run_plinth("validate")
