@@ -1,7 +1,5 @@
 #include "plans/engine.h"
 
-#include <fmt/format.h>
-
 #include "core/digest.h"
 #include "plans/planner.h"
 #include "plans/state_moves.h"
@@ -19,21 +17,6 @@ std::string tree_fingerprint(const ModuleNode& root) {
     return sha256_hex(all);
 }
 
-// Declarations the engine does not carry out yet are refused rather than silently ignored.
-Diagnostics unsupported_declarations(const ModuleNode& root) {
-    Diagnostics diagnostics;
-    auto refuse = [&](std::string_view what, const SourceLocation& location) {
-        diagnostics.add_error(fmt::format("{} is not supported by this version of plinth yet", what),
-                              "remove it for now; see docs/stack-language.md", location);
-    };
-    for_each_module(root, [&](const ModuleNode& module) {
-        if (module.is_root()) return;
-        for (const auto& moved : module.stack.moved) refuse("`moved` inside a module", moved.location);
-        for (const auto& removed : module.stack.removed) refuse("`removed` inside a module", removed.location);
-    });
-    return diagnostics;
-}
-
 }  // namespace
 
 Engine::Engine(std::unique_ptr<ModuleNode> root, ConfigGraph graph, const providers::ProviderRegistry& registry)
@@ -42,7 +25,6 @@ Engine::Engine(std::unique_ptr<ModuleNode> root, ConfigGraph graph, const provid
 
 std::expected<Engine, Diagnostics> Engine::open(std::unique_ptr<ModuleNode> root,
                                                 const providers::ProviderRegistry& registry) {
-    if (auto refused = unsupported_declarations(*root); refused.has_errors()) return std::unexpected(refused);
     auto graph = ConfigGraph::build(*root);
     if (!graph) return std::unexpected(graph.error());
     return Engine(std::move(root), std::move(*graph), registry);
@@ -56,7 +38,7 @@ Diagnostics Engine::validate() {
         unknown_variables.emplace(name, std::move(value));
     }
     State empty;
-    PlanRequest request{*m_root, m_graph, unknown_variables, empty, false, {}, true};
+    PlanRequest request{*m_root, m_graph, unknown_variables, empty, false, {}, true, {}};
     auto plan = make_plan(request, *m_providers);
     return plan ? Diagnostics{} : plan.error();
 }
@@ -69,11 +51,14 @@ std::expected<Plan, Diagnostics> Engine::plan(const State& prior, const ValueMap
                                               const std::set<std::string>& unconfirmed_gone,
                                               const std::vector<std::string>& targets) {
     if (auto invalid = check_targets(targets); invalid.has_errors()) return std::unexpected(invalid);
-    auto moves = plan_moves(m_root->stack.moved, prior);
+    StateEdits edits = state_edits(*m_root, prior);
+    auto moves = plan_moves(edits.moved, prior);
     if (!moves) return std::unexpected(moves.error());
     State moved = prior;
     apply_moves(*moves, moved);
-    auto plan = make_plan(PlanRequest{*m_root, m_graph, variables, moved, destroy, unconfirmed_gone}, *m_providers);
+    PlanRequest request{*m_root, m_graph, variables, moved, destroy, unconfirmed_gone, false, {}};
+    request.removed = std::move(edits.removed);
+    auto plan = make_plan(request, *m_providers);
     if (!plan) return plan;
     plan->stack_fingerprint = m_fingerprint;
     plan->moves = std::move(*moves);

@@ -369,10 +369,10 @@ void Planner::plan_destroy_all() {
 // Instances in state that the configuration no longer has: a removed resource or module, or a
 // key count/for_each no longer yields. Blocks whose instances are not known yet keep theirs.
 void Planner::plan_removed_instances() {
-    auto forgotten = removed_objects(m_request.root.stack.removed, m_request.prior);
+    auto forgotten = removed_objects(m_request.removed, m_request.prior);
     for (const auto& address : forgotten) {
         if (!m_declared.contains(address)) continue;
-        for (const auto& entry : m_request.root.stack.removed)
+        for (const auto& entry : m_request.removed)
             if (address_within(address, entry.from))
                 m_diagnostics.add_error(fmt::format("`removed` names `{}`, which the stack still declares", address),
                                         "remove the declaration too, or drop the `removed` entry", entry.location);

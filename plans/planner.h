@@ -29,6 +29,8 @@ struct PlanRequest {
     // Checking only (`validate`): nothing outside plinth is read, and blocks whose instances are
     // not known are checked as one instance with unknown `count`/`each`.
     bool validating = false;
+    // `removed:` entries of the whole tree, absolute (see plans/state_moves.h).
+    std::vector<RemovedDecl> removed;
 };
 
 std::expected<Plan, Diagnostics> make_plan(const PlanRequest& request, ProviderSet& providers);

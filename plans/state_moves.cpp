@@ -3,12 +3,48 @@
 #include <fmt/format.h>
 #include <set>
 
+#include "core/address.h"
+
 namespace plinth::plans {
 
 bool address_within(const std::string& address, const std::string& prefix) {
     if (address == prefix) return true;
     return address.size() > prefix.size() && address.starts_with(prefix) &&
            (address[prefix.size()] == '[' || address[prefix.size()] == '.');
+}
+
+namespace {
+
+// The module instances of `module` that state has objects in: "module.site[\"blog\"]", ...
+std::set<std::string> instances_in_state(const ModuleNode& module, const State& state) {
+    std::set<std::string> prefixes;
+    for (const auto& [address, resource] : state.resources) {
+        auto parsed = parse_instance_address(address);
+        if (!parsed || parsed->module.size() < module.path.size()) continue;
+        ModuleInstancePath prefix(parsed->module.begin(), parsed->module.begin() + module.path.size());
+        bool same = true;
+        for (std::size_t i = 0; i < prefix.size(); ++i) same = same && prefix[i].name == module.path[i];
+        if (same) prefixes.insert(to_string(prefix));
+    }
+    return prefixes;
+}
+
+}  // namespace
+
+StateEdits state_edits(const ModuleNode& root, const State& state) {
+    StateEdits edits;
+    for_each_module(root, [&](const ModuleNode& module) {
+        if (module.stack.moved.empty() && module.stack.removed.empty()) return;
+        std::set<std::string> prefixes = module.is_root() ? std::set<std::string>{""} : instances_in_state(module, state);
+        for (const auto& prefix : prefixes) {
+            auto absolute = [&](const std::string& address) { return prefix.empty() ? address : prefix + "." + address; };
+            for (const auto& entry : module.stack.moved)
+                edits.moved.push_back(MovedDecl{absolute(entry.from), absolute(entry.to), entry.location});
+            for (const auto& entry : module.stack.removed)
+                edits.removed.push_back(RemovedDecl{absolute(entry.from), entry.location});
+        }
+    });
+    return edits;
 }
 
 std::expected<std::vector<InstanceMove>, Diagnostics> plan_moves(const std::vector<MovedDecl>& moved,

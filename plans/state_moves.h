@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/diagnostics.h"
+#include "core/stack/module_tree.h"
 #include "core/stack/stack.h"
 #include "core/state/state.h"
 #include "plans/plan.h"
@@ -18,6 +19,15 @@ namespace plinth::plans {
 // Whether `address` is `prefix` itself or lies inside it (`web` holds `web[0]`, `module.a` holds
 // `module.a["k"].web`).
 bool address_within(const std::string& address, const std::string& prefix);
+
+// Every `moved` and `removed` entry of the module tree, made absolute: an entry inside a module
+// holds for each instance of that module state has objects in (`from: web` in module `site`
+// becomes `module.site["blog"].web`, ...).
+struct StateEdits {
+    std::vector<MovedDecl> moved;
+    std::vector<RemovedDecl> removed;
+};
+StateEdits state_edits(const ModuleNode& root, const State& state);
 
 // The moves `moved` entries make in `state` (which is not changed). A `to` that already holds
 // objects while `from` does too is an error at the entry; a `from` with no objects is skipped

@@ -66,6 +66,17 @@ class ModulesTest(StackTest):
         self.assertEqual(plan.plan_summary(), (0, 0, 1), plan)
         self.assertIn('# module.site["shop"].page will be destroyed', plan.out)
 
+    def test_moved_inside_a_module_holds_for_every_instance(self):
+        self.apply()
+        renamed = SITE.replace("  page:\n", "  index:\n").replace("${page.filename}", "${index.filename}")
+        self.write_stack({"templates/site/main.yaml": renamed + "moved:\n  - { from: page, to: index }\n"})
+        plan = self.plinth_ok("plan")
+        self.assertIn('# module.site["blog"].page has moved to module.site["blog"].index', plan.out)
+        self.assertIn('# module.site["shop"].page has moved to module.site["shop"].index', plan.out)
+        self.apply()
+        self.assertEqual(set(self.resources()), {'module.site["blog"].index', 'module.site["shop"].index'})
+        self.assertEqual(self.run_plinth("plan", "--detailed-exitcode").code, 0)
+
     def test_errors_inside_a_module_name_the_call(self):
         self.write_stack({"templates/footer/main.yaml": FOOTER + "  bad: { value: \"${var.nope}\" }\n"})
         result = self.run_plinth("validate")
