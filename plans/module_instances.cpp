@@ -24,10 +24,8 @@ std::vector<ModuleScope*> ModuleInstances::of(const ModuleNode& module) {
 ModuleScope* ModuleInstances::find(const ModuleInstancePath& path) {
     if (path.empty()) return m_root.get();
     std::lock_guard lock(m_mutex);
-    for (const auto& [module, scopes] : m_instances)
-        for (const auto& scope : scopes)
-            if (scope->path() == path) return scope.get();
-    return nullptr;
+    auto it = m_by_path.find(path);
+    return it == m_by_path.end() ? nullptr : it->second;
 }
 
 namespace {
@@ -81,6 +79,7 @@ Diagnostics ModuleInstances::expand_call(const ModuleNode& module, const std::st
         caller->set_module_call(name, std::move(container));
     }
     std::lock_guard lock(m_mutex);
+    for (const auto& scope : created) m_by_path[scope->path()] = scope.get();
     m_instances[&child] = std::move(created);
     return diagnostics;
 }

@@ -41,6 +41,7 @@ private:
     std::unique_ptr<ModuleScope> m_root;
     std::mutex m_mutex;  // guards m_instances' structure
     std::map<const ModuleNode*, std::vector<std::unique_ptr<ModuleScope>>> m_instances;
+    std::map<ModuleInstancePath, ModuleScope*> m_by_path;
 };
 
 // The provider configuration `name` used in `module` means in the root: modules may map names
