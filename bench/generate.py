@@ -4,12 +4,14 @@
 Shapes:
   independent  N resources with no references between them.
   chain        N/10 chains of 10 resources; each resource refers to the one before it.
+  modules      N/10 instances of one module (for_each over N/10 keys) holding a chain of 10
+               resources; the module is written to DIR/modules/chain/.
 
 Kinds:
   null_resource  resources with a `triggers` map (no I/O at all: measures plinth itself).
   local_file     small files under out/ (adds one file write per resource).
 
-Usage: generate.py --count N --shape independent|chain --kind null_resource|local_file DIR
+Usage: generate.py --count N --shape independent|chain|modules --kind null_resource|local_file DIR
 """
 
 import argparse
@@ -17,6 +19,7 @@ import os
 import sys
 
 CHAIN_LENGTH = 10
+MODULE_DIR = os.path.join("modules", "chain")
 
 
 def resource_name(index):
@@ -25,27 +28,45 @@ def resource_name(index):
 
 def predecessor(index, shape):
     """The resource `index` refers to, or None."""
-    if shape == "chain" and index % CHAIN_LENGTH != 0:
+    if shape != "independent" and index % CHAIN_LENGTH != 0:
         return resource_name(index - 1)
     return None
 
 
-def resource_yaml(index, shape, kind):
+def resource_yaml(index, shape, kind, prefix):
+    """One resource; `prefix` goes before its unique text (an expression naming a module instance)."""
     name = resource_name(index)
     before = predecessor(index, shape)
     lines = [f"  {name}:", f"    type: {kind}", "    properties:"]
     if kind == "null_resource":
         lines.append("      triggers:")
-        lines.append(f"        index: \"{index}\"")
+        lines.append(f"        index: \"{prefix}{index}\"")
         if before:
             lines.append(f"        after: ${{{before}.id}}")
     else:
-        lines.append(f"      filename: out/{name}.txt")
+        lines.append(f"      filename: out/{prefix}{name}.txt")
         if before:
-            lines.append(f"      content: \"{name} after ${{{before}.id}}\\n\"")
+            lines.append(f"      content: \"{prefix}{name} after ${{{before}.id}}\\n\"")
         else:
-            lines.append(f"      content: \"{name}\\n\"")
+            lines.append(f"      content: \"{prefix}{name}\\n\"")
     return "\n".join(lines)
+
+
+def write_resources(out, count, shape, kind, prefix=""):
+    out.write("resources:\n")
+    for index in range(count):
+        out.write(resource_yaml(index, shape, kind, prefix))
+        out.write("\n")
+
+
+def write_module(directory, kind):
+    """The module of the `modules` shape: a chain of CHAIN_LENGTH resources named after its key."""
+    module_dir = os.path.join(directory, MODULE_DIR)
+    os.makedirs(module_dir, exist_ok=True)
+    with open(os.path.join(module_dir, "stack.yaml"), "w", encoding="utf-8") as out:
+        out.write("variables:\n  key: { type: string }\n")
+        write_resources(out, CHAIN_LENGTH, "modules", kind, prefix="${var.key}-")
+        out.write(f"outputs:\n  last:\n    value: ${{{resource_name(CHAIN_LENGTH - 1)}.id}}\n")
 
 
 def write_stack(directory, count, shape, kind):
@@ -54,10 +75,14 @@ def write_stack(directory, count, shape, kind):
     with open(path, "w", encoding="utf-8") as out:
         out.write(f"stack: bench-{shape}-{kind}-{count}\n")
         out.write(f"description: {count} {kind} resources, shape {shape}\n")
-        out.write("resources:\n")
-        for index in range(count):
-            out.write(resource_yaml(index, shape, kind))
-            out.write("\n")
+        if shape == "modules":
+            write_module(directory, kind)
+            out.write("modules:\n  unit:\n")
+            out.write(f"    source: ./{MODULE_DIR.replace(os.sep, '/')}\n")
+            out.write(f"    for_each: '${{toset([for i in range({count // CHAIN_LENGTH}) : format(\"m%06d\", i)])}}'\n")
+            out.write("    inputs:\n      key: ${each.key}\n")
+        else:
+            write_resources(out, count, shape, kind)
         out.write("outputs:\n")
         out.write(f"  count:\n    value: {count}\n")
     return path
@@ -66,14 +91,14 @@ def write_stack(directory, count, shape, kind):
 def main(argv):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, required=True, help="number of resources")
-    parser.add_argument("--shape", choices=["independent", "chain"], default="independent")
+    parser.add_argument("--shape", choices=["independent", "chain", "modules"], default="independent")
     parser.add_argument("--kind", choices=["null_resource", "local_file"], default="null_resource")
     parser.add_argument("directory", help="where to write stack.yaml (created if missing)")
     args = parser.parse_args(argv)
     if args.count < 1:
         parser.error("--count must be at least 1")
-    if args.shape == "chain" and args.count % CHAIN_LENGTH != 0:
-        parser.error(f"--count must be a multiple of {CHAIN_LENGTH} for chains")
+    if args.shape != "independent" and args.count % CHAIN_LENGTH != 0:
+        parser.error(f"--count must be a multiple of {CHAIN_LENGTH} for chains and modules")
     print(write_stack(args.directory, args.count, args.shape, args.kind))
     return 0
 

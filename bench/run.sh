@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Measures plinth on generated stacks and rewrites the results table in bench/README.md.
 #
-# For each N, shape (independent, chain) and kind (null_resource, local_file) it generates a
-# stack with bench/generate.py, then times with GNU time (wall clock and peak RSS):
+# For each N, shape (independent, chain, modules) and kind (null_resource, local_file) it
+# generates a stack with bench/generate.py, then times with GNU time (wall clock and peak RSS):
 #   apply     `apply --auto-approve` from empty state
 #   plan      `plan --refresh=false` with that state present (best of 3)
 #   refresh   `plan` with refresh, state present (best of 3)
@@ -15,7 +15,7 @@ shopt -s inherit_errexit
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 counts=${BENCH_COUNTS:-"1000 10000"}
-shapes=${BENCH_SHAPES:-"independent chain"}
+shapes=${BENCH_SHAPES:-"independent chain modules"}
 kinds=${BENCH_KINDS:-"null_resource local_file"}
 build_dir=${BENCH_BUILD_DIR:-build-release}
 

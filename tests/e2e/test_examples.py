@@ -1,0 +1,65 @@
+"""The shipped examples run as documented: examples/sites, which calls examples/templates/site
+twice with for_each, is copied with its template (keeping their relative layout) and validated,
+applied, planned again without changes and destroyed with the real binary."""
+
+import json
+import os
+import shutil
+
+from plinth_e2e import StackTest
+
+EXAMPLES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "examples")
+# What running an example in the source tree leaves behind; not part of the example.
+GENERATED = shutil.ignore_patterns("out", "plinth.state.json*", "*.plan", ".plinth")
+
+SITE_FILES = {
+    "out/blog/about.html", "out/blog/index.html", "out/blog/sitemap.txt",
+    "out/shop/contact.html", "out/shop/index.html", "out/shop/products.html", "out/shop/sitemap.txt",
+}
+
+
+class SitesExampleTest(StackTest):
+    def setUp(self):
+        super().setUp()
+        for example in ("sites", "templates"):
+            shutil.copytree(os.path.join(EXAMPLES, example), self.path(example), ignore=GENERATED)
+        self.dir = self.path("sites")
+
+    def output(self, name):
+        return json.loads(self.plinth_ok("output", "--json", name).out)
+
+    def test_validate_apply_plan_again_and_destroy(self):
+        self.assertIn("The stack is valid", self.plinth_ok("validate").out)
+        self.assertEqual(self.plinth_ok("plan").plan_summary(), (8, 0, 0))
+        self.apply()
+        self.assertEqual(self.files("out"), {path[len("out/"):] for path in SITE_FILES})
+        self.assertEqual(set(self.output("files")), SITE_FILES)
+        self.assertEqual(self.output("urls"),
+                         {"blog": "https://blog.example.test/", "shop": "https://shop.example.test/"})
+        build_id = self.output("build_id")
+        products = self.read("out", "shop", "products.html")
+        self.assertIn("<title>Products - Plinth Shop</title>", products)
+        self.assertIn('<a href="products.html" aria-current="page">products</a>', products)
+        self.assertIn(f"build {build_id}</footer>", self.read("out", "blog", "index.html"))
+        self.assertEqual(self.read("out", "blog", "sitemap.txt"),
+                         "https://blog.example.test/about.html\nhttps://blog.example.test/index.html\n")
+        result = self.run_plinth("plan", "--detailed-exitcode")
+        self.assertEqual(result.code, 0, result)
+        self.plinth_ok("destroy", "--auto-approve")
+        self.assertEqual(self.resources(), {})
+        self.assertEqual(self.files("out"), set())
+
+    def test_changing_an_input_replaces_only_the_sitemaps(self):
+        self.apply()
+        plan = self.plinth_ok("plan", "--var", "domain=example.org")
+        self.assertEqual(plan.plan_summary(), (2, 0, 2), plan)
+        self.assertIn('# module.site["blog"].sitemap must be replaced', plan.out)
+        self.assertIn('# module.site["shop"].sitemap must be replaced', plan.out)
+
+    def test_the_template_validates_its_inputs(self):
+        self.write_stack({"stack.yaml": self.read("stack.yaml").replace("    shop:\n", "    Shop:\n")})
+        result = self.run_plinth("validate")
+        self.assertEqual(result.code, 1, result)
+        self.assertIn("Invalid value for variable `name`", result.err)
+        self.assertIn('starting with a letter; got "Shop"', result.err)
+        self.assertIn(os.path.join("templates", "site", "stack.yaml") + ":16:", result.err)
