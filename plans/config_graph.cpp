@@ -6,10 +6,6 @@
 
 namespace plinth::plans {
 
-const ResourceDecl& ConfigNode::resource() const {
-    return kind == NodeKind::Data ? module->stack.data.at(name) : module->stack.resources.at(name);
-}
-
 std::string ConfigNode::display_name() const {
     std::string local;
     switch (kind) {
@@ -79,7 +75,10 @@ private:
     std::map<NodeKey, Graph::NodeId> m_ids;
 
     void add(const ModuleNode& module, NodeKind kind, const std::string& name, const SourceLocation& location) {
-        nodes.push_back(ConfigNode{kind, &module, name});
+        const ResourceDecl* block = nullptr;
+        if (kind == NodeKind::Resource) block = &module.stack.resources.at(name);
+        if (kind == NodeKind::Data) block = &module.stack.data.at(name);
+        nodes.push_back(ConfigNode{kind, &module, name, block});
         m_ids[{&module, kind, name}] = graph.add_node(nodes.back().display_name(), location);
     }
 

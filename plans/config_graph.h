@@ -23,8 +23,9 @@ struct ConfigNode {
     NodeKind kind;
     const ModuleNode* module;  // the module the declaration sits in
     std::string name;
+    const ResourceDecl* block = nullptr;  // Resource and Data nodes: the declaration
 
-    const ResourceDecl& resource() const;  // Resource and Data nodes
+    const ResourceDecl& resource() const { return *block; }
     // "web", "data.x", "local.x", "var.x", "output.x", "module.net" inside the module, prefixed with
     // the module's path: "module.net.web".
     std::string display_name() const;

@@ -117,6 +117,8 @@ Diagnostics ModuleInstances::set_input_variable(const ModuleNode& module, const 
         }
         auto invalid = validate_variable(variable, *converted, module.stack.dir);
         if (invalid.has_errors()) {
+            invalid.add_note_from(0, fmt::format("in {}, called at {}", to_string(scope->path()),
+                                                 module.call->location.to_string()));
             diagnostics.append(invalid);
             continue;
         }

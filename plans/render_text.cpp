@@ -124,9 +124,8 @@ std::string render_no_changes(const Plan& plan, const RenderStyle& style) {
 }  // namespace
 
 std::string resource_name(const std::string& address) {
-    std::string base = address.substr(0, address.find('['));
-    auto dot = base.rfind('.');
-    return dot == std::string::npos ? base : base.substr(dot + 1);
+    auto parsed = parse_instance_address(address);
+    return parsed ? parsed->name : address;
 }
 
 std::string render_plan(const Plan& plan, const RenderStyle& style) {

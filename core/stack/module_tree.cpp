@@ -182,6 +182,7 @@ void TreeLoader::check_call(const ModuleCallDecl& call, const Stack& callee) {
 
 // `module.NAME.OUTPUT` in the calling stack must name an output the module declares.
 void TreeLoader::check_output_references(const ModuleNode& node) {
+    if (node.children.empty()) return;
     auto check = [&](const expr::ExpressionPtr& expression) {
         if (!expression) return;
         for (const auto& reference : expr::collect_references(*expression)) {

@@ -297,4 +297,6 @@ TEST_CASE("render_text: resource names from addresses") {
     CHECK(resource_name("web[0]") == "web");
     CHECK(resource_name("pages[\"a.html\"]") == "pages");
     CHECK(resource_name("module.net.web") == "web");
+    CHECK(resource_name("module.site[\"blog\"].page[\"about\"]") == "page");
+    CHECK(resource_name("module.a[0].data.zone[1]") == "zone");
 }
