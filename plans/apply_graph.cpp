@@ -52,10 +52,13 @@ struct Builder {
     }
 
     // Mirrors the configuration graph: each node's step (or start/end pair) with its instances
-    // between, and the configuration's edges from ends to starts.
+    // between, and the configuration's edges from ends to starts. A resource that is one object
+    // (no count/for_each, one instance planned) is just its instance step: most are, and the
+    // walk then has a third of the steps.
     void add_config_steps(const ConfigGraph& config) {
+        std::map<std::string, std::vector<Graph::NodeId>> instances_of_block;
+        for (auto& [address, id] : apply_ids) instances_of_block[config_address_of(address)].push_back(id);
         std::vector<Graph::NodeId> starts(config.size()), ends(config.size());
-        std::map<std::string, Graph::NodeId> block_ends;
         for (Graph::NodeId id = 0; id < config.size(); ++id) {
             const ConfigNode& node = config.node(id);
             bool block = node.kind == NodeKind::Resource || node.kind == NodeKind::Data;
@@ -64,17 +67,20 @@ struct Builder {
                 starts[id] = ends[id] = add({ApplyStep::Kind::Config, &node, nullptr}, name);
                 continue;
             }
+            std::vector<Graph::NodeId> instances;
+            if (node.kind == NodeKind::Resource) instances = instances_of_block[node.config_address()];
+            for (Graph::NodeId instance : instances) result.steps[instance].node = &node;
+            if (instances.size() == 1 && !node.resource().repetition.repeated()) {
+                starts[id] = ends[id] = instances[0];
+                continue;
+            }
             starts[id] = add({ApplyStep::Kind::BlockStart, &node, nullptr}, name + " (start)");
             ends[id] = add({ApplyStep::Kind::BlockEnd, &node, nullptr}, name);
             result.graph.add_edge(starts[id], ends[id]);
-            if (node.kind == NodeKind::Resource) block_ends[node.config_address()] = id;
-        }
-        for (auto& [address, id] : apply_ids) {
-            auto block = block_ends.find(config_address_of(address));
-            if (block == block_ends.end()) continue;
-            result.steps[id].node = &config.node(block->second);
-            result.graph.add_edge(starts[block->second], id);
-            result.graph.add_edge(id, ends[block->second]);
+            for (Graph::NodeId instance : instances) {
+                result.graph.add_edge(starts[id], instance);
+                result.graph.add_edge(instance, ends[id]);
+            }
         }
         for (Graph::NodeId id = 0; id < config.size(); ++id)
             for (Graph::NodeId dependency : config.graph().dependencies(id))

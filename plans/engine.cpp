@@ -54,9 +54,13 @@ std::expected<Plan, Diagnostics> Engine::plan(const State& prior, const ValueMap
     StateEdits edits = state_edits(*m_root, prior);
     auto moves = plan_moves(edits.moved, prior);
     if (!moves) return std::unexpected(moves.error());
-    State moved = prior;
-    apply_moves(*moves, moved);
-    PlanRequest request{*m_root, m_graph, variables, moved, destroy, unconfirmed_gone, false, {}};
+    // Planned against the state as the moves leave it; copied only when something moves.
+    std::optional<State> moved;
+    if (!moves->empty()) {
+        moved = prior;
+        apply_moves(*moves, *moved);
+    }
+    PlanRequest request{*m_root, m_graph, variables, moved ? *moved : prior, destroy, unconfirmed_gone, false, {}};
     request.removed = std::move(edits.removed);
     auto plan = make_plan(request, *m_providers);
     if (!plan) return plan;
