@@ -38,8 +38,8 @@ private:
     bool apply_instance(const ConfigNode& node, const ResourceChange& change);
     bool apply_deferred_instance(ModuleScope& scope, const ResourceDecl& decl, const Instance& instance);
     bool destroy_instance(const ResourceChange& change);
-    bool call_provider(const ResourceChange& change, const ResourceDecl& decl, const Value& planned,
-                       InstanceScope& scope, const InstanceKey& key);
+    bool call_provider(providers::Provider& provider, const ResourceChange& change, const ResourceDecl& decl,
+                       const Value& planned, InstanceScope& scope, const InstanceKey& key);
     void apply_state_moves();
     void adopt_refreshed_prior();
     void remove_dropped_outputs();
@@ -257,7 +257,7 @@ bool Applier::apply_deferred_instance(ModuleScope& scope, const ResourceDecl& de
     }
     if (change.action == Action::DeleteThenCreate && !destroy_instance(change)) return false;
     if (change.action == Action::DeleteThenCreate) change.action = Action::Create;
-    return call_provider(change, decl, change.after, instance_scope, instance.key);
+    return call_provider(**provider, change, decl, change.after, instance_scope, instance.key);
 }
 
 std::expected<Value, Diagnostic> Applier::final_plan(const ResourceChange& change, const ResourceDecl& decl,
@@ -302,14 +302,12 @@ bool Applier::apply_instance(const ConfigNode& node, const ResourceChange& chang
     if (!planned) return fail(change, StepKind::Apply, planned.error());
     if (!report(check_conditions(decl.lifecycle.preconditions, instance_scope, change.address, "precondition")))
         return false;
-    return call_provider(change, decl, *planned, instance_scope, address->key);
+    return call_provider(**provider, change, decl, *planned, instance_scope, address->key);
 }
 
 // Creates or updates one instance, journaling the intent first and the result when it returns.
-bool Applier::call_provider(const ResourceChange& change, const ResourceDecl& decl, const Value& planned,
-                            InstanceScope& scope, const InstanceKey& key) {
-    auto provider = m_providers.get(change.provider, decl.location);
-    if (!provider) return fail(change, StepKind::Apply, provider.error());
+bool Applier::call_provider(providers::Provider& provider, const ResourceChange& change, const ResourceDecl& decl,
+                            const Value& planned, InstanceScope& scope, const InstanceKey& key) {
     if (m_request.observer) m_request.observer->on_start(change, StepKind::Apply);
     auto started = Clock::now();
     bool creating = change.action != Action::Update;
@@ -324,8 +322,7 @@ bool Applier::call_provider(const ResourceChange& change, const ResourceDecl& de
         }
         record(resource);  // intent first: a crash now still leaves a trace to refresh
     }
-    auto result = creating ? (*provider)->create(change.type, planned)
-                           : (*provider)->update(change.type, change.before, planned);
+    auto result = creating ? provider.create(change.type, planned) : provider.update(change.type, change.before, planned);
     if (!result) {
         if (creating) previous ? record(*previous) : forget(change.address);
         auto location = attribute_location(decl, result.error().attribute);
@@ -333,7 +330,7 @@ bool Applier::call_provider(const ResourceChange& change, const ResourceDecl& de
     }
     resource.attributes = std::move(*result);
     mark_sensitive_paths(resource.attributes, sensitive_paths(planned));
-    resource.id = (*provider)->id_of(change.type, resource.attributes);
+    resource.id = provider.id_of(change.type, resource.attributes);
     resource.status = ResourceStatus::Ready;
     scope.base().set_block_instance(decl, key, resource.attributes);
     std::string id = resource.id;

@@ -382,8 +382,7 @@ void Planner::plan_removed_instances() {
     for (const auto& [address, resource] : m_request.prior.resources) {
         if (m_declared.contains(address) || forgetting.contains(address)) continue;
         bool deferred = false;
-        for (const auto& prefix : m_deferred_prefixes)
-            deferred = deferred || address == prefix || address.starts_with(prefix + "[");
+        for (const auto& prefix : m_deferred_prefixes) deferred = deferred || address_within(address, prefix);
         if (!deferred) m_plan.changes.push_back(deletion_of(resource, removal_reason(address)));
     }
 }
