@@ -36,10 +36,12 @@ Value mark_sensitive_attributes(const ResourceSchema& schema, Value attributes) 
 }  // namespace
 
 TypedProvider::TypedProvider(std::string name, std::vector<std::unique_ptr<ResourceType>> resources,
-                             std::vector<std::unique_ptr<DataSourceType>> data_sources)
+                             std::vector<std::unique_ptr<DataSourceType>> data_sources,
+                             std::vector<AttributeSchema> settings)
     : m_resources(std::move(resources)), m_data_sources(std::move(data_sources)) {
     m_schema.name = std::move(name);
     m_schema.version = "0.1.0";
+    m_schema.config = std::move(settings);
     for (const auto& type : m_resources) m_schema.resources.push_back(type->schema());
     for (const auto& type : m_data_sources) m_schema.data_sources.push_back(type->schema());
 }

@@ -14,11 +14,14 @@ namespace plinth::providers {
 
 class TypedProvider : public Provider {
 public:
+    // `settings` is the schema of the provider's own configuration (the `providers:` block).
     TypedProvider(std::string name, std::vector<std::unique_ptr<ResourceType>> resources,
-                  std::vector<std::unique_ptr<DataSourceType>> data_sources = {});
+                  std::vector<std::unique_ptr<DataSourceType>> data_sources = {},
+                  std::vector<AttributeSchema> settings = {});
 
     const ProviderSchema& schema() const override { return m_schema; }
-    // Built-in providers take no settings: null or an empty map.
+    // Checks the settings against the settings schema. A provider with settings overrides this,
+    // calls it first, then keeps what it needs.
     Result<void> configure(const Value& config) override;
     Result<PlanResult> plan(const std::string& type, const Value* prior, const Value& desired) override;
     Result<Value> create(const std::string& type, const Value& planned) override;

@@ -12,11 +12,18 @@ TEST_CASE("registry: built-in providers by name") {
     CHECK(registry.names() == std::vector<std::string>{"external", "local", "null", "random", "time"});
     CHECK(registry.contains("random"));
     CHECK_FALSE(registry.contains("aws"));
-    CHECK(registry.create("aws") == nullptr);
+    auto missing = registry.create("aws");
+    REQUIRE_FALSE(missing);
+    CHECK(missing.error().kind == ProviderError::Kind::NotFound);
+    CHECK(missing.error().summary == "unknown provider `aws`");
     auto local = registry.create("local");
-    REQUIRE(local != nullptr);
-    CHECK(local->schema().name == "local");
-    for (const auto& name : registry.names()) CHECK(registry.create(name)->schema().name == name);
+    REQUIRE(local);
+    CHECK((*local)->schema().name == "local");
+    for (const auto& name : registry.names()) {
+        CHECK((*registry.create(name))->schema().name == name);
+        CHECK(registry.origin(name) == "built-in");
+    }
+    CHECK(registry.origin("aws").empty());
 }
 
 TEST_CASE("registry: a type's default provider is its prefix") {
@@ -29,7 +36,7 @@ TEST_CASE("registry: a type's default provider is its prefix") {
 TEST_CASE("provider: default import, read_data and id_of") {
     ProviderRegistry registry;
     register_builtin_providers(registry);
-    auto null = registry.create("null");
+    auto null = std::move(*registry.create("null"));
     auto imported = null->import("null_resource", "123");
     REQUIRE_FALSE(imported);
     CHECK(imported.error().summary == "null_resource does not support import");
