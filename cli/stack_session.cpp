@@ -9,6 +9,7 @@
 #include "core/stack/loader.h"
 #include "core/stack/module_tree.h"
 #include "core/stack/variables.h"
+#include "plans/requirements.h"
 #include "providers/builtin/builtin.h"
 
 extern char** environ;
@@ -25,6 +26,10 @@ std::expected<std::unique_ptr<StackSession>, ExitStatus> StackSession::open(Ui& 
     auto stack = load_stack(".");
     if (!stack) {
         ui.diagnostics(stack.error());
+        return std::unexpected(ExitStatus::Error);
+    }
+    if (auto unmet = plans::check_plinth_requirement(stack->requirements)) {
+        ui.diagnostic(*unmet);
         return std::unexpected(ExitStatus::Error);
     }
     return std::unique_ptr<StackSession>(new StackSession(ui, std::make_unique<Stack>(std::move(*stack))));
@@ -45,6 +50,14 @@ ExitStatus StackSession::open_engine(const ValueMap& variables, InstallMode mode
         m_ui.diagnostics(tree.error());
         return ExitStatus::Error;
     }
+    Diagnostics unmet;
+    for_each_module(**tree, [&](const ModuleNode& module) {
+        if (auto problem = plans::check_plinth_requirement(module.stack.requirements)) unmet.add(*problem);
+    });
+    if (unmet.has_errors()) {
+        m_ui.diagnostics(unmet);
+        return ExitStatus::Error;
+    }
     if (auto saved = installer->save_lock(); !saved) {
         m_ui.diagnostic(saved.error());
         return ExitStatus::Error;
@@ -55,6 +68,7 @@ ExitStatus StackSession::open_engine(const ValueMap& variables, InstallMode mode
         return ExitStatus::Error;
     }
     m_engine.emplace(std::move(*engine));
+    m_engine->configure_providers(variables);
     return ExitStatus::Ok;
 }
 
