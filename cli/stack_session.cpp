@@ -4,22 +4,21 @@
 #include <iostream>
 #include <unistd.h>
 
+#include "cli/provider_registry.h"
 #include "cli/terminal.h"
 #include "core/duration.h"
 #include "core/stack/loader.h"
 #include "core/stack/module_tree.h"
 #include "core/stack/variables.h"
 #include "plans/requirements.h"
-#include "providers/builtin/builtin.h"
 
 extern char** environ;
 
 namespace plinth::cli {
 
 StackSession::StackSession(Ui& ui, std::unique_ptr<Stack> stack)
-    : m_ui(ui), m_stack(std::move(stack)), m_backend(m_stack->dir / k_default_state_file) {
-    providers::register_builtin_providers(m_registry);
-}
+    : m_ui(ui), m_stack(std::move(stack)), m_registry(make_provider_registry(m_stack.get())),
+      m_backend(m_stack->dir / k_default_state_file) {}
 
 std::expected<std::unique_ptr<StackSession>, ExitStatus> StackSession::open(Ui& ui) {
     // Relative, so diagnostics name files as the user sees them: "stack.yaml:7:31".

@@ -44,4 +44,32 @@ std::optional<Diagnostic> check_provider_requirement(const Requirements& require
                       requirement.location);
 }
 
+std::expected<std::vector<RequiredProvider>, Diagnostics> check_required_providers(
+    const Requirements& requirements, const providers::ProviderRegistry& registry) {
+    std::vector<RequiredProvider> found;
+    Diagnostics problems;
+    for (const auto& [name, requirement] : requirements.providers) {
+        auto provider = registry.create(name);
+        if (!provider) {
+            bool missing = provider.error().kind == providers::ProviderError::Kind::NotFound;
+            problems.add_error(missing ? fmt::format("required provider `{}` is not installed", name)
+                                       : provider.error().summary,
+                               missing ? fmt::format("put an executable `plinth-provider-{}` in .plinth/providers/, "
+                                                     "the stack's providers_dir, or on PATH",
+                                                     name)
+                                       : provider.error().detail,
+                               requirement.location);
+            continue;
+        }
+        const auto& schema = (*provider)->schema();
+        if (auto unmet = check_provider_requirement(requirements, schema, registry.origin(name))) {
+            problems.add(*unmet);
+            continue;
+        }
+        found.push_back(RequiredProvider{name, schema.version, registry.origin(name)});
+    }
+    if (problems.has_errors()) return std::unexpected(std::move(problems));
+    return found;
+}
+
 }  // namespace plinth::plans

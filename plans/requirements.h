@@ -3,10 +3,14 @@
 // loaded; a provider's when a run first uses it and by `plinth init` for every required one.
 #pragma once
 
+#include <expected>
 #include <optional>
+#include <string>
+#include <vector>
 
 #include "core/diagnostics.h"
 #include "core/stack/stack.h"
+#include "providers/registry.h"
 #include "providers/schema.h"
 
 namespace plinth::plans {
@@ -19,5 +23,17 @@ std::optional<Diagnostic> check_plinth_requirement(const Requirements& requireme
 std::optional<Diagnostic> check_provider_requirement(const Requirements& requirements,
                                                      const providers::ProviderSchema& schema,
                                                      const std::string& origin);
+
+// A provider `requires:` names, as found.
+struct RequiredProvider {
+    std::string name;
+    std::string version;
+    std::string origin;  // "built-in" or the plugin's path
+};
+
+// Makes every provider `requires:` names (starting plugins) and checks its version: for
+// `plinth init`. Errors: a provider not found, one that does not start, a version not allowed.
+std::expected<std::vector<RequiredProvider>, Diagnostics> check_required_providers(
+    const Requirements& requirements, const providers::ProviderRegistry& registry);
 
 }  // namespace plinth::plans
