@@ -1,6 +1,7 @@
 #include "plans/engine.h"
 
 #include "core/digest.h"
+#include "plans/import.h"
 #include "plans/planner.h"
 #include "plans/state_moves.h"
 #include "plans/targets.h"
@@ -71,6 +72,11 @@ std::expected<Plan, Diagnostics> Engine::plan(const State& prior, const ValueMap
     plan->moves = std::move(*moves);
     if (!targets.empty()) restrict_to_targets(*plan, targets, m_graph);
     return plan;
+}
+
+std::expected<ResourceState, Diagnostics> Engine::import_resource(const State& state, const std::string& address,
+                                                                  const std::string& id) {
+    return plans::import_resource(ImportRequest{*m_root, m_graph, state, address, id}, *m_providers);
 }
 
 ApplyResult Engine::apply(const Plan& plan, State& state, StateJournal& journal, ApplyObserver* observer,

@@ -44,6 +44,10 @@ public:
                                           const std::set<std::string>& unconfirmed_gone = {},
                                           const std::vector<std::string>& targets = {});
 
+    // Adopts the object `id` into `address` (see plans/import.h); the caller records it in state.
+    std::expected<ResourceState, Diagnostics> import_resource(const State& state, const std::string& address,
+                                                             const std::string& id);
+
     ApplyResult apply(const Plan& plan, State& state, StateJournal& journal, ApplyObserver* observer,
                       std::size_t parallelism, const std::atomic<bool>* stop);
 
