@@ -1,6 +1,9 @@
 #include "cli/options.h"
 
 #include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "core/duration.h"
 
 namespace plinth::cli {
 
@@ -24,6 +27,13 @@ void add_planning_options(CLI::App& command, PlanningOptions& options) {
     command.add_option("--parallelism", options.parallelism, "Provider operations to run at once")
         ->default_val(10)
         ->check(CLI::Range(1, 1024));
+}
+
+std::expected<std::chrono::milliseconds, Diagnostic> parse_lock_timeout(const LockOptions& options) {
+    auto timeout = parse_duration(options.lock_timeout);
+    if (!timeout)
+        return std::unexpected(make_error(fmt::format("invalid --lock-timeout `{}`", options.lock_timeout), timeout.error()));
+    return std::chrono::duration_cast<std::chrono::milliseconds>(*timeout);
 }
 
 }  // namespace plinth::cli

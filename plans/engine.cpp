@@ -20,15 +20,17 @@ std::string tree_fingerprint(const ModuleNode& root) {
 
 }  // namespace
 
-Engine::Engine(std::unique_ptr<ModuleNode> root, ConfigGraph graph, const providers::ProviderRegistry& registry)
+Engine::Engine(std::unique_ptr<ModuleNode> root, ConfigGraph graph, const providers::ProviderRegistry& registry,
+               std::string workspace)
     : m_root(std::move(root)), m_graph(std::move(graph)), m_fingerprint(tree_fingerprint(*m_root)),
+      m_workspace(std::move(workspace)),
       m_registry(&registry), m_providers(std::make_unique<ProviderSet>(registry, m_root->stack)) {}
 
 std::expected<Engine, Diagnostics> Engine::open(std::unique_ptr<ModuleNode> root,
-                                                const providers::ProviderRegistry& registry) {
+                                                const providers::ProviderRegistry& registry, std::string workspace) {
     auto graph = ConfigGraph::build(*root);
     if (!graph) return std::unexpected(graph.error());
-    return Engine(std::move(root), std::move(*graph), registry);
+    return Engine(std::move(root), std::move(*graph), registry, std::move(workspace));
 }
 
 Diagnostics Engine::validate() {
@@ -39,13 +41,13 @@ Diagnostics Engine::validate() {
         unknown_variables.emplace(name, std::move(value));
     }
     State empty;
-    PlanRequest request{*m_root, m_graph, unknown_variables, empty, false, {}, true, {}};
+    PlanRequest request{*m_root, m_graph, unknown_variables, empty, false, {}, true, {}, m_workspace};
     ProviderSet unconfigured(*m_registry, m_root->stack);
     auto plan = make_plan(request, unconfigured);
     return plan ? Diagnostics{} : plan.error();
 }
 
-void Engine::configure_providers(const ValueMap& variables) { m_providers->configure_with(variables); }
+void Engine::configure_providers(const ValueMap& variables) { m_providers->configure_with(variables, m_workspace); }
 
 RefreshResult Engine::refresh(State& state, std::size_t parallelism) {
     return refresh_state(state, *m_providers, parallelism);
@@ -66,9 +68,11 @@ std::expected<Plan, Diagnostics> Engine::plan(const State& prior, const ValueMap
     }
     PlanRequest request{*m_root, m_graph, variables, moved ? *moved : prior, destroy, unconfirmed_gone, false, {}};
     request.removed = std::move(edits.removed);
+    request.workspace = m_workspace;
     auto plan = make_plan(request, *m_providers);
     if (!plan) return plan;
     plan->stack_fingerprint = m_fingerprint;
+    plan->workspace = m_workspace;
     plan->moves = std::move(*moves);
     if (!targets.empty()) restrict_to_targets(*plan, targets, m_graph);
     return plan;

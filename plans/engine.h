@@ -24,8 +24,10 @@ namespace plinth::plans {
 class Engine {
 public:
     // Builds the configuration graph; a cycle is an error.
+    // `workspace` is what `plinth.workspace` reads, and what plans record.
     static std::expected<Engine, Diagnostics> open(std::unique_ptr<ModuleNode> root,
-                                                   const providers::ProviderRegistry& registry);
+                                                   const providers::ProviderRegistry& registry,
+                                                   std::string workspace = k_default_workspace);
 
     // Type-checks every resource against its provider's schema with variables unknown, touching
     // nothing outside plinth (providers stay unconfigured, data sources are not read).
@@ -55,13 +57,16 @@ public:
     const ConfigGraph& graph() const { return m_graph; }
     // sha256 over every module's files: a saved plan records it and apply checks it.
     const std::string& fingerprint() const { return m_fingerprint; }
+    const std::string& workspace() const { return m_workspace; }
 
 private:
-    Engine(std::unique_ptr<ModuleNode> root, ConfigGraph graph, const providers::ProviderRegistry& registry);
+    Engine(std::unique_ptr<ModuleNode> root, ConfigGraph graph, const providers::ProviderRegistry& registry,
+           std::string workspace);
 
     std::unique_ptr<ModuleNode> m_root;
     ConfigGraph m_graph;
     std::string m_fingerprint;
+    std::string m_workspace;
     const providers::ProviderRegistry* m_registry;
     std::unique_ptr<ProviderSet> m_providers;
 };

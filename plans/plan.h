@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/value.h"
+#include "plans/run_facts.h"
 
 namespace plinth::plans {
 
@@ -85,6 +86,7 @@ struct Plan {
     // The stack it was made from; apply refuses it if the files changed since.
     std::string stack_fingerprint;
     ValueMap variables;  // resolved values, sensitive ones marked
+    std::string workspace = k_default_workspace;  // the workspace it was made in; applied only there
     bool destroy = false;  // made by `destroy` / `plan --destroy`
     std::vector<std::string> targets;  // --target: only these (and what they need) are planned
 

@@ -197,6 +197,7 @@ Plan read_plan(const Json& json, std::string& problem) {
     plan.prior_serial = read.count("prior_serial");
     plan.prior_state_existed = read.flag("prior_state_existed");
     plan.stack_fingerprint = read.text("stack_fingerprint");
+    plan.workspace = read.text("workspace");
     Value variables = read.value("variables");
     if (variables.is_map()) plan.variables = std::move(variables.as_map());
     else if (problem.empty()) problem = "\"variables\" is not a map.";
@@ -252,6 +253,7 @@ std::string serialize_plan(const Plan& plan) {
                  {"prior_serial", plan.prior_serial},
                  {"prior_state_existed", plan.prior_state_existed},
                  {"stack_fingerprint", plan.stack_fingerprint},
+                 {"workspace", plan.workspace},
                  {"variables", to_tagged_json(Value(plan.variables))},
                  {"destroy", plan.destroy},
                  {"targets", plan.targets},

@@ -57,7 +57,7 @@ class Planner {
 public:
     Planner(const PlanRequest& request, ProviderSet& providers)
         : m_request(request), m_providers(providers),
-          m_instances(request.root, request.variables, request.validating) {}
+          m_instances(request.root, request.variables, request.workspace, request.validating) {}
 
     std::expected<Plan, Diagnostics> run();
 
