@@ -24,6 +24,9 @@ void add_planning_options(CLI::App& command, PlanningOptions& options) {
     command.add_option("--target", options.targets,
                        "Plan only this object (web, web[0], module.site[\"a\"]) and what it needs; repeatable")
         ->allow_extra_args(false);
+    command.add_option("--replace", options.replace,
+                       "Replace this instance (web, web[0]) even though nothing forces it; repeatable")
+        ->allow_extra_args(false);
     command.add_option("--parallelism", options.parallelism, "Provider operations to run at once")
         ->default_val(10)
         ->check(CLI::Range(1, 1024));

@@ -35,6 +35,7 @@ struct LockOptions {
 struct PlanningOptions {
     bool refresh = true;
     std::vector<std::string> targets;  // --target ADDRESS, repeatable
+    std::vector<std::string> replace;  // --replace ADDRESS, repeatable
     std::size_t parallelism = 10;
 };
 

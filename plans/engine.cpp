@@ -1,5 +1,8 @@
 #include "plans/engine.h"
 
+#include <fmt/format.h>
+
+#include "core/address.h"
 #include "core/digest.h"
 #include "plans/import.h"
 #include "plans/planner.h"
@@ -9,6 +12,20 @@
 namespace plinth::plans {
 
 namespace {
+
+// Each `--replace` address must name one instance that state holds.
+Diagnostics check_replace_requests(const std::vector<std::string>& replace, const State& prior) {
+    Diagnostics problems;
+    for (const auto& address : replace) {
+        auto parsed = parse_instance_address(address);
+        if (!parsed) problems.add_error(fmt::format("invalid --replace `{}`", address), parsed.error());
+        else if (parsed->data) problems.add_error(fmt::format("--replace `{}`: data sources are read, not replaced", address));
+        else if (!prior.resources.contains(parsed->to_string()))
+            problems.add_error(fmt::format("--replace `{}`: state has no object there", address),
+                               "name one instance that exists (`plinth state list`), e.g. `web` or `web[0]`");
+    }
+    return problems;
+}
 
 // The root's own fingerprint when it calls no module, so plans of single stacks keep theirs.
 std::string tree_fingerprint(const ModuleNode& root) {
@@ -41,7 +58,7 @@ Diagnostics Engine::validate() {
         unknown_variables.emplace(name, std::move(value));
     }
     State empty;
-    PlanRequest request{*m_root, m_graph, unknown_variables, empty, false, {}, true, {}, m_workspace};
+    PlanRequest request{*m_root, m_graph, unknown_variables, empty, false, {}, true, {}, m_workspace, {}};
     ProviderSet unconfigured(*m_registry, m_root->stack);
     auto plan = make_plan(request, unconfigured);
     return plan ? Diagnostics{} : plan.error();
@@ -55,8 +72,10 @@ RefreshResult Engine::refresh(State& state, std::size_t parallelism) {
 
 std::expected<Plan, Diagnostics> Engine::plan(const State& prior, const ValueMap& variables, bool destroy,
                                               const std::set<std::string>& unconfirmed_gone,
-                                              const std::vector<std::string>& targets) {
+                                              const std::vector<std::string>& targets,
+                                              const std::vector<std::string>& replace) {
     if (auto invalid = check_targets(targets); invalid.has_errors()) return std::unexpected(invalid);
+    if (auto invalid = check_replace_requests(replace, prior); invalid.has_errors()) return std::unexpected(invalid);
     StateEdits edits = state_edits(*m_root, prior);
     auto moves = plan_moves(edits.moved, prior);
     if (!moves) return std::unexpected(moves.error());
@@ -66,9 +85,9 @@ std::expected<Plan, Diagnostics> Engine::plan(const State& prior, const ValueMap
         moved = prior;
         apply_moves(*moves, *moved);
     }
-    PlanRequest request{*m_root, m_graph, variables, moved ? *moved : prior, destroy, unconfirmed_gone, false, {}};
+    PlanRequest request{*m_root,          m_graph, variables, moved ? *moved : prior, destroy, unconfirmed_gone,
+                        false,           {},      m_workspace, {replace.begin(), replace.end()}};
     request.removed = std::move(edits.removed);
-    request.workspace = m_workspace;
     auto plan = make_plan(request, *m_providers);
     if (!plan) return plan;
     plan->stack_fingerprint = m_fingerprint;

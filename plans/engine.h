@@ -41,10 +41,12 @@ public:
     RefreshResult refresh(State& state, std::size_t parallelism);
 
     // `prior` should already be refreshed. With `destroy`, plans the removal of everything.
-    // With `targets`, only those objects and what they need (see plans/targets.h).
+    // With `targets`, only those objects and what they need (see plans/targets.h). Each of
+    // `replace` is an instance in `prior` to replace even though nothing forces it.
     std::expected<Plan, Diagnostics> plan(const State& prior, const ValueMap& variables, bool destroy,
                                           const std::set<std::string>& unconfirmed_gone = {},
-                                          const std::vector<std::string>& targets = {});
+                                          const std::vector<std::string>& targets = {},
+                                          const std::vector<std::string>& replace = {});
 
     // Adopts the object `id` into `address` (see plans/import.h); the caller records it in state.
     std::expected<ResourceState, Diagnostics> import_resource(const State& state, const std::string& address,

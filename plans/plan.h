@@ -32,6 +32,7 @@ enum class ChangeReason {
     RemovedFromStack,  // in state, no longer declared
     InstanceGone,      // its block is declared, but count/for_each no longer yields its key
     ReplaceTriggered,  // lifecycle.replace_triggered_by names something that changes
+    ReplaceRequested,  // the user asked for it (`--replace`)
 };
 
 struct ResourceChange {

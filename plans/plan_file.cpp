@@ -23,7 +23,7 @@ constexpr std::array k_actions = {Action::NoOp, Action::Create, Action::Update,
                                   Action::Delete, Action::DeleteThenCreate, Action::CreateThenDelete};
 constexpr std::array k_reasons = {ChangeReason::None, ChangeReason::Tainted, ChangeReason::CreateUnconfirmed,
                                   ChangeReason::RemovedFromStack, ChangeReason::InstanceGone,
-                                  ChangeReason::ReplaceTriggered};
+                                  ChangeReason::ReplaceTriggered, ChangeReason::ReplaceRequested};
 
 std::string_view reason_name(ChangeReason reason) {
     switch (reason) {
@@ -33,6 +33,7 @@ std::string_view reason_name(ChangeReason reason) {
     case ChangeReason::RemovedFromStack: return "removed-from-stack";
     case ChangeReason::InstanceGone: return "instance-gone";
     case ChangeReason::ReplaceTriggered: return "replace-triggered";
+    case ChangeReason::ReplaceRequested: return "replace-requested";
     }
     return "?";
 }

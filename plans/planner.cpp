@@ -238,7 +238,8 @@ std::optional<Value> Planner::plan_resource(const InstanceScope& scope, const Re
     change.replace_paths = planned->requires_replace;
     change.dependencies = m_request.graph.resource_dependencies(address.config_address());
     change.create_before_destroy = decl.lifecycle.create_before_destroy;
-    if (prior_usable && !is_replace(change.action) && replace_triggered(scope, decl)) {
+    bool requested = m_request.replace.contains(text);
+    if (prior_usable && !is_replace(change.action) && (requested || replace_triggered(scope, decl))) {
         auto fresh = provider->plan(decl.type, nullptr, *desired);
         if (!fresh) {
             m_diagnostics.add(provider_diagnostic(text, fresh.error(), attribute_location(decl, fresh.error().attribute)));
@@ -246,7 +247,7 @@ std::optional<Value> Planner::plan_resource(const InstanceScope& scope, const Re
         }
         change.action = decl.lifecycle.create_before_destroy ? Action::CreateThenDelete : Action::DeleteThenCreate;
         change.after = fresh->planned;
-        change.reason = ChangeReason::ReplaceTriggered;
+        change.reason = requested ? ChangeReason::ReplaceRequested : ChangeReason::ReplaceTriggered;
     }
     if (prior && !prior_usable) change.reason = ChangeReason::Tainted;
     if (!prior && m_request.unconfirmed_gone.contains(text)) change.reason = ChangeReason::CreateUnconfirmed;
