@@ -106,13 +106,10 @@ void read_some(int& fd, short revents, std::array<char, 65536>& buffer, std::str
 }
 
 // Writes `input` to `in` and reads `out` and `err` until both are closed, without deadlocking on
-// full pipes; closes all three. SIGPIPE (a program that exits without reading its stdin) is
-// blocked meanwhile and then discarded, so it never kills plinth.
+// full pipes; closes all three. SIGPIPE (a program that exits without reading its stdin) never
+// kills plinth.
 void exchange(const std::string& input, int in, int out, int err, ProcessResult& result) {
-    sigset_t pipe_signal, previous;
-    sigemptyset(&pipe_signal);
-    sigaddset(&pipe_signal, SIGPIPE);
-    pthread_sigmask(SIG_BLOCK, &pipe_signal, &previous);
+    SigpipeBlock no_sigpipe;
     ::fcntl(in, F_SETFL, ::fcntl(in, F_GETFL) | O_NONBLOCK);
 
     std::size_t written = 0;
@@ -131,31 +128,23 @@ void exchange(const std::string& input, int in, int out, int err, ProcessResult&
     }
     for (int fd : {in, out, err})
         if (fd >= 0) ::close(fd);
-
-    const timespec no_wait{0, 0};
-    while (sigtimedwait(&pipe_signal, nullptr, &no_wait) == SIGPIPE) {
-    }
-    pthread_sigmask(SIG_SETMASK, &previous, nullptr);
 }
 
-void wait_for(pid_t pid, ProcessResult& result) {
-    int status = 0;
-    while (::waitpid(pid, &status, 0) < 0)
-        if (errno != EINTR) {
-            result.exit_code = 127;
-            return;
-        }
+// The exit code and signal of a wait status.
+ProcessResult result_of(int status) {
+    ProcessResult result;
     if (WIFSIGNALED(status)) {
         result.exit_code = -1;
         result.signal = WTERMSIG(status);
     } else {
         result.exit_code = WEXITSTATUS(status);
     }
+    return result;
 }
 
 }  // namespace
 
-std::expected<ProcessResult, std::string> run_process(const ProcessRequest& request) {
+std::expected<SpawnedProcess, std::string> spawn_process(const ProcessRequest& request) {
     if (request.argv.empty() || request.argv[0].empty()) return std::unexpected("no program given");
     if (!request.working_dir.empty() && !std::filesystem::is_directory(request.working_dir))
         return std::unexpected(fmt::format("working directory {} does not exist", request.working_dir.string()));
@@ -164,14 +153,46 @@ std::expected<ProcessResult, std::string> run_process(const ProcessRequest& requ
         return std::unexpected(fmt::format("cannot create pipes: {}", std::strerror(errno)));
     auto pid = spawn(request, in, out, err);
     if (!pid) return std::unexpected(fmt::format("cannot run {}: {}", request.argv[0], std::strerror(pid.error())));
-    in.close_read();
-    out.close_write();
-    err.close_write();
+    return SpawnedProcess{*pid, in.release_write(), out.release_read(), err.release_read()};
+}
 
+ProcessResult wait_process(pid_t pid) {
+    int status = 0;
+    while (::waitpid(pid, &status, 0) < 0)
+        if (errno != EINTR) return ProcessResult{127, 0, {}, {}};
+    return result_of(status);
+}
+
+std::optional<ProcessResult> poll_process(pid_t pid) {
+    int status = 0;
+    pid_t done = ::waitpid(pid, &status, WNOHANG);
+    if (done == 0 || (done < 0 && errno == EINTR)) return std::nullopt;
+    if (done < 0) return ProcessResult{127, 0, {}, {}};
+    return result_of(status);
+}
+
+std::expected<ProcessResult, std::string> run_process(const ProcessRequest& request) {
+    auto started = spawn_process(request);
+    if (!started) return std::unexpected(started.error());
     ProcessResult result;
-    exchange(request.stdin_text, in.release_write(), out.release_read(), err.release_read(), result);
-    wait_for(*pid, result);
+    exchange(request.stdin_text, started->stdin_fd, started->stdout_fd, started->stderr_fd, result);
+    ProcessResult ended = wait_process(started->pid);
+    result.exit_code = ended.exit_code;
+    result.signal = ended.signal;
     return result;
+}
+
+SigpipeBlock::SigpipeBlock() {
+    sigemptyset(&m_pipe_signal);
+    sigaddset(&m_pipe_signal, SIGPIPE);
+    pthread_sigmask(SIG_BLOCK, &m_pipe_signal, &m_previous);
+}
+
+SigpipeBlock::~SigpipeBlock() {
+    const timespec no_wait{0, 0};
+    while (sigtimedwait(&m_pipe_signal, nullptr, &no_wait) == SIGPIPE) {
+    }
+    pthread_sigmask(SIG_SETMASK, &m_previous, nullptr);
 }
 
 std::string describe_exit(const ProcessResult& result) {
