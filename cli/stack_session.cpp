@@ -10,6 +10,8 @@
 #include "core/stack/module_tree.h"
 #include "core/stack/variables.h"
 #include "providers/builtin/builtin.h"
+#include "providers/plugin/plugin_discovery.h"
+#include "providers/plugin/plugin_registration.h"
 
 extern char** environ;
 
@@ -18,6 +20,8 @@ namespace plinth::cli {
 StackSession::StackSession(Ui& ui, std::unique_ptr<Stack> stack)
     : m_ui(ui), m_stack(std::move(stack)), m_backend(m_stack->dir / k_default_state_file) {
     providers::register_builtin_providers(m_registry);
+    providers::register_plugin_providers(m_registry, providers::plugin_search_dirs(m_stack->dir, {}),
+                                         providers::plugin_options_from_environment());
 }
 
 std::expected<std::unique_ptr<StackSession>, ExitStatus> StackSession::open(Ui& ui) {
