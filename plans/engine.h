@@ -28,8 +28,12 @@ public:
                                                    const providers::ProviderRegistry& registry);
 
     // Type-checks every resource against its provider's schema with variables unknown, touching
-    // nothing outside plinth (data sources are not read).
+    // nothing outside plinth (providers stay unconfigured, data sources are not read).
     Diagnostics validate();
+
+    // Providers used from now on are configured with their `providers:` settings evaluated from
+    // `variables`. Call it before refresh, plan and apply.
+    void configure_providers(const ValueMap& variables);
 
     // Reads every object in `state` back through its provider.
     RefreshResult refresh(State& state, std::size_t parallelism);
@@ -54,6 +58,7 @@ private:
     std::unique_ptr<ModuleNode> m_root;
     ConfigGraph m_graph;
     std::string m_fingerprint;
+    const providers::ProviderRegistry* m_registry;
     std::unique_ptr<ProviderSet> m_providers;
 };
 

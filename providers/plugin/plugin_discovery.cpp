@@ -26,7 +26,8 @@ bool is_executable_file(const std::filesystem::path& path) {
 
 std::vector<std::filesystem::path> plugin_search_dirs(const std::filesystem::path& stack_dir,
                                                       const std::filesystem::path& providers_dir) {
-    std::vector<std::filesystem::path> dirs{stack_dir / ".plinth" / "providers"};
+    std::vector<std::filesystem::path> dirs;
+    if (!stack_dir.empty()) dirs.push_back(stack_dir / ".plinth" / "providers");
     if (!providers_dir.empty()) dirs.push_back(providers_dir);
     const char* path = std::getenv("PATH");
     std::string_view entries = path == nullptr ? "" : path;

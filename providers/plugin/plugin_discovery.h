@@ -14,8 +14,8 @@ struct PluginExecutable {
     std::filesystem::path path;   // absolute
 };
 
-// Where plugins are looked for, in order: STACK_DIR/.plinth/providers, `providers_dir` (when not
-// empty), then each directory of PATH.
+// Where plugins are looked for, in order: STACK_DIR/.plinth/providers and `providers_dir` (each
+// when not empty), then each directory of PATH.
 std::vector<std::filesystem::path> plugin_search_dirs(const std::filesystem::path& stack_dir,
                                                       const std::filesystem::path& providers_dir);
 

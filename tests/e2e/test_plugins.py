@@ -132,6 +132,35 @@ class DotenvLifecycleTest(PluginTest):
         self.assertNotIn("[plugin dotenv]", quiet.err)
 
 
+class PluginSettingsTest(PluginTest):
+    def setUp(self):
+        super().setUp()
+        self.install(DOTENV)
+
+    def test_settings_reach_the_plugin(self):
+        self.write_stack({"stack.yaml": DOTENV_STACK.replace("variables:", "providers:\n  dotenv: { directory: config }\nvariables:"),
+                          "config/base.env": "HOST=configured\n"})
+        self.apply()
+        self.assertIn("HOST=configured", self.read("config", "app.env").splitlines())
+        self.assertFalse(self.exists("app.env"))
+
+    def test_settings_are_checked_against_the_plugins_schema(self):
+        self.write_stack({"stack.yaml": DOTENV_STACK.replace("variables:", "providers:\n  dotenv:\n    folder: config\nvariables:"),
+                          "base.env": "HOST=h\n"})
+        result = self.run_plinth("plan")
+        self.assertEqual(result.code, 1, result)
+        self.assertIn("folder", result.err)
+        self.assert_location(result.err, "stack.yaml", 4)
+
+    def test_providers_lists_the_plugin_with_its_path_and_version(self):
+        self.write_stack({"stack.yaml": DOTENV_STACK})
+        result = self.plinth_ok("providers")
+        self.assertIn("dotenv", result.out)
+        self.assertIn("1.0.0", result.out)
+        self.assertIn(self.path(".plinth", "providers", "plinth-provider-dotenv"), result.out)
+        self.assertIn("dotenv_entry", result.out)
+
+
 class DiscoveryTest(PluginTest):
     def test_found_on_path(self):
         self.write_stack({"stack.yaml": DOTENV_STACK, "base.env": "HOST=h\n"})
@@ -148,6 +177,16 @@ class DiscoveryTest(PluginTest):
         self.assertIn(os.path.join(".plinth", "providers", "plinth-provider-dotenv") + ") stopped unexpectedly: "
                       "it exited with status 7", result.err)
         self.assertIn("the local copy", result.err)
+
+    def test_the_stacks_providers_dir(self):
+        shared = self.dir + "-shared"  # beside the stack, as a team's shared folder would be
+        os.makedirs(shared)
+        self.addCleanup(shutil.rmtree, shared, ignore_errors=True)
+        shutil.copy(DOTENV, shared)
+        self.write_stack({"stack.yaml": f"providers_dir: ../{os.path.basename(shared)}\n" + DOTENV_STACK,
+                          "base.env": "HOST=h\n"})
+        self.apply(env={"PATH": "/usr/bin:/bin"})
+        self.assertIn("PORT=8080", self.env_file())
 
     def test_an_unknown_provider_is_still_reported_as_such(self):
         self.write_stack({"stack.yaml": DOTENV_STACK})

@@ -34,10 +34,12 @@ TEST_CASE("plugin_discovery: the stack's own folder, then providers_dir, then PA
     std::string old_path = saved ? saved : "";
     ::setenv("PATH", (dir.file("bin1") + "::" + dir.file("bin2")).c_str(), 1);
     auto dirs = plugin_search_dirs(dir.path() / "stack", dir.path() / "shared");
+    auto outside_a_stack = plugin_search_dirs({}, {});
     ::setenv("PATH", old_path.c_str(), 1);
     CHECK(dirs == std::vector<std::filesystem::path>{dir.path() / "stack/.plinth/providers", dir.path() / "shared",
                                                      dir.path() / "bin1", dir.path() / "bin2"});
     CHECK(plugin_search_dirs(dir.path(), {}).front() == dir.path() / ".plinth/providers");
+    CHECK(outside_a_stack == std::vector<std::filesystem::path>{dir.path() / "bin1", dir.path() / "bin2"});
 }
 
 TEST_CASE("plugin_discovery: the first folder holding a name wins; only executables with a valid name count") {
