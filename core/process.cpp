@@ -77,7 +77,7 @@ std::vector<char*> pointers_to(std::vector<std::string>& strings) {
 }
 
 // Starts the program with its stdin, stdout and stderr on the given pipes; the pid, or errno.
-std::expected<pid_t, int> spawn(const ProcessRequest& request, Pipe& in, Pipe& out, Pipe& err) {
+std::expected<pid_t, int> spawn(const ProcessRequest& request, ProcessGroup group, Pipe& in, Pipe& out, Pipe& err) {
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
     posix_spawn_file_actions_adddup2(&actions, in.read_end(), STDIN_FILENO);
@@ -89,9 +89,16 @@ std::expected<pid_t, int> spawn(const ProcessRequest& request, Pipe& in, Pipe& o
     std::vector<std::string> environment = environment_for(request);
     std::vector<char*> argv_pointers = pointers_to(argv);
     std::vector<char*> environment_pointers = pointers_to(environment);
+    posix_spawnattr_t attributes;
+    posix_spawnattr_init(&attributes);
+    if (group == ProcessGroup::Own) {
+        posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETPGROUP);
+        posix_spawnattr_setpgroup(&attributes, 0);
+    }
     pid_t pid = -1;
-    int status = ::posix_spawnp(&pid, argv_pointers[0], &actions, nullptr, argv_pointers.data(),
+    int status = ::posix_spawnp(&pid, argv_pointers[0], &actions, &attributes, argv_pointers.data(),
                                 environment_pointers.data());
+    posix_spawnattr_destroy(&attributes);
     posix_spawn_file_actions_destroy(&actions);
     if (status != 0) return std::unexpected(status);
     return pid;
@@ -144,14 +151,14 @@ ProcessResult result_of(int status) {
 
 }  // namespace
 
-std::expected<SpawnedProcess, std::string> spawn_process(const ProcessRequest& request) {
+std::expected<SpawnedProcess, std::string> spawn_process(const ProcessRequest& request, ProcessGroup group) {
     if (request.argv.empty() || request.argv[0].empty()) return std::unexpected("no program given");
     if (!request.working_dir.empty() && !std::filesystem::is_directory(request.working_dir))
         return std::unexpected(fmt::format("working directory {} does not exist", request.working_dir.string()));
     Pipe in, out, err;
     if (!in.open() || !out.open() || !err.open())
         return std::unexpected(fmt::format("cannot create pipes: {}", std::strerror(errno)));
-    auto pid = spawn(request, in, out, err);
+    auto pid = spawn(request, group, in, out, err);
     if (!pid) return std::unexpected(fmt::format("cannot run {}: {}", request.argv[0], std::strerror(pid.error())));
     return SpawnedProcess{*pid, in.release_write(), out.release_read(), err.release_read()};
 }

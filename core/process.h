@@ -46,8 +46,12 @@ struct SpawnedProcess {
     int stdout_fd = -1;  // read end
     int stderr_fd = -1;  // read end
 };
+// Own: the program gets a process group of its own, so the SIGINT a terminal sends plinth's
+// group on Ctrl-C does not reach it; plinth stops it itself, in order.
+enum class ProcessGroup { Inherit, Own };
 // Starts the program (request.stdin_text is not used). An error when it cannot be started.
-std::expected<SpawnedProcess, std::string> spawn_process(const ProcessRequest& request);
+std::expected<SpawnedProcess, std::string> spawn_process(const ProcessRequest& request,
+                                                         ProcessGroup group = ProcessGroup::Inherit);
 // How a started program ended (exit_code and signal of the result; no text): wait_process blocks
 // until it has; poll_process answers at once, nullopt while it still runs.
 ProcessResult wait_process(pid_t pid);

@@ -63,7 +63,8 @@ RpcFailure remote_failure(const json& error) {
 std::expected<std::unique_ptr<JsonRpcClient>, RpcFailure> JsonRpcClient::start(std::string name,
                                                                                std::filesystem::path path,
                                                                                std::chrono::milliseconds grace) {
-    auto process = spawn_process(ProcessRequest{{path.string()}, {}, {}, {}});
+    // In a process group of its own: on Ctrl-C, plinth lets running calls finish, then stops it.
+    auto process = spawn_process(ProcessRequest{{path.string()}, {}, {}, {}}, ProcessGroup::Own);
     if (!process)
         return std::unexpected(broken(fmt::format("provider plugin `{}` ({}) does not start: {}", name, path.string(),
                                                   process.error())));
@@ -124,7 +125,7 @@ std::expected<json, RpcFailure> JsonRpcClient::call(const std::string& method, j
     }
     json request{{"jsonrpc", "2.0"}, {"id", id}, {"method", method}, {"params", std::move(params)}};
     std::string line = request.dump(-1, ' ', false, json::error_handler_t::replace) + "\n";
-    log(LogLevel::Trace, "[plugin {}] <- {}", m_name, quote(line.substr(0, line.size() - 1)));
+    log(LogLevel::Trace, "[plugin {}] -> {}", m_name, line.substr(0, line.size() - 1));
     bool sent = write_request(line, deadline);
 
     std::unique_lock lock(m_mutex);
@@ -200,7 +201,7 @@ void JsonRpcClient::drain(int& fd, LineSplitter& lines, bool is_stdout) {
 
 void JsonRpcClient::on_stdout_line(const std::string& line) {
     if (line.find_first_not_of(" \t") == std::string::npos) return;
-    log(LogLevel::Trace, "[plugin {}] -> {}", m_name, quote(line));
+    log(LogLevel::Trace, "[plugin {}] <- {}", m_name, line);
     json message = json::parse(line, nullptr, false);
     std::lock_guard lock(m_mutex);
     if (m_failure) return;

@@ -5,10 +5,12 @@ written by the tests)."""
 
 import os
 import shutil
+import signal
 import stat
+import subprocess
 import time
 
-from plinth_e2e import StackTest
+from plinth_e2e import StackTest, clean_environment, wait_until
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.join(HERE, "..", "..")
@@ -263,3 +265,20 @@ class FailureModesTest(PluginTest):
         self.assertIn("(sensitive value)", plan.out)
         self.apply()
         self.assertEqual(self.resources()["a"]["sensitive_attributes"], ["secret"])
+
+    def test_ctrl_c_lets_the_running_call_finish(self):
+        """A terminal's Ctrl-C signals plinth's whole process group; the plugin, in a group of its
+        own, is not interrupted: the create in flight completes and is recorded."""
+        log = self.path("plinth.log")
+        env = clean_environment({"PLINTH_FAULTY_MODE": "slow_on:a", "PLINTH_LOG": "debug", "PLINTH_LOG_PATH": log})
+        apply = subprocess.Popen(self.command("apply", "--auto-approve"), stdin=subprocess.DEVNULL,
+                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+                                 start_new_session=True)
+        self.addCleanup(lambda: apply.poll() is None and apply.kill())
+        self.assertTrue(wait_until(lambda: os.path.exists(log) and "faulty: creating a" in self.read("plinth.log")))
+        os.killpg(apply.pid, signal.SIGINT)
+        out, err = apply.communicate(timeout=30)
+        self.assertEqual(apply.returncode, 130, out + err)
+        self.assertIn("Apply interrupted", out)
+        self.assertEqual(set(self.resources()), {"a"})
+        self.assertEqual(self.resources()["a"]["status"], "ready")

@@ -92,3 +92,17 @@ TEST_CASE("process: a spawned program is talked with through its pipes, then rea
     CHECK(describe_exit(ended) == "exited with status 4");
     CHECK_FALSE(spawn_process({{"plinth-no-such-program"}, {}, {}, {}}));
 }
+
+TEST_CASE("process: a program may get a process group of its own") {
+    auto own = spawn_process({{"sh", "-c", "cut -d' ' -f5 /proc/$$/stat"}, {}, {}, {}}, ProcessGroup::Own);
+    REQUIRE(own);
+    ::close(own->stdin_fd);
+    char buffer[64] = {};
+    std::string out;
+    for (ssize_t n; (n = ::read(own->stdout_fd, buffer, sizeof buffer)) > 0;) out.append(buffer, n);
+    ::close(own->stdout_fd);
+    ::close(own->stderr_fd);
+    wait_process(own->pid);
+    CHECK(std::stoi(out) == own->pid);
+    CHECK(std::stoi(out) != ::getpgrp());
+}
