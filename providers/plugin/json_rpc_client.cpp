@@ -121,7 +121,7 @@ std::expected<json, RpcFailure> JsonRpcClient::call(const std::string& method, j
         std::lock_guard lock(m_mutex);
         if (m_failure) return std::unexpected(broken(m_failure->message, m_failure->detail));
         id = ++m_next_id;
-        m_pending.emplace(id, Pending{method, std::nullopt});
+        m_pending.emplace(id, std::nullopt);
     }
     json request{{"jsonrpc", "2.0"}, {"id", id}, {"method", method}, {"params", std::move(params)}};
     std::string line = request.dump(-1, ' ', false, json::error_handler_t::replace) + "\n";
@@ -129,11 +129,15 @@ std::expected<json, RpcFailure> JsonRpcClient::call(const std::string& method, j
     bool sent = write_request(line, deadline);
 
     std::unique_lock lock(m_mutex);
-    m_changed.wait_until(lock, deadline, [&] { return m_pending.at(id).answer || m_failure; });
-    std::optional<json> answer = std::move(m_pending.at(id).answer);
+    m_changed.wait_until(lock, deadline, [&] { return m_pending.at(id) || m_failure; });
+    std::optional<json> answer = std::move(m_pending.at(id));
     m_pending.erase(id);
     if (answer) {
-        if (auto error = answer->find("error"); error != answer->end()) return std::unexpected(remote_failure(*error));
+        if (auto error = answer->find("error"); error != answer->end()) {
+            RpcFailure failure = remote_failure(*error);
+            log(LogLevel::Debug, "{} answered `{}` with error {}: {}", m_label, method, failure.code, failure.message);
+            return std::unexpected(std::move(failure));
+        }
         return std::move((*answer)["result"]);
     }
     if (m_failure) return std::unexpected(broken(m_failure->message, m_failure->detail));
@@ -218,7 +222,7 @@ void JsonRpcClient::on_stdout_line(const std::string& line) {
         log(LogLevel::Warn, "{} answered request {}, which nobody is waiting for", m_label, id->dump());
         return;
     }
-    pending->second.answer = std::move(message);
+    pending->second = std::move(message);
     m_changed.notify_all();
 }
 

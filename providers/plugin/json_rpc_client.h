@@ -64,11 +64,6 @@ public:
     const std::string& label() const { return m_label; }
 
 private:
-    struct Pending {
-        std::string method;
-        std::optional<nlohmann::json> answer;  // the response object, once it came
-    };
-
     JsonRpcClient(std::string name, std::filesystem::path path, SpawnedProcess process,
                   std::chrono::milliseconds grace);
 
@@ -99,7 +94,7 @@ private:
     mutable std::mutex m_mutex;  // guards everything below
     std::condition_variable m_changed;
     std::int64_t m_next_id = 0;
-    std::map<std::int64_t, Pending> m_pending;
+    std::map<std::int64_t, std::optional<nlohmann::json>> m_pending;  // by id: the response, once it came
     std::optional<RpcFailure> m_failure;  // set once; every later call fails with it
     std::deque<std::string> m_stderr_lines;
     bool m_stopping = false;  // the destructor runs: an exit is expected
