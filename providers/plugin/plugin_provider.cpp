@@ -43,8 +43,17 @@ Result<json> PluginProvider::call(const std::string& method, json params) {
     return std::move(*answer);
 }
 
+Result<json> PluginProvider::start_call(const std::string& method, json params) {
+    auto answer = m_client->call(method, std::move(params), m_options.call_timeout);
+    if (answer) return std::move(*answer);
+    ProviderError error = provider_error_from(answer.error());
+    if (answer.error().kind == RpcFailure::Kind::Remote)
+        error.summary = fmt::format("{} failed `{}`: {}", m_client->label(), method, error.summary);
+    return std::unexpected(error);
+}
+
 Result<void> PluginProvider::handshake() {
-    auto answer = call("handshake", {{"protocol_version", k_plugin_protocol_version}, {"plinth_version", k_version}});
+    auto answer = start_call("handshake", {{"protocol_version", k_plugin_protocol_version}, {"plinth_version", k_version}});
     if (!answer) return std::unexpected(answer.error());
     const json& result = *answer;
     auto version = result.is_object() ? result.find("protocol_version") : result.end();
@@ -64,13 +73,13 @@ Result<void> PluginProvider::handshake() {
                         name == result.end() ? "(no name)" : name->dump(), m_client->name()),
             "A plugin's handshake name is the NAME of its file name plinth-provider-NAME."));
     m_schema.name = m_client->name();
-    if (auto version = result.find("version"); version != result.end() && version->is_string())
-        m_version = version->get<std::string>();
+    if (auto plugin_version = result.find("version"); plugin_version != result.end() && plugin_version->is_string())
+        m_version = plugin_version->get<std::string>();
     return {};
 }
 
 Result<void> PluginProvider::load_schema() {
-    auto answer = call("schema", json::object());
+    auto answer = start_call("schema", json::object());
     if (!answer) return std::unexpected(answer.error());
     auto schema = schema_from_json(*answer);
     if (!schema)

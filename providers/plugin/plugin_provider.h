@@ -41,6 +41,9 @@ private:
     PluginProvider(std::unique_ptr<JsonRpcClient> client, const PluginOptions& options);
 
     Result<nlohmann::json> call(const std::string& method, nlohmann::json params);
+    // The same while starting, when the error must name the plugin even if the plugin's own
+    // answer does not.
+    Result<nlohmann::json> start_call(const std::string& method, nlohmann::json params);
     // The result's "attributes" member as a value, with sensitive marks from `schema` (which may be
     // null for a type the schema does not know).
     Result<Value> attributes_of(const std::string& method, const nlohmann::json& result,

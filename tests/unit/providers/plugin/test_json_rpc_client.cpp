@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <fmt/format.h>
+
 #include <future>
 #include <thread>
 #include <vector>
@@ -108,4 +110,13 @@ TEST_CASE("json_rpc_client: an executable that cannot run is an error naming it"
     REQUIRE_FALSE(client);
     CHECK_THAT(client.error().message,
                Catch::StartsWith("provider plugin `ghost` (/no/such/plinth-provider-ghost) does not start: cannot run"));
+}
+
+TEST_CASE("json_rpc_client: shutdown kills a plugin that does not exit when its stdin closes") {
+    auto client = JsonRpcClient::start("echo", k_echo, 300ms);
+    REQUIRE(client);
+    REQUIRE((*client)->call("linger", json::object(), 10s) == json("ok"));
+    auto started = std::chrono::steady_clock::now();
+    client->reset();
+    CHECK(std::chrono::steady_clock::now() - started < 3s);
 }

@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <fmt/format.h>
+
 #include <cstdlib>
 
 #include "../temp_dir.h"
@@ -135,6 +137,7 @@ TEST_CASE("plugin_provider: handshake and schema mistakes are clear errors namin
     ProviderError schema = faulty_start_error("bad_schema");
     CHECK(schema.summary == label + " sent an invalid schema");
     CHECK_THAT(schema.detail, Catch::StartsWith("resources[0].attributes[0].type: expected one of"));
+    CHECK(faulty_start_error("refuse").summary == label + " failed `handshake`: license expired");
     CHECK_THAT(faulty_start_error("noise").summary,
                Catch::Contains("wrote a line that is not a JSON-RPC answer: `faulty plugin starting up`"));
 }
