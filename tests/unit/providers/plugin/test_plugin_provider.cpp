@@ -119,13 +119,17 @@ TEST_CASE("plugin_provider: settings are checked against the plugin's settings s
     CHECK_THAT(configured.error().summary, Catch::Contains("directroy"));
 }
 
-TEST_CASE("plugin_provider: sensitive attributes are marked again from the schema") {
+TEST_CASE("plugin_provider: sensitive attributes are marked again from the schema, and where the plugin says") {
     auto faulty = PluginProvider::start("faulty", k_faulty, PluginOptions{});
     REQUIRE(faulty);
     auto created = (*faulty)->create("faulty_item", Value(ValueMap{{"name", "a"}, {"secret", Value("pw").mark_sensitive()}}));
     REQUIRE(created);
     CHECK(created->find("secret")->is_sensitive());
     CHECK_FALSE(created->find("name")->is_sensitive());
+    auto hidden = (*faulty)->create("faulty_item", Value(ValueMap{{"name", "hidden"}}));
+    REQUIRE(hidden);
+    CHECK(hidden->find("id")->is_sensitive());  // the plugin's own mark
+    CHECK(hidden->find("id")->as_string() == "hidden");
 }
 
 TEST_CASE("plugin_provider: handshake and schema mistakes are clear errors naming the plugin") {
