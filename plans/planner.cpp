@@ -199,6 +199,12 @@ std::optional<Value> Planner::evaluate_properties(const InstanceScope& scope, co
     auto problems = providers::validate_properties(
         **schema, *desired, [&](std::string_view attribute) { return attribute_location(decl, attribute); });
     if (problems.has_errors()) return m_diagnostics.append(problems), std::nullopt;
+    if (m_request.validating) return std::move(*desired);  // the provider is not configured: ask it nothing
+    auto own_problems = (*found)->validate(data ? providers::BlockKind::Data : providers::BlockKind::Resource,
+                                           decl.type, *desired);
+    for (const auto& problem : own_problems)
+        m_diagnostics.add_error(problem.summary, problem.detail, attribute_location(decl, problem.attribute));
+    if (!own_problems.empty()) return std::nullopt;
     return std::move(*desired);
 }
 
