@@ -1,6 +1,7 @@
 // `plinth providers`: every provider plinth can use here (the built-ins and the plugins found for
 // the stack in the current directory, or on PATH), with its version, where it comes from and its
-// types. `plinth providers schema [NAME]` prints full schemas.
+// types. `plinth providers schema [NAME] [--json]` prints full schemas; the JSON form is the one
+// plugins declare theirs in (providers/schema_json.h).
 #include <CLI/CLI.hpp>
 #include <filesystem>
 #include <fmt/format.h>
@@ -10,12 +11,14 @@
 #include "cli/provider_registry.h"
 #include "cli/provider_view.h"
 #include "core/stack/loader.h"
+#include "providers/schema_json.h"
 
 namespace plinth::cli {
 namespace {
 
 struct ProvidersOptions {
     std::string name;  // schema of this provider only
+    bool json = false;
 };
 
 bool has_stack_files(const std::filesystem::path& dir) {
@@ -63,8 +66,18 @@ Command make_providers_command(CLI::App& parent) {
     auto options = std::make_shared<ProvidersOptions>();
     CLI::App* schema = app->add_subcommand("schema", "Print providers' full schemas: settings, types and attributes");
     schema->add_option("NAME", options->name, "Only this provider");
-    return {app, [app, schema, options](Ui& ui) {
+    schema->add_flag("--json", options->json, "Print {\"format_version\": 1, \"providers\": {NAME: schema}} as JSON");
+    return {app, [schema, options](Ui& ui) {
                 bool full = schema->parsed();
+                if (full && options->json) {
+                    nlohmann::json providers = nlohmann::json::object();
+                    auto status = for_each_provider(ui, options->name, [&](const auto& provider_schema, const auto& origin) {
+                        providers[provider_schema.name] = providers::schema_to_json(provider_schema);
+                        providers[provider_schema.name]["origin"] = origin;
+                    });
+                    ui.out(nlohmann::json{{"format_version", 1}, {"providers", providers}}.dump(2) + "\n");
+                    return status;
+                }
                 bool first = true;
                 return for_each_provider(ui, options->name, [&](const auto& provider_schema, const auto& origin) {
                     if (!first && full) ui.out("\n");

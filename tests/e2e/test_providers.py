@@ -1,5 +1,6 @@
 """Provider configuration: the `providers:` block, aliases, `requires:` and `plinth providers`."""
 
+import json
 import unittest
 
 from plinth_e2e import StackTest
@@ -130,6 +131,13 @@ class ProvidersCommandTest(StackTest):
         self.assertIn("resource local_file", result.out)
         self.assertRegex(result.out, r"filename\s+string\s+required, force_new")
         self.assertNotIn("random_id", result.out)
+        schemas = json.loads(self.plinth_ok("providers", "schema", "--json").out)
+        self.assertEqual(schemas["format_version"], 1)
+        local = schemas["providers"]["local"]
+        self.assertEqual(local["origin"], "built-in")
+        filename = next(a for a in local["resources"][0]["attributes"] if a["name"] == "filename")
+        self.assertTrue(filename["required"] and filename["force_new"])
+        self.assertLessEqual({"external", "local", "null", "random", "time"}, set(schemas["providers"]))
         result = self.run_plinth("providers", "schema", "nope")
         self.assertEqual(result.code, 1, result)
         self.assertIn("unknown provider `nope`", result.err)
