@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 #include <fstream>
+#include <set>
 
 #include "cli/terminal.h"
 
@@ -69,9 +70,12 @@ std::string render_diagnostic(const Diagnostic& diagnostic, bool color) {
 std::string render_diagnostics(const Diagnostics& diagnostics, bool color) {
     SourceCache sources;
     std::string out;
+    std::set<std::string> shown;  // one problem met by many resources (a provider that fails) is shown once
     for (const auto& diagnostic : diagnostics) {
+        std::string text = render_diagnostic(diagnostic, color, sources);
+        if (!shown.insert(text).second) continue;
         if (!out.empty()) out += "\n\n";
-        out += render_diagnostic(diagnostic, color, sources);
+        out += text;
     }
     return out;
 }

@@ -32,11 +32,12 @@ void ProviderSet::configure_with(ValueMap variables, std::string workspace) {
 std::expected<providers::Provider*, Diagnostic> ProviderSet::get(const std::string& name, const SourceLocation& location) {
     std::lock_guard lock(m_mutex);
     if (auto it = m_instances.find(name); it != m_instances.end()) return it->second.get();
+    if (auto it = m_failures.find(name); it != m_failures.end()) return std::unexpected(it->second);
     auto provider = make(name, location);
-    if (!provider) return std::unexpected(provider.error());
+    if (!provider) return std::unexpected(m_failures.emplace(name, provider.error()).first->second);
     if (m_variables)
         if (auto configured = configure(**provider, name, location); !configured)
-            return std::unexpected(configured.error());
+            return std::unexpected(m_failures.emplace(name, configured.error()).first->second);
     return m_instances.emplace(name, std::move(*provider)).first->second.get();
 }
 

@@ -45,6 +45,7 @@ private:
     std::string m_workspace;
     std::mutex m_mutex;
     std::map<std::string, std::unique_ptr<providers::Provider>> m_instances;
+    std::map<std::string, Diagnostic> m_failures;  // configurations that could not be made: not retried
 };
 
 // A provider failure as a diagnostic about `address`.

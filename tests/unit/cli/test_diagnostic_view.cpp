@@ -111,3 +111,11 @@ TEST_CASE("diagnostic_view: each file is read once") {
     CHECK(sources.line(file.path.string(), 0) == nullptr);
     CHECK(sources.line(file.path.string(), 2) == nullptr);
 }
+
+TEST_CASE("diagnostic_view: the same problem met many times is shown once") {
+    Diagnostics problems;
+    problems.add(make_error("provider `acme` did not start"));
+    problems.add(make_error("other"));
+    problems.add(make_error("provider `acme` did not start"));
+    CHECK(render_diagnostics(problems, false) == "Error: provider `acme` did not start\n\nError: other");
+}
