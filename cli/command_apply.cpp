@@ -10,6 +10,7 @@
 
 #include "cli/command.h"
 #include "cli/run_steps.h"
+#include "cli/terminal.h"
 #include "plans/plan_file.h"
 
 namespace plinth::cli {
@@ -91,7 +92,18 @@ ExitStatus run_apply(const ApplyOptions& options, Ui& ui, bool destroy) {
     if (!lock) return lock.error();
     auto run = refresh_and_plan(**session, options.planning, *variables, destroy, true);
     if (!run) return run.error();
-    show_plan(ui, run->plan);
+    show_plan(ui, *run, options.planning.refresh_only);
+    if (options.planning.refresh_only) {
+        if (run->drift.empty()) return ExitStatus::Ok;
+        if (!confirm(ui, "Would you like to update the plinth state to reflect these detected changes?",
+                     "plinth will write these changes to the state without changing any real object.",
+                     options.auto_approve))
+            return ExitStatus::Error;
+        if (auto written = (*session)->write_state(run->state); written != ExitStatus::Ok) return written;
+        ui.out(fmt::format("\n{} {} objects in state updated to match.\n", green("Apply complete!", ui.color()),
+                           run->drift.size()));
+        return ExitStatus::Ok;
+    }
     if (!run->plan.has_changes()) {
         bool refreshed = serialize_state(run->state) != run->state_before;
         return refreshed ? (*session)->write_state(run->state) : ExitStatus::Ok;

@@ -24,6 +24,8 @@ void add_planning_options(CLI::App& command, PlanningOptions& options) {
     command.add_option("--target", options.targets,
                        "Plan only this object (web, web[0], module.site[\"a\"]) and what it needs; repeatable")
         ->allow_extra_args(false);
+    command.add_flag("--refresh-only", options.refresh_only,
+                     "Plan no changes: only update state to match objects changed outside plinth");
     command.add_option("--replace", options.replace,
                        "Replace this instance (web, web[0]) even though nothing forces it; repeatable")
         ->allow_extra_args(false);

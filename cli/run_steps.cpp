@@ -17,18 +17,25 @@ std::expected<PlannedRun, ExitStatus> refresh_and_plan(StackSession& session, co
                                                         bool holding_lock_to_apply) {
     auto state = session.read_state(holding_lock_to_apply);
     if (!state) return std::unexpected(state.error());
-    PlannedRun run{std::move(*state), {}, {}};
+    PlannedRun run{std::move(*state), {}, {}, {}};
     run.state_before = serialize_state(run.state);
 
+    if (options.refresh_only && (!options.refresh || destroy)) {
+        session.ui().diagnostic(make_error("--refresh-only cannot be combined with --refresh=false or a destroy"));
+        return std::unexpected(ExitStatus::Error);
+    }
     std::set<std::string> unconfirmed_gone;
     if (options.refresh && !run.state.resources.empty()) {
+        State recorded = run.state;
         auto refreshed = session.engine().refresh(run.state, options.parallelism);
         if (refreshed.diagnostics.has_errors()) {
             session.ui().diagnostics(refreshed.diagnostics);
             return std::unexpected(ExitStatus::Error);
         }
         unconfirmed_gone = std::move(refreshed.unconfirmed_gone);
+        run.drift = plans::detect_drift(recorded, run.state);
     }
+    if (options.refresh_only) return run;
     auto plan = session.engine().plan(run.state, variables, destroy, unconfirmed_gone, options.targets, options.replace);
     if (!plan) {
         session.ui().diagnostics(plan.error());
@@ -56,8 +63,20 @@ bool confirm(Ui& ui, const std::string& question, const std::string& explanation
     return false;
 }
 
-void show_plan(Ui& ui, const plans::Plan& plan) {
-    ui.out(plans::render_plan(plan, plans::RenderStyle{ui.color()}));
+void show_plan(Ui& ui, const PlannedRun& run, bool refresh_only) {
+    plans::RenderStyle style{ui.color()};
+    std::string drift = plans::render_drift(run.drift, style);
+    if (!refresh_only) {
+        ui.out(drift.empty() ? plans::render_plan(run.plan, style) : drift + "\n" + plans::render_plan(run.plan, style));
+        return;
+    }
+    if (drift.empty()) {
+        ui.out(style.bold(style.green("No changes.") + " Your objects still match the state.") +
+               "\n\nplinth has checked that the real objects match the state; nothing needs updating.\n");
+        return;
+    }
+    ui.out(drift + "\nThis is a refresh-only plan: plinth will not change any object to undo these changes. "
+                  "Applying it (`plinth apply --refresh-only`) records them in state.\n");
 }
 
 ExitStatus execute_plan(StackSession& session, const plans::Plan& plan, State& state, std::size_t parallelism) {

@@ -8,18 +8,20 @@
 #include "cli/exit_status.h"
 #include "cli/options.h"
 #include "cli/stack_session.h"
+#include "plans/drift.h"
 #include "plans/plan.h"
 
 namespace plinth::cli {
 
 struct PlannedRun {
     State state;  // refreshed
-    plans::Plan plan;
+    plans::Plan plan;  // empty with --refresh-only
+    std::vector<plans::Drift> drift;  // what refresh found changed outside plinth
     std::string state_before;  // state as read, serialized, to tell whether a write is needed
 };
 
 // Reads state (folding in a journal when `holding_lock_to_apply`), refreshes unless told not to,
-// and plans. Renders nothing.
+// and plans (unless --refresh-only). Renders nothing.
 std::expected<PlannedRun, ExitStatus> refresh_and_plan(StackSession& session, const PlanningOptions& options,
                                                         const ValueMap& variables, bool destroy,
                                                         bool holding_lock_to_apply);
@@ -32,7 +34,8 @@ bool confirm(Ui& ui, const std::string& question, const std::string& explanation
 // outputs. Exit status 1 when any step failed, 130 when interrupted.
 ExitStatus execute_plan(StackSession& session, const plans::Plan& plan, State& state, std::size_t parallelism);
 
-// Human text of the plan, or the "No changes" message.
-void show_plan(Ui& ui, const plans::Plan& plan);
+// Human text of the drift refresh found, then of the plan (or the "No changes" message); with
+// `refresh_only`, what applying the refresh would do to state.
+void show_plan(Ui& ui, const PlannedRun& run, bool refresh_only);
 
 }  // namespace plinth::cli

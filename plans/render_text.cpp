@@ -61,15 +61,20 @@ std::string change_heading(const ResourceChange& change, const RenderStyle& styl
     return out;
 }
 
-std::string render_change(const ResourceChange& change, const RenderStyle& style) {
+// The `~ resource "type" "name" {` block with the attributes' diff, under `heading`.
+std::string render_change_block(const ResourceChange& change, std::string heading, const RenderStyle& style) {
     std::string body;
     DiffWriter diff(style, change.replace_paths);
     diff.members(body, change.before, change.after, k_attribute_column, false, "attribute", "");
-    std::string out = change_heading(change, style);
+    std::string out = std::move(heading);
     out += fmt::format("{} resource {} {} {{", action_symbol(change.action, style), hcl_quote(change.type),
                        hcl_quote(resource_name(change.address)));
     out += body.empty() ? "}\n" : "\n" + body + "    }\n";
     return out;
+}
+
+std::string render_change(const ResourceChange& change, const RenderStyle& style) {
+    return render_change_block(change, change_heading(change, style), style);
 }
 
 // A data source read during apply: `<= data "type" "name"` with what the read will fill in.
@@ -128,6 +133,24 @@ std::string render_no_changes(const Plan& plan, const RenderStyle& style) {
 std::string resource_name(const std::string& address) {
     auto parsed = parse_instance_address(address);
     return parsed ? parsed->name : address;
+}
+
+std::string render_drift(const std::vector<Drift>& drift, const RenderStyle& style) {
+    if (drift.empty()) return {};
+    std::string out = style.bold("Note: Objects have changed outside of plinth") +
+                      "\n\nplinth detected the following changes made outside of plinth since the last apply:\n";
+    for (const auto& object : drift) {
+        ResourceChange change;
+        change.address = object.address;
+        change.type = object.type;
+        change.action = object.gone ? Action::Delete : Action::Update;
+        change.before = object.before;
+        change.after = object.after;
+        std::string heading = "  " + style.bold("# " + object.address) +
+                              (object.gone ? " has been deleted\n" : " has changed\n");
+        out += "\n" + render_change_block(change, std::move(heading), style);
+    }
+    return out;
 }
 
 std::string render_plan(const Plan& plan, const RenderStyle& style) {

@@ -1,10 +1,11 @@
 // plans/render_text.h: a plan as the human text `plinth plan` prints, following Terraform's
 // layout: one block per changed resource (+ create, ~ update, -/+ or +/- replace, - destroy),
-// the summary line, and the changes to outputs.
+// the summary line, and the changes to outputs; and what refresh found changed outside plinth.
 #pragma once
 
 #include <string>
 
+#include "plans/drift.h"
 #include "plans/plan.h"
 #include "plans/render_style.h"
 
@@ -12,6 +13,9 @@ namespace plinth::plans {
 
 // The whole plan, ending in a newline. No-op changes are not listed.
 std::string render_plan(const Plan& plan, const RenderStyle& style);
+
+// "Note: Objects have changed outside of plinth" and each drifted object's diff; empty for none.
+std::string render_drift(const std::vector<Drift>& drift, const RenderStyle& style);
 
 // The name in `resource "type" "name"` for an address: "web" for web, web[0], module.net.web.
 std::string resource_name(const std::string& address);

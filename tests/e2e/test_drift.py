@@ -69,5 +69,49 @@ class DriftTest(StackTest):
         self.assertIn("No changes.", blind.out)
 
 
+class RefreshOnlyTest(StackTest):
+    def setUp(self):
+        super().setUp()
+        self.write_stack({"main.yaml": STACK})
+        self.apply()
+
+    def test_plan_shows_what_changed_outside_plinth_first(self):
+        with open(self.path("managed.txt"), "w") as out:
+            out.write("edited by hand")
+        os.remove(self.path("bystander.txt"))
+        planned = self.plinth_ok("plan")
+        self.assertIn("Note: Objects have changed outside of plinth", planned.out)
+        self.assertIn("# managed has changed", planned.out)
+        self.assertIn('~ content', planned.out)
+        self.assertIn("# bystander has been deleted", planned.out)
+        self.assertLess(planned.out.index("has changed"), planned.out.index("plinth will perform"))
+
+    def test_refresh_only_records_drift_without_touching_objects(self):
+        with open(self.path("managed.txt"), "w") as out:
+            out.write("edited by hand")
+        state_before = self.state_bytes()
+        planned = self.run_plinth("plan", "--refresh-only", "--detailed-exitcode")
+        self.assertEqual(planned.code, 2, planned)
+        self.assertIn("This is a refresh-only plan", planned.out)
+        self.assertNotIn("plinth will perform", planned.out)
+        self.assertEqual(self.state_bytes(), state_before)
+        result = self.run_plinth("plan", "--refresh-only", "--out", "x.plan")
+        self.assertEqual(result.code, 1, result)
+        self.assertIn("a refresh-only plan cannot be saved", result.err)
+
+        applied = self.plinth_ok("apply", "--refresh-only", "--auto-approve")
+        self.assertIn("1 objects in state updated to match", applied.out)
+        self.assertEqual(self.read("managed.txt"), "edited by hand")
+        self.assertEqual(self.resources()["managed"]["attributes"]["content"], "edited by hand")
+        self.assertIn("No changes.", self.plinth_ok("plan", "--refresh-only").out)
+        # The stack still says otherwise, so a normal plan puts the content back.
+        self.assertEqual(self.run_plinth("plan", "--detailed-exitcode").code, 2)
+
+    def test_refresh_only_needs_refresh(self):
+        result = self.run_plinth("plan", "--refresh-only", "--refresh=false")
+        self.assertEqual(result.code, 1, result)
+        self.assertIn("--refresh-only cannot be combined", result.err)
+
+
 if __name__ == "__main__":
     unittest.main()

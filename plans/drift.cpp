@@ -1,0 +1,19 @@
+#include "plans/drift.h"
+
+namespace plinth::plans {
+
+std::vector<Drift> detect_drift(const State& before, const State& after) {
+    std::vector<Drift> drift;
+    for (const auto& [address, recorded] : before.resources) {
+        auto now = after.resources.find(address);
+        if (now == after.resources.end()) {
+            drift.push_back(Drift{address, recorded.type, recorded.attributes, Value(), true});
+            continue;
+        }
+        if (now->second.attributes != recorded.attributes)
+            drift.push_back(Drift{address, recorded.type, recorded.attributes, now->second.attributes, false});
+    }
+    return drift;
+}
+
+}  // namespace plinth::plans

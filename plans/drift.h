@@ -1,0 +1,25 @@
+// plans/drift.h: what refresh found changed outside plinth: each object whose recorded
+// attributes differ before and after refresh, or that is gone. A plan shows it first ("Objects
+// have changed outside of plinth"); a refresh-only plan is nothing else.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/state/state.h"
+#include "core/value.h"
+
+namespace plinth::plans {
+
+struct Drift {
+    std::string address;
+    std::string type;
+    Value before;  // as state recorded it
+    Value after;   // as refresh read it; null when gone
+    bool gone = false;
+};
+
+// In address order. Objects refresh did not read (not in `before`) are not drift.
+std::vector<Drift> detect_drift(const State& before, const State& after);
+
+}  // namespace plinth::plans
