@@ -24,6 +24,9 @@ void add_planning_options(CLI::App& command, PlanningOptions& options) {
     command.add_option("--target", options.targets,
                        "Plan only this object (web, web[0], module.site[\"a\"]) and what it needs; repeatable")
         ->allow_extra_args(false);
+    command.add_option("--exclude", options.excludes,
+                       "Plan everything but this object and what depends on it; repeatable")
+        ->allow_extra_args(false);
     command.add_flag("--refresh-only", options.refresh_only,
                      "Plan no changes: only update state to match objects changed outside plinth");
     command.add_option("--replace", options.replace,

@@ -35,6 +35,7 @@ struct LockOptions {
 struct PlanningOptions {
     bool refresh = true;
     std::vector<std::string> targets;  // --target ADDRESS, repeatable
+    std::vector<std::string> excludes;  // --exclude ADDRESS, repeatable
     std::vector<std::string> replace;  // --replace ADDRESS, repeatable
     bool refresh_only = false;         // only bring state up to date with what refresh finds
     std::size_t parallelism = 10;

@@ -36,7 +36,8 @@ std::expected<PlannedRun, ExitStatus> refresh_and_plan(StackSession& session, co
         run.drift = plans::detect_drift(recorded, run.state);
     }
     if (options.refresh_only) return run;
-    auto plan = session.engine().plan(run.state, variables, destroy, unconfirmed_gone, options.targets, options.replace);
+    plans::PlanOptions wanted{destroy, std::move(unconfirmed_gone), options.targets, options.excludes, options.replace};
+    auto plan = session.engine().plan(run.state, variables, wanted);
     if (!plan) {
         session.ui().diagnostics(plan.error());
         return std::unexpected(ExitStatus::Error);

@@ -70,7 +70,7 @@ ApplyResult Applier::run() {
     WalkResult walked = walk_graph(steps.graph, m_request.parallelism,
                                    [&](Graph::NodeId id) { return visit(steps.steps[id]); }, m_request.stop);
     m_result.interrupted = m_request.stop && m_request.stop->load() && !walked.skipped.empty();
-    if (m_result.ok() && m_request.plan.targets.empty()) remove_dropped_outputs();
+    if (m_result.ok() && !m_request.plan.narrowed()) remove_dropped_outputs();
     return std::move(m_result);
 }
 
@@ -129,7 +129,7 @@ bool Applier::visit_config(const ConfigNode& node) {
         return true;
     case NodeKind::Output: {
         if (!module.is_root()) return report(m_instances.publish_output(module, node.name));
-        if (!m_request.plan.targets.empty()) return true;  // a targeted apply leaves outputs alone
+        if (m_request.plan.narrowed()) return true;  // a targeted apply leaves outputs alone
         const OutputDecl& decl = module.stack.outputs.at(node.name);
         auto value = m_instances.root().evaluate(*decl.value);
         if (!value) return report(value.error());

@@ -70,12 +70,12 @@ RefreshResult Engine::refresh(State& state, std::size_t parallelism) {
     return refresh_state(state, *m_providers, parallelism);
 }
 
-std::expected<Plan, Diagnostics> Engine::plan(const State& prior, const ValueMap& variables, bool destroy,
-                                              const std::set<std::string>& unconfirmed_gone,
-                                              const std::vector<std::string>& targets,
-                                              const std::vector<std::string>& replace) {
-    if (auto invalid = check_targets(targets); invalid.has_errors()) return std::unexpected(invalid);
-    if (auto invalid = check_replace_requests(replace, prior); invalid.has_errors()) return std::unexpected(invalid);
+std::expected<Plan, Diagnostics> Engine::plan(const State& prior, const ValueMap& variables,
+                                              const PlanOptions& options) {
+    Diagnostics invalid = check_targets(options.targets);
+    invalid.append(check_targets(options.excludes, "--exclude"));
+    invalid.append(check_replace_requests(options.replace, prior));
+    if (invalid.has_errors()) return std::unexpected(invalid);
     StateEdits edits = state_edits(*m_root, prior);
     auto moves = plan_moves(edits.moved, prior);
     if (!moves) return std::unexpected(moves.error());
@@ -85,15 +85,24 @@ std::expected<Plan, Diagnostics> Engine::plan(const State& prior, const ValueMap
         moved = prior;
         apply_moves(*moves, *moved);
     }
-    PlanRequest request{*m_root,          m_graph, variables, moved ? *moved : prior, destroy, unconfirmed_gone,
-                        false,           {},      m_workspace, {replace.begin(), replace.end()}};
+    PlanRequest request{*m_root,
+                        m_graph,
+                        variables,
+                        moved ? *moved : prior,
+                        options.destroy,
+                        options.unconfirmed_gone,
+                        false,
+                        {},
+                        m_workspace,
+                        {options.replace.begin(), options.replace.end()}};
     request.removed = std::move(edits.removed);
     auto plan = make_plan(request, *m_providers);
     if (!plan) return plan;
     plan->stack_fingerprint = m_fingerprint;
     plan->workspace = m_workspace;
     plan->moves = std::move(*moves);
-    if (!targets.empty()) restrict_to_targets(*plan, targets, m_graph);
+    if (!options.targets.empty()) restrict_to_targets(*plan, options.targets, m_graph);
+    if (!options.excludes.empty()) exclude_from_plan(*plan, options.excludes, m_graph);
     return plan;
 }
 

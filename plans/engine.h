@@ -21,6 +21,17 @@
 
 namespace plinth::plans {
 
+// What a plan is asked for beyond the stack and state.
+struct PlanOptions {
+    bool destroy = false;  // plan the removal of everything
+    std::set<std::string> unconfirmed_gone;  // unconfirmed creates refresh found gone
+    // Only these objects and what they need, or everything but these and what needs them
+    // (see plans/targets.h).
+    std::vector<std::string> targets;
+    std::vector<std::string> excludes;
+    std::vector<std::string> replace;  // instances in state to replace though nothing forces it
+};
+
 class Engine {
 public:
     // Builds the configuration graph; a cycle is an error.
@@ -40,13 +51,9 @@ public:
     // Reads every object in `state` back through its provider.
     RefreshResult refresh(State& state, std::size_t parallelism);
 
-    // `prior` should already be refreshed. With `destroy`, plans the removal of everything.
-    // With `targets`, only those objects and what they need (see plans/targets.h). Each of
-    // `replace` is an instance in `prior` to replace even though nothing forces it.
-    std::expected<Plan, Diagnostics> plan(const State& prior, const ValueMap& variables, bool destroy,
-                                          const std::set<std::string>& unconfirmed_gone = {},
-                                          const std::vector<std::string>& targets = {},
-                                          const std::vector<std::string>& replace = {});
+    // `prior` should already be refreshed.
+    std::expected<Plan, Diagnostics> plan(const State& prior, const ValueMap& variables,
+                                          const PlanOptions& options = {});
 
     // Adopts the object `id` into `address` (see plans/import.h); the caller records it in state.
     std::expected<ResourceState, Diagnostics> import_resource(const State& state, const std::string& address,

@@ -90,6 +90,7 @@ struct Plan {
     std::string workspace = k_default_workspace;  // the workspace it was made in; applied only there
     bool destroy = false;  // made by `destroy` / `plan --destroy`
     std::vector<std::string> targets;  // --target: only these (and what they need) are planned
+    std::vector<std::string> excludes;  // --exclude: these (and what needs them) are left out
 
     std::vector<ResourceChange> changes;  // sorted by address; no-ops included
     std::vector<DataRead> data_reads;     // sorted by address
@@ -97,6 +98,9 @@ struct Plan {
     std::vector<InstanceMove> moves;   // made in state before anything else
     std::vector<std::string> forgets;  // addresses dropped from state, not destroyed (`removed:`)
     std::vector<OutputChange> output_changes;
+
+    // --target or --exclude narrowed it: outputs are left as they are.
+    bool narrowed() const { return !targets.empty() || !excludes.empty(); }
 
     struct Summary {
         int add = 0, change = 0, destroy = 0, forget = 0;

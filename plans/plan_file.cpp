@@ -204,6 +204,7 @@ Plan read_plan(const Json& json, std::string& problem) {
     else if (problem.empty()) problem = "\"variables\" is not a map.";
     plan.destroy = read.flag("destroy");
     plan.targets = read.strings("targets");
+    plan.excludes = read.strings("excludes");
     read_list(read, "changes", problem, plan.changes, read_change);
     read_list(read, "data_reads", problem, plan.data_reads, read_data_read);
     read_list(read, "deferred", problem, plan.deferred, read_deferred);
@@ -258,6 +259,7 @@ std::string serialize_plan(const Plan& plan) {
                  {"variables", to_tagged_json(Value(plan.variables))},
                  {"destroy", plan.destroy},
                  {"targets", plan.targets},
+                 {"excludes", plan.excludes},
                  {"changes", std::move(changes)},
                  {"data_reads", std::move(data_reads)},
                  {"deferred", std::move(deferred)},

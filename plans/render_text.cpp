@@ -172,6 +172,9 @@ std::string render_plan(const Plan& plan, const RenderStyle& style) {
     if (!plan.targets.empty())
         out += style.bold("Note: resource targeting is in effect.") +
                " Only the targeted objects and what they need are planned; outputs are left as they are.\n\n";
+    if (!plan.excludes.empty())
+        out += style.bold("Note: some objects are excluded.") +
+               " They and what depends on them are left out of this plan; outputs are left as they are.\n\n";
     if (!changes.empty() || !reads.empty() || !plan.moves.empty() || !plan.forgets.empty()) {
         out += "plinth will perform the following actions:\n";
         for (const auto& move : plan.moves)

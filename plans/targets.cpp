@@ -1,6 +1,7 @@
 #include "plans/targets.h"
 
 #include <fmt/format.h>
+#include <functional>
 #include <set>
 
 #include "core/address.h"
@@ -9,12 +10,12 @@
 
 namespace plinth::plans {
 
-Diagnostics check_targets(const std::vector<std::string>& targets) {
+Diagnostics check_targets(const std::vector<std::string>& targets, std::string_view option) {
     Diagnostics diagnostics;
     for (const auto& target : targets) {
         // A module call or instance is an address prefix: it parses once a resource is added.
         if (parse_instance_address(target) || parse_instance_address(target + ".x")) continue;
-        diagnostics.add_error(fmt::format("invalid --target `{}`", target), parse_instance_address(target).error());
+        diagnostics.add_error(fmt::format("invalid {} `{}`", option, target), parse_instance_address(target).error());
     }
     return diagnostics;
 }
@@ -28,9 +29,10 @@ bool targeted(const std::string& address, const std::vector<std::string>& target
 }
 
 // The config addresses that targeted changes need besides themselves: what they depend on, or
-// (destroying) what depends on them, until closed.
+// (destroying) what depends on them, until closed. With `reverse` the other way round: what
+// depends on them, or (destroying) what they depend on.
 std::set<std::string> needed_blocks(const Plan& plan, const std::vector<std::string>& targets,
-                                    const ConfigGraph& graph) {
+                                    const ConfigGraph& graph, bool reverse = false) {
     std::set<std::string> direct;
     for (const auto& change : plan.changes)
         if (targeted(change.address, targets)) direct.insert(config_address_of(change.address));
@@ -41,12 +43,13 @@ std::set<std::string> needed_blocks(const Plan& plan, const std::vector<std::str
         grew = false;
         for (const auto& change : plan.changes) {
             std::string block = config_address_of(change.address);
-            if (plan.destroy) {
+            if (plan.destroy != reverse) {
                 if (reached(block)) continue;
                 for (const auto& dependency : change.dependencies)
                     if (reached(dependency)) grew = needed.insert(block).second || grew;
             } else if (reached(block)) {
-                for (const auto& dependency : graph.resource_dependencies(block))
+                const auto& dependencies = plan.destroy ? change.dependencies : graph.resource_dependencies(block);
+                for (const auto& dependency : dependencies)
                     if (!direct.contains(dependency)) grew = needed.insert(dependency).second || grew;
             }
         }
@@ -54,14 +57,10 @@ std::set<std::string> needed_blocks(const Plan& plan, const std::vector<std::str
     return needed;
 }
 
-}  // namespace
 
-void restrict_to_targets(Plan& plan, const std::vector<std::string>& targets, const ConfigGraph& graph) {
-    plan.targets = targets;
-    std::set<std::string> needed = needed_blocks(plan, targets, graph);
-    auto selected = [&](const std::string& address) {
-        return targeted(address, targets) || needed.contains(config_address_of(address));
-    };
+// Keeps the changes `selected` accepts; the others are dropped, or left as no-ops publishing
+// their recorded value.
+void keep_selected(Plan& plan, const std::function<bool(const std::string&)>& selected) {
     std::vector<ResourceChange> kept;
     for (auto& change : plan.changes) {
         if (selected(change.address)) {
@@ -77,8 +76,27 @@ void restrict_to_targets(Plan& plan, const std::vector<std::string>& targets, co
     }
     plan.changes = std::move(kept);
     std::erase_if(plan.deferred, [&](const DeferredBlock& block) { return !selected(block.address); });
-    std::erase_if(plan.forgets, [&](const std::string& address) { return !targeted(address, targets); });
     plan.output_changes.clear();
+}
+
+}  // namespace
+
+void restrict_to_targets(Plan& plan, const std::vector<std::string>& targets, const ConfigGraph& graph) {
+    plan.targets = targets;
+    std::set<std::string> needed = needed_blocks(plan, targets, graph);
+    keep_selected(plan, [&](const std::string& address) {
+        return targeted(address, targets) || needed.contains(config_address_of(address));
+    });
+    std::erase_if(plan.forgets, [&](const std::string& address) { return !targeted(address, targets); });
+}
+
+void exclude_from_plan(Plan& plan, const std::vector<std::string>& excludes, const ConfigGraph& graph) {
+    plan.excludes = excludes;
+    std::set<std::string> dependents = needed_blocks(plan, excludes, graph, true);
+    keep_selected(plan, [&](const std::string& address) {
+        return !targeted(address, excludes) && !dependents.contains(config_address_of(address));
+    });
+    std::erase_if(plan.forgets, [&](const std::string& address) { return targeted(address, excludes); });
 }
 
 }  // namespace plinth::plans

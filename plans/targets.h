@@ -1,8 +1,10 @@
-// plans/targets.h: `--target ADDRESS`: narrowing a plan to some objects. A target names an
-// instance (`web[0]`), a resource with all its instances (`web`), or a module call or instance
-// with everything inside (`module.site`, `module.site["blog"]`). The plan keeps the targets and
-// what they depend on (for destroy: what depends on them); every other change is left out,
-// objects already in state keep their recorded values, and outputs are left as they are.
+// plans/targets.h: `--target ADDRESS` and `--exclude ADDRESS`: narrowing a plan. An address names
+// an instance (`web[0]`), a resource with all its instances (`web`), or a module call or instance
+// with everything inside (`module.site`, `module.site["blog"]`). With targets, the plan keeps
+// them and what they depend on (for destroy: what depends on them); with excludes, it keeps
+// everything but them and what depends on them (for destroy: what they depend on). Changes left
+// out are dropped, objects already in state keep their recorded values, and outputs are left as
+// they are.
 #pragma once
 
 #include <string>
@@ -14,9 +16,10 @@
 
 namespace plinth::plans {
 
-// An error per target that is not an address.
-Diagnostics check_targets(const std::vector<std::string>& targets);
+// An error per address that is not one; `option` names it in the message ("--target").
+Diagnostics check_targets(const std::vector<std::string>& targets, std::string_view option = "--target");
 
 void restrict_to_targets(Plan& plan, const std::vector<std::string>& targets, const ConfigGraph& graph);
+void exclude_from_plan(Plan& plan, const std::vector<std::string>& excludes, const ConfigGraph& graph);
 
 }  // namespace plinth::plans

@@ -259,3 +259,45 @@ class TargetTest(StackTest):
         result = self.run_plinth("plan", "--target", "web[")
         self.assertEqual(result.code, 1, result)
         self.assertIn("invalid --target `web[`", result.err)
+        result = self.run_plinth("plan", "--exclude", "web[")
+        self.assertEqual(result.code, 1, result)
+        self.assertIn("invalid --exclude `web[`", result.err)
+
+
+LAYERED = """
+stack: layered
+resources:
+  base: { type: random_id, properties: { byte_length: 4 } }
+  app:
+    type: local_file
+    properties: { filename: out/app.txt, content: "${base.hex}" }
+  other:
+    type: local_file
+    properties: { filename: out/other.txt, content: other }
+outputs:
+  app: { value: "${app.content}" }
+"""
+
+
+class ExcludeTest(StackTest):
+    def setUp(self):
+        super().setUp()
+        self.write_stack({"main.yaml": LAYERED})
+
+    def test_exclude_leaves_out_the_object_and_what_depends_on_it(self):
+        plan = self.plinth_ok("plan", "--exclude", "base")
+        self.assertIn("some objects are excluded", plan.out)
+        self.assertIn("# other will be created", plan.out)
+        self.assertNotIn("# app", plan.out)
+        self.assertEqual(plan.plan_summary(), (1, 0, 0), plan)
+        self.apply("--exclude", "base")
+        self.assertEqual(set(self.resources()), {"other"})
+        self.assertEqual(self.state()["outputs"], {}, "an apply with excludes leaves outputs alone")
+        self.apply()
+        self.assertEqual(set(self.resources()), {"base", "app", "other"})
+
+    def test_destroy_with_exclude_keeps_it_and_what_it_needs(self):
+        self.apply()
+        self.plinth_ok("destroy", "--auto-approve", "--exclude", "app")
+        self.assertEqual(set(self.resources()), {"base", "app"})
+        self.assertFalse(self.exists("out", "other.txt"))

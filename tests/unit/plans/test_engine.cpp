@@ -38,7 +38,7 @@ struct Harness {
         REQUIRE(engine);
         auto refreshed = engine->refresh(state, 4);
         REQUIRE_FALSE(refreshed.diagnostics.has_errors());
-        auto plan = engine->plan(state, {}, destroy, refreshed.unconfirmed_gone);
+        auto plan = engine->plan(state, {}, {destroy, refreshed.unconfirmed_gone, {}, {}, {}});
         if (!plan) FAIL(format_diagnostic(plan.error()[0]));
         return std::move(*plan);
     }
@@ -285,7 +285,7 @@ resources:
 )");
     auto engine = open_engine(stack, h.registry);
     REQUIRE(engine);
-    auto plan = engine->plan(h.state, {}, false);
+    auto plan = engine->plan(h.state, {});
     REQUIRE_FALSE(plan);
     REQUIRE(plan.error().size() == 1);
     CHECK(plan.error()[0].summary == "value must not be \"invalid\"");
@@ -306,7 +306,7 @@ resources:
 )");
     auto engine = open_engine(stack, h.registry);
     REQUIRE(engine);
-    auto plan = engine->plan(h.state, {}, false);
+    auto plan = engine->plan(h.state, {});
     REQUIRE_FALSE(plan);
     CHECK(plan.error()[0].summary.find("prevent_destroy") != std::string::npos);
 }
@@ -333,7 +333,7 @@ outputs:
     auto engine = open_engine(leaky, h2.registry);
     REQUIRE(engine);
     ValueMap variables{{"secret", Value("hunter2").mark_sensitive()}};
-    auto refused = engine->plan(h2.state, variables, false);
+    auto refused = engine->plan(h2.state, variables);
     REQUIRE_FALSE(refused);
     CHECK(refused.error()[0].summary.find("sensitive") != std::string::npos);
 }
