@@ -120,10 +120,23 @@ Value object_in(const Value& answer, const std::string& id_attribute) {
     return object != nullptr && object->is_map() ? *object : Value{};
 }
 
-// The answer about an object, reading it back when a write's answer did not describe it.
-Result<Value> described(const RestApi& api, const ObjectConfig& config, const std::string& id, Value answer) {
-    if (answer.is_map()) return answer;
-    return exchange(api, "GET", expand_path(config.read_path, id), std::nullopt);
+// The attributes after a write: `planned` with the id and the answer about the object, read back
+// when the write's answer did not describe it.
+Result<Value> recorded(const RestApi& api, const ObjectConfig& config, Value planned, const std::string& id,
+                       Value answer) {
+    if (!answer.is_map()) {
+        auto read_back = exchange(api, "GET", expand_path(config.read_path, id), std::nullopt);
+        if (!read_back) return std::unexpected(read_back.error());
+        answer = std::move(*read_back);
+    }
+    set_attribute(planned, "id", id);
+    set_attribute(planned, "api_response", std::move(answer));
+    return planned;
+}
+
+Value data_of(const Value& attributes) {
+    const Value* data = attributes.find("data");
+    return data != nullptr ? *data : Value(ValueMap{});
 }
 
 }  // namespace
@@ -148,7 +161,7 @@ public:
 
     Result<Value> create(const Value& planned) const override {
         ObjectConfig config = config_of(planned);
-        const Value data = planned.find("data") ? *planned.find("data") : Value(ValueMap{});
+        const Value data = data_of(planned);
         auto answer = exchange(*m_api, config.create_method, config.path, to_json(data).dump());
         if (!answer) return std::unexpected(answer.error());
         const Value* id_value = value_at(*answer, config.id_attribute);
@@ -161,12 +174,7 @@ public:
                 fmt::format("Set id_attribute to where the server puts the new object's id. The answer was: {}",
                             answer_start(to_json(*answer).dump())),
                 "id_attribute"));
-        auto response = described(*m_api, config, *id, std::move(*answer));
-        if (!response) return std::unexpected(response.error());
-        Value created = planned;
-        set_attribute(created, "id", *id);
-        set_attribute(created, "api_response", std::move(*response));
-        return created;
+        return recorded(*m_api, config, planned, *id, std::move(*answer));
     }
 
     Result<std::optional<Value>> read(const Value& current) const override {
@@ -184,8 +192,7 @@ public:
             return std::unexpected(provider_error(fmt::format("The answer to GET {} holds no object", path),
                                                   fmt::format("The answer was: {}", answer_start(response->body))));
         Value refreshed = current;
-        const Value* data = current.find("data");
-        set_attribute(refreshed, "data", managed_fields(data ? *data : Value(ValueMap{}), object));
+        set_attribute(refreshed, "data", managed_fields(data_of(current), object));
         set_attribute(refreshed, "api_response", std::move(*answer));
         return std::optional{std::move(refreshed)};
     }
@@ -194,15 +201,10 @@ public:
         const std::string* id = string_attribute(prior, "id");
         if (id == nullptr) return std::unexpected(provider_error("rest_object has no id in state"));
         ObjectConfig config = config_of(planned);
-        const Value data = planned.find("data") ? *planned.find("data") : Value(ValueMap{});
+        const Value data = data_of(planned);
         auto answer = exchange(*m_api, config.update_method, expand_path(config.update_path, *id), to_json(data).dump());
         if (!answer) return std::unexpected(answer.error());
-        auto response = described(*m_api, config, *id, std::move(*answer));
-        if (!response) return std::unexpected(response.error());
-        Value updated = planned;
-        set_attribute(updated, "id", *id);
-        set_attribute(updated, "api_response", std::move(*response));
-        return updated;
+        return recorded(*m_api, config, planned, *id, std::move(*answer));
     }
 
     Result<void> remove(const Value& current) const override {
