@@ -7,8 +7,9 @@ answering a request it takes the next scripted fault for that method and path, i
     server.script("GET", "/ok", [("status", 500), ("retry_after", 1), ("reset",),
                                  ("slow", 3), ("invalid_json",)])
 
-Every request is recorded as (method, path, time.monotonic()). Runs in a thread of the test
-process; use it as a context manager so it always stops.
+Every request is recorded with its time.monotonic() and the client's port, which tells
+connections apart. Runs in a thread of the test process; use it as a context manager so it
+always stops.
 """
 
 import json
@@ -50,11 +51,16 @@ class FaultServer:
     def seen(self, method=None, path=None):
         """Times of the recorded requests matching method and path (None matches any)."""
         with self.lock:
-            return [t for (m, p, t) in self.requests if method in (None, m) and path in (None, p)]
+            return [t for (m, p, t, _) in self.requests if method in (None, m) and path in (None, p)]
 
-    def take_fault(self, method, path):
+    def connections(self):
+        """How many client connections the recorded requests came over."""
         with self.lock:
-            self.requests.append((method, path, time.monotonic()))
+            return len({port for (_, _, _, port) in self.requests})
+
+    def take_fault(self, method, path, port):
+        with self.lock:
+            self.requests.append((method, path, time.monotonic(), port))
             queue = self.faults.get((method, path))
             return queue.pop(0) if queue else None
 
@@ -110,7 +116,7 @@ def _handler_for(server):
             path = self.path.split("?")[0]
             length = int(self.headers.get("Content-Length") or 0)
             raw = self.rfile.read(length) if length else b""
-            fault = server.take_fault(self.command, path)
+            fault = server.take_fault(self.command, path, self.client_address[1])
             if fault and fault[0] == "reset":
                 return self._reset()
             if fault and fault[0] == "slow":

@@ -99,6 +99,16 @@ class HttpRequestTest(StackTest):
         self.assertEqual(result.code, 1, result)
         self.assertIn(f"GET {self.server.url}/ok timed out", result.err)
 
+    def test_requests_share_connections(self):
+        reads = "".join(f"""
+  call_{n}:
+    type: http_request
+    properties: {{ url: "{self.server.url}/ok?n={n}" }}""" for n in range(6))
+        self.write_stack({"main.yaml": f"stack: pool\ndata:{reads}\n"})
+        self.plinth_ok("plan", "--parallelism", "1")
+        self.assertEqual(len(self.server.seen("GET", "/ok")), 6)
+        self.assertEqual(self.server.connections(), 1)
+
     def test_post_is_never_retried(self):
         self.server.script("POST", "/things", [("status", 500)])
         extra = f'      method: POST\n      request_body: "{{}}"\n      retry: {FAST_RETRY}'

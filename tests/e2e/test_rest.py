@@ -3,6 +3,8 @@ faults (500, 429 with Retry-After, connection reset, invalid JSON) against fault
 The provider finds base_url in REST_API_BASE_URL."""
 
 import json
+import os
+import shutil
 import unittest
 
 from fault_server import FaultServer
@@ -174,6 +176,35 @@ class RestObjectFaultsTest(StackTest):
         self.assertEqual(result.code, 1, result)
         self.assertIn("The answer to POST /things is not JSON", result.err)
         self.assertIn("{not json", result.err)
+
+
+EXAMPLE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "examples", "rest-api")
+
+
+class RestApiExampleTest(StackTest):
+    """examples/rest-api as its README runs it, against json-server seeded with its db.json."""
+
+    def setUp(self):
+        super().setUp()
+        with open(os.path.join(EXAMPLE, "db.json"), encoding="utf-8") as seed:
+            self.server = JsonServer(json.load(seed)).__enter__()
+        self.addCleanup(self.server.__exit__, None, None, None)
+        shutil.copytree(EXAMPLE, self.path("rest-api"))
+        self.dir = self.path("rest-api")
+        self.env = {"REST_API_BASE_URL": self.server.url, "PLINTH_VAR_api_url": self.server.url}
+
+    def test_apply_plan_again_and_destroy(self):
+        self.apply(env=self.env)
+        posts = self.server.request("GET", "/posts")[1]
+        self.assertEqual(sorted(p["slug"] for p in posts), ["changelog", "welcome"])
+        comments = self.server.request("GET", "/comments")[1]
+        self.assertEqual(sorted(c["postId"] for c in comments), sorted(str(p["id"]) for p in posts))
+        outputs = json.loads(self.plinth_ok("output", "--json", env=self.env).out)
+        self.assertEqual(sorted(outputs["titles_served"]["value"]), ["Welcome to plinth", "What changed this week"])
+        self.assertEqual(self.run_plinth("plan", "--detailed-exitcode", env=self.env).code, 0)
+        self.plinth_ok("destroy", "--auto-approve", env=self.env)
+        self.assertEqual(self.server.request("GET", "/posts")[1], [])
+        self.assertEqual(self.server.request("GET", "/comments")[1], [])
 
 
 if __name__ == "__main__":
