@@ -29,6 +29,8 @@ Command make_destroy_command(CLI::App& parent);
 Command make_show_command(CLI::App& parent);
 Command make_output_command(CLI::App& parent);
 Command make_state_command(CLI::App& parent);
+Command make_import_command(CLI::App& parent);
+Command make_providers_command(CLI::App& parent);
 Command make_version_command(CLI::App& parent);
 
 }  // namespace plinth::cli

@@ -1,12 +1,15 @@
-// `plinth init`: prepares the stack directory: fetches the modules its calls name (from git
-// repositories and archives) into .plinth/modules/ and pins them in plinth.lock.yaml, which
-// later runs verify without the network. `--upgrade` fetches anew and pins the new revisions.
+// `plinth init`: prepares the stack directory: checks that every provider `requires:` names is
+// installed in an allowed version, fetches the modules its calls name (from git repositories and
+// archives) into .plinth/modules/ and pins them in plinth.lock.yaml, which later runs verify
+// without the network. `--upgrade` fetches anew and pins the new revisions.
 #include <CLI/CLI.hpp>
+#include <fmt/format.h>
 #include <memory>
 
 #include "cli/command.h"
 #include "cli/stack_session.h"
 #include "cli/terminal.h"
+#include "plans/requirements.h"
 
 namespace plinth::cli {
 
@@ -17,6 +20,11 @@ Command make_init_command(CLI::App& parent) {
     return {app, [upgrade](Ui& ui) {
                 auto session = StackSession::open(ui);
                 if (!session) return session.error();
+                auto required = plans::check_required_providers((*session)->stack().requirements,
+                                                                (*session)->registry());
+                if (!required) return ui.diagnostics(required.error()), ExitStatus::Error;
+                for (const auto& provider : *required)
+                    ui.out(fmt::format("- provider {} {} ({})\n", provider.name, provider.version, provider.origin));
                 // Module sources may use variables: their defaults, where they have one.
                 InstallMode mode = *upgrade ? InstallMode::Upgrade : InstallMode::Install;
                 if ((*session)->open_engine((*session)->default_variables(), mode) != ExitStatus::Ok)

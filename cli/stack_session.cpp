@@ -4,27 +4,31 @@
 #include <iostream>
 #include <unistd.h>
 
+#include "cli/provider_registry.h"
 #include "cli/terminal.h"
 #include "core/duration.h"
 #include "core/stack/loader.h"
 #include "core/stack/module_tree.h"
 #include "core/stack/variables.h"
-#include "providers/builtin/builtin.h"
+#include "plans/requirements.h"
 
 extern char** environ;
 
 namespace plinth::cli {
 
 StackSession::StackSession(Ui& ui, std::unique_ptr<Stack> stack)
-    : m_ui(ui), m_stack(std::move(stack)), m_backend(m_stack->dir / k_default_state_file) {
-    providers::register_builtin_providers(m_registry);
-}
+    : m_ui(ui), m_stack(std::move(stack)), m_registry(make_provider_registry(m_stack.get())),
+      m_backend(m_stack->dir / k_default_state_file) {}
 
 std::expected<std::unique_ptr<StackSession>, ExitStatus> StackSession::open(Ui& ui) {
     // Relative, so diagnostics name files as the user sees them: "stack.yaml:7:31".
     auto stack = load_stack(".");
     if (!stack) {
         ui.diagnostics(stack.error());
+        return std::unexpected(ExitStatus::Error);
+    }
+    if (auto unmet = plans::check_plinth_requirement(stack->requirements)) {
+        ui.diagnostic(*unmet);
         return std::unexpected(ExitStatus::Error);
     }
     return std::unique_ptr<StackSession>(new StackSession(ui, std::make_unique<Stack>(std::move(*stack))));
@@ -45,6 +49,14 @@ ExitStatus StackSession::open_engine(const ValueMap& variables, InstallMode mode
         m_ui.diagnostics(tree.error());
         return ExitStatus::Error;
     }
+    Diagnostics unmet;
+    for_each_module(**tree, [&](const ModuleNode& module) {
+        if (auto problem = plans::check_plinth_requirement(module.stack.requirements)) unmet.add(*problem);
+    });
+    if (unmet.has_errors()) {
+        m_ui.diagnostics(unmet);
+        return ExitStatus::Error;
+    }
     if (auto saved = installer->save_lock(); !saved) {
         m_ui.diagnostic(saved.error());
         return ExitStatus::Error;
@@ -55,6 +67,7 @@ ExitStatus StackSession::open_engine(const ValueMap& variables, InstallMode mode
         return ExitStatus::Error;
     }
     m_engine.emplace(std::move(*engine));
+    m_engine->configure_providers(variables);
     return ExitStatus::Ok;
 }
 

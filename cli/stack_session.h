@@ -51,6 +51,7 @@ public:
     const Stack& stack() const { return *m_stack; }
     plans::Engine& engine() { return *m_engine; }  // after open_engine()
     LocalBackend& backend() { return m_backend; }
+    const providers::ProviderRegistry& registry() const { return m_registry; }
     Ui& ui() { return m_ui; }
 
 private:

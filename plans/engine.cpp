@@ -1,6 +1,7 @@
 #include "plans/engine.h"
 
 #include "core/digest.h"
+#include "plans/import.h"
 #include "plans/planner.h"
 #include "plans/state_moves.h"
 #include "plans/targets.h"
@@ -21,7 +22,7 @@ std::string tree_fingerprint(const ModuleNode& root) {
 
 Engine::Engine(std::unique_ptr<ModuleNode> root, ConfigGraph graph, const providers::ProviderRegistry& registry)
     : m_root(std::move(root)), m_graph(std::move(graph)), m_fingerprint(tree_fingerprint(*m_root)),
-      m_providers(std::make_unique<ProviderSet>(registry)) {}
+      m_registry(&registry), m_providers(std::make_unique<ProviderSet>(registry, m_root->stack)) {}
 
 std::expected<Engine, Diagnostics> Engine::open(std::unique_ptr<ModuleNode> root,
                                                 const providers::ProviderRegistry& registry) {
@@ -39,9 +40,12 @@ Diagnostics Engine::validate() {
     }
     State empty;
     PlanRequest request{*m_root, m_graph, unknown_variables, empty, false, {}, true, {}};
-    auto plan = make_plan(request, *m_providers);
+    ProviderSet unconfigured(*m_registry, m_root->stack);
+    auto plan = make_plan(request, unconfigured);
     return plan ? Diagnostics{} : plan.error();
 }
+
+void Engine::configure_providers(const ValueMap& variables) { m_providers->configure_with(variables); }
 
 RefreshResult Engine::refresh(State& state, std::size_t parallelism) {
     return refresh_state(state, *m_providers, parallelism);
@@ -68,6 +72,11 @@ std::expected<Plan, Diagnostics> Engine::plan(const State& prior, const ValueMap
     plan->moves = std::move(*moves);
     if (!targets.empty()) restrict_to_targets(*plan, targets, m_graph);
     return plan;
+}
+
+std::expected<ResourceState, Diagnostics> Engine::import_resource(const State& state, const std::string& address,
+                                                                  const std::string& id) {
+    return plans::import_resource(ImportRequest{*m_root, m_graph, state, address, id}, *m_providers);
 }
 
 ApplyResult Engine::apply(const Plan& plan, State& state, StateJournal& journal, ApplyObserver* observer,

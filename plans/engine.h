@@ -28,8 +28,12 @@ public:
                                                    const providers::ProviderRegistry& registry);
 
     // Type-checks every resource against its provider's schema with variables unknown, touching
-    // nothing outside plinth (data sources are not read).
+    // nothing outside plinth (providers stay unconfigured, data sources are not read).
     Diagnostics validate();
+
+    // Providers used from now on are configured with their `providers:` settings evaluated from
+    // `variables`. Call it before refresh, plan and apply.
+    void configure_providers(const ValueMap& variables);
 
     // Reads every object in `state` back through its provider.
     RefreshResult refresh(State& state, std::size_t parallelism);
@@ -39,6 +43,10 @@ public:
     std::expected<Plan, Diagnostics> plan(const State& prior, const ValueMap& variables, bool destroy,
                                           const std::set<std::string>& unconfirmed_gone = {},
                                           const std::vector<std::string>& targets = {});
+
+    // Adopts the object `id` into `address` (see plans/import.h); the caller records it in state.
+    std::expected<ResourceState, Diagnostics> import_resource(const State& state, const std::string& address,
+                                                             const std::string& id);
 
     ApplyResult apply(const Plan& plan, State& state, StateJournal& journal, ApplyObserver* observer,
                       std::size_t parallelism, const std::atomic<bool>* stop);
@@ -54,6 +62,7 @@ private:
     std::unique_ptr<ModuleNode> m_root;
     ConfigGraph m_graph;
     std::string m_fingerprint;
+    const providers::ProviderRegistry* m_registry;
     std::unique_ptr<ProviderSet> m_providers;
 };
 

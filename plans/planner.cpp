@@ -14,6 +14,11 @@ namespace plinth::plans {
 
 namespace {
 
+providers::PlanResult generic_plan(const providers::ResourceSchema& schema, const Value& desired) {
+    auto plan = providers::plan_from_schema(schema, nullptr, desired);
+    return providers::PlanResult{std::move(plan.planned), std::move(plan.requires_replace)};
+}
+
 // Replaces desired values with prior ones for the attributes lifecycle.ignore_changes names.
 void apply_ignore_changes(const Lifecycle& lifecycle, const Value& prior, Value& desired) {
     if (lifecycle.ignore_changes.empty() || !prior.is_map() || !desired.is_map()) return;
@@ -213,7 +218,10 @@ std::optional<Value> Planner::plan_resource(const InstanceScope& scope, const Re
     bool prior_usable = prior && prior->status == ResourceStatus::Ready;
     if (prior_usable) apply_ignore_changes(decl.lifecycle, prior->attributes, *desired);
 
-    auto planned = provider->plan(decl.type, prior_usable ? &prior->attributes : nullptr, *desired);
+    // Validation plans from the schema alone: the provider is not configured, and asked nothing.
+    auto planned = m_request.validating
+                       ? providers::Result<providers::PlanResult>(generic_plan(*schema, *desired))
+                       : provider->plan(decl.type, prior_usable ? &prior->attributes : nullptr, *desired);
     if (!planned) {
         auto location = attribute_location(decl, planned.error().attribute);
         m_diagnostics.add(provider_diagnostic(text, planned.error(), location));

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "core/version.h"
+
 namespace plinth::providers {
 
 namespace {
@@ -40,7 +42,7 @@ TypedProvider::TypedProvider(std::string name, std::vector<std::unique_ptr<Resou
                              std::vector<AttributeSchema> settings)
     : m_resources(std::move(resources)), m_data_sources(std::move(data_sources)) {
     m_schema.name = std::move(name);
-    m_schema.version = "0.1.0";
+    m_schema.version = k_version;  // built-in providers ship with plinth
     m_schema.config = std::move(settings);
     for (const auto& type : m_resources) m_schema.resources.push_back(type->schema());
     for (const auto& type : m_data_sources) m_schema.data_sources.push_back(type->schema());

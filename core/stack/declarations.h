@@ -1,6 +1,6 @@
 // core/stack/declarations.h: turning one entry of a `variables:`, `locals:`, `resources:`, `data:`,
-// `modules:` or `outputs:` section (or the `moved:`/`removed:` lists) into its declaration,
-// checking names, keys and field types. Each returns null after adding its errors. Private to
+// `modules:`, `providers:` or `outputs:` section (or the `moved:`/`removed:` lists, `requires:`)
+// into its declaration, checking names, keys and field types. Each returns null after adding its errors. Private to
 // core/stack.
 #pragma once
 
@@ -26,6 +26,12 @@ std::optional<ModuleCallDecl> parse_module_call(const MappingEntry& entry, const
 // The `moved:` and `removed:` lists.
 std::vector<MovedDecl> parse_moved(const MappingEntry& section, const YamlFile& file, Diagnostics& diagnostics);
 std::vector<RemovedDecl> parse_removed(const MappingEntry& section, const YamlFile& file, Diagnostics& diagnostics);
+// An entry of `providers:`: `aws: {...}` or `aws.eu: {...}`.
+std::optional<ProviderConfigDecl> parse_provider_config(const MappingEntry& entry, const YamlFile& file,
+                                                        Diagnostics& diagnostics);
+// The `requires:` block, into `requirements`.
+void parse_requirements(const MappingEntry& section, const YamlFile& file, Requirements& requirements,
+                        Diagnostics& diagnostics);
 std::optional<OutputDecl> parse_output(const MappingEntry& entry, const YamlFile& file, Diagnostics& diagnostics);
 
 }  // namespace plinth

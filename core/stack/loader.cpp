@@ -22,8 +22,9 @@ void append(std::vector<T>& to, std::vector<T> more) {
     for (auto& item : more) to.push_back(std::move(item));
 }
 
-constexpr std::array<std::string_view, 10> k_top_level_keys = {
-    "stack", "description", "variables", "locals", "data", "resources", "modules", "outputs", "moved", "removed"};
+constexpr std::array<std::string_view, 13> k_top_level_keys = {
+    "stack",   "description", "requires", "providers", "providers_dir", "variables", "locals",
+    "data",    "resources",   "modules",  "outputs",   "moved",         "removed"};
 
 // Collects the declarations of every file into one Stack, reporting each problem as it goes.
 class StackBuilder {
@@ -43,6 +44,10 @@ private:
     Diagnostics m_diagnostics;
     std::optional<SourceLocation> m_name_at;         // where `stack:` was set
     std::optional<SourceLocation> m_description_at;  // where `description:` was set
+    std::optional<SourceLocation> m_requires_at;     // where `requires:` was set
+    std::optional<SourceLocation> m_providers_at;    // the first `providers:` (root stacks only)
+    std::optional<SourceLocation> m_providers_dir_at;
+    std::string m_providers_dir;
 };
 
 void StackBuilder::add_file(const YamlFile& file) {
@@ -70,6 +75,20 @@ void StackBuilder::add_entry(const MappingEntry& entry, const YamlFile& file) {
     if (key == "moved") return append(m_stack.moved, parse_moved(entry, file, m_diagnostics));
     if (key == "removed") return append(m_stack.removed, parse_removed(entry, file, m_diagnostics));
     if (key == "outputs") return add_section(entry, file, "output", m_stack.outputs, parse_output);
+    if (key == "providers") {
+        if (!m_providers_at) m_providers_at = entry.location;
+        return add_section(entry, file, "provider configuration", m_stack.provider_configs, parse_provider_config);
+    }
+    if (key == "providers_dir") return set_once(entry, file, m_providers_dir, m_providers_dir_at);
+    if (key == "requires") {
+        if (m_requires_at) {
+            m_diagnostics.add_error("`requires` is given twice", fmt::format("first given at {}", m_requires_at->to_string()),
+                                    entry.location);
+            return;
+        }
+        m_requires_at = entry.location;
+        return parse_requirements(entry, file, m_stack.requirements, m_diagnostics);
+    }
     m_diagnostics.add_error(fmt::format("unknown top-level key `{}`", key),
                             fmt::format("valid top-level keys: {}", fmt::join(k_top_level_keys, ", ")),
                             entry.location);
@@ -119,11 +138,22 @@ std::expected<Stack, Diagnostics> StackBuilder::finish(const fs::path& dir, cons
     if (role == StackRole::Root && !m_name_at && !m_diagnostics.has_errors())
         m_diagnostics.add_error("the stack has no name", "one of its files must set `stack: NAME`",
                                 SourceLocation{dir.string(), 0, 0});
+    if (role == StackRole::Module) {
+        if (m_providers_at)
+            m_diagnostics.add_error("a module cannot configure providers",
+                                    "provider settings belong in the root stack; a module uses its caller's "
+                                    "configurations, chosen with the call's `providers: { aws: aws.eu }`",
+                                    *m_providers_at);
+        if (m_providers_dir_at)
+            m_diagnostics.add_error("a module cannot set `providers_dir`", "plugins are found from the root stack",
+                                    *m_providers_dir_at);
+    }
     if (m_diagnostics.has_errors()) return std::unexpected(std::move(m_diagnostics));
     m_diagnostics.append(check_references(m_stack));
     if (m_diagnostics.has_errors()) return std::unexpected(std::move(m_diagnostics));
     m_stack.dir = dir.empty() ? fs::current_path() : fs::absolute(dir).lexically_normal();
     for (const auto& file : files) m_stack.files.push_back(m_stack.dir / file.name);
+    if (!m_providers_dir.empty()) m_stack.providers_dir = (m_stack.dir / m_providers_dir).lexically_normal();
     m_stack.fingerprint = stack_fingerprint(files);
     return std::move(m_stack);
 }

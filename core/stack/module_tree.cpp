@@ -3,8 +3,8 @@
 #include <fmt/format.h>
 #include <set>
 
-#include "core/expr/functions.h"
 #include "core/name_suggestion.h"
+#include "core/stack/early_scope.h"
 #include "core/stack/loader.h"
 
 namespace plinth {
@@ -31,42 +31,6 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr std::size_t k_max_depth = 32;
-
-// `var` and `local` for evaluating a call's source and version before anything else exists:
-// locals are evaluated in rounds until no more can be (those that need more stay unknown).
-class EarlyScope final : public expr::Scope {
-public:
-    EarlyScope(const Stack& stack, ValueMap variables) : m_variables(std::move(variables)), m_locals(ValueMap{}) {
-        for (const auto& [name, local] : stack.locals) m_locals.as_map().emplace(name, Value::unknown());
-        bool progress = true;
-        while (progress) {
-            progress = false;
-            for (const auto& [name, local] : stack.locals) {
-                Value& slot = m_locals.as_map().at(name);
-                if (!slot.is_unknown()) continue;
-                auto value = evaluate(*local.value, stack.dir);
-                if (!value || value->is_unknown()) continue;
-                slot = std::move(*value);
-                progress = true;
-            }
-        }
-    }
-
-    const Value* lookup(std::string_view root) const override {
-        if (root == "var") return &m_variables;
-        if (root == "local") return &m_locals;
-        return nullptr;
-    }
-
-    std::expected<Value, Diagnostics> evaluate(const expr::Expression& expression, const fs::path& dir) const {
-        expr::EvalContext context{*this, expr::FunctionTable::standard(), dir};
-        return expr::evaluate(expression, context);
-    }
-
-private:
-    Value m_variables;
-    Value m_locals;
-};
 
 // A module directory as diagnostics show it: relative to the working directory when inside it.
 fs::path shown_path(const fs::path& dir) {

@@ -129,25 +129,27 @@ void check_resource(const Stack& stack, const ResourceDecl& resource, Diagnostic
     check_depends_on(stack, owner, resource.depends_on, diagnostics);
 }
 
-// `source` and `version` are evaluated before anything exists: variables and locals only.
+// A module's `source` and `version` and provider settings are evaluated before anything exists:
+// variables and locals only. `what` names the place, `why` says so in the message.
 void check_early_expression(const Stack& stack, const expr::ExpressionPtr& expression, std::string_view what,
-                            Diagnostics& diagnostics) {
+                            std::string_view why, Diagnostics& diagnostics) {
     if (!expression) return;
     for (const auto& reference : expr::collect_references(*expression)) {
         if (reference.root == "var" || reference.root == "local") {
             check_reference(stack, reference, {}, diagnostics);
             continue;
         }
-        diagnostics.add_error(fmt::format("`{}` cannot be used in a module's {}", reference.to_string(), what),
-                              "a module's source and version are read before anything else, so they may use "
-                              "only variables and locals",
+        diagnostics.add_error(fmt::format("`{}` cannot be used in {}", reference.to_string(), what),
+                              fmt::format("{} read before anything else, so they may use only variables and locals",
+                                          why),
                               reference.location);
     }
 }
 
 void check_module_call(const Stack& stack, const ModuleCallDecl& call, Diagnostics& diagnostics) {
-    check_early_expression(stack, call.source, "source", diagnostics);
-    check_early_expression(stack, call.version, "version", diagnostics);
+    constexpr std::string_view why = "a module's source and version are";
+    check_early_expression(stack, call.source, "a module's source", why, diagnostics);
+    check_early_expression(stack, call.version, "a module's version", why, diagnostics);
     check_expression(stack, call.repetition.count, {}, diagnostics);
     check_expression(stack, call.repetition.for_each, {}, diagnostics);
     check_expression(stack, call.inputs, ExpressionSite{&call.repetition, false}, diagnostics);
@@ -163,6 +165,9 @@ Diagnostics check_references(const Stack& stack) {
     for (const auto& [name, data] : stack.data) check_resource(stack, data, diagnostics);
     for (const auto& [name, call] : stack.modules) check_module_call(stack, call, diagnostics);
     for (const auto& [name, output] : stack.outputs) check_expression(stack, output.value, {}, diagnostics);
+    for (const auto& [name, config] : stack.provider_configs)
+        check_early_expression(stack, config.settings, fmt::format("the settings of provider `{}`", name),
+                               "provider settings are", diagnostics);
     return diagnostics;
 }
 

@@ -1,6 +1,6 @@
 // core/stack/stack.h: the parsed stack, the user's declared configuration: variables, locals,
-// resources, data sources, module calls, outputs and moved/removed entries, each with the source
-// location it came from. A Stack is one directory; a module call names another Stack (see
+// resources, data sources, module calls, outputs, moved/removed entries, provider settings and
+// version requirements, each with the source location it came from. A Stack is one directory; a module call names another Stack (see
 // core/modules). A Stack is read-only once loaded; evaluating it against state is the engine's job.
 #pragma once
 
@@ -116,6 +116,29 @@ struct RemovedDecl {
     SourceLocation location;
 };
 
+// An entry of `providers:`: the settings of one provider configuration, `aws`, or `aws.eu` for a
+// second configuration of the same provider (an alias, chosen per resource with `provider:`).
+struct ProviderConfigDecl {
+    std::string name;      // "aws.eu"
+    std::string provider;  // "aws"
+    std::string alias;     // "eu"; empty for the default configuration
+    // Evaluates to a map of settings; it may use variables and locals only.
+    expr::ExpressionPtr settings;
+    SourceLocation location;
+};
+
+// A version constraint from `requires:`, e.g. ">= 1.2, < 2".
+struct VersionRequirement {
+    std::string constraint;
+    SourceLocation location;
+};
+
+// `requires: { plinth: ">= 0.1", providers: { acme: ">= 1.2" } }`.
+struct Requirements {
+    std::optional<VersionRequirement> plinth;
+    std::map<std::string, VersionRequirement> providers;  // by provider name
+};
+
 struct OutputDecl {
     std::string name;
     expr::ExpressionPtr value;
@@ -139,6 +162,9 @@ struct Stack {
     std::map<std::string, OutputDecl> outputs;
     std::vector<MovedDecl> moved;
     std::vector<RemovedDecl> removed;
+    std::map<std::string, ProviderConfigDecl> provider_configs;  // by name; root stacks only
+    Requirements requirements;
+    std::filesystem::path providers_dir;  // absolute; empty when not given (root stacks only)
 };
 
 }  // namespace plinth

@@ -126,6 +126,15 @@ class StackTest(unittest.TestCase):
         for stream in process.e2e_output:
             stream.close()
 
+    def assert_location(self, err, file, lines):
+        """`err` names a place in `file` on one of `lines` (an int or a tuple of ints) as
+        FILE:LINE:COLUMN."""
+        lines = (lines,) if isinstance(lines, int) else lines
+        patterns = (r"([\w.-]+\.ya?ml):(\d+):(\d+)",)
+        locations = [(m.group(1), int(m.group(2)), int(m.group(3))) for p in patterns for m in re.finditer(p, err)]
+        self.assertTrue(any(f == file and l in lines and c >= 1 for f, l, c in locations),
+                        f"expected a location {file}:{lines}:COLUMN in:\n{err}")
+
     def plinth_ok(self, *args, **kwargs):
         """Runs plinth and fails the test unless it exits 0."""
         result = self.run_plinth(*args, **kwargs)

@@ -18,6 +18,23 @@ FakeProvider::FakeProvider(std::shared_ptr<FakeWorld> world) : m_world(std::move
     id.computed = true;
     thing.attributes = {name, value, id};
     m_schema.resources.push_back(thing);
+    AttributeSchema endpoint, token;
+    endpoint.name = "endpoint";
+    endpoint.optional = true;
+    endpoint.default_value = Value("local");
+    token.name = "token";
+    token.optional = token.sensitive = true;
+    m_schema.config = {endpoint, token};
+}
+
+providers::Result<void> FakeProvider::configure(const Value& settings) {
+    std::lock_guard lock(m_world->mutex);
+    std::string endpoint = settings.find("endpoint")->as_string();
+    m_world->calls.push_back("configure " + endpoint);
+    m_world->settings = settings;
+    if (endpoint == "down")
+        return std::unexpected(providers::provider_error("cannot reach the endpoint", {}, "endpoint"));
+    return {};
 }
 
 providers::Result<providers::PlanResult> FakeProvider::plan(const std::string&, const Value* prior, const Value& desired) {

@@ -1,6 +1,7 @@
 // tests/unit/plans/fake_provider.h: a provider over an in-memory "world" for engine tests.
 // Type `fake_thing`: `name` (required, force_new), `value` (optional), computed `id`. Creating a
-// thing whose value is "fail" fails. Tests inspect and change the world to simulate drift.
+// thing whose value is "fail" fails. Settings: `endpoint` (default "local"), `token` (sensitive);
+// an endpoint "down" fails configure(). Tests inspect and change the world to simulate drift.
 #pragma once
 
 #include <map>
@@ -19,7 +20,8 @@ namespace plinth::testing {
 struct FakeWorld {
     std::mutex mutex;
     std::map<std::string, Value> objects;  // by id
-    std::vector<std::string> calls;        // "create a", "remove a", ...
+    std::vector<std::string> calls;        // "configure local", "create a", "remove a", ...
+    Value settings;                        // as last configured
     int next_id = 1;
 };
 
@@ -28,7 +30,7 @@ public:
     explicit FakeProvider(std::shared_ptr<FakeWorld> world);
 
     const providers::ProviderSchema& schema() const override { return m_schema; }
-    providers::Result<void> configure(const Value&) override { return {}; }
+    providers::Result<void> configure(const Value& settings) override;
     providers::Result<providers::PlanResult> plan(const std::string& type, const Value* prior, const Value& desired) override;
     providers::Result<Value> create(const std::string& type, const Value& planned) override;
     providers::Result<std::optional<Value>> read(const std::string& type, const Value& current) override;
