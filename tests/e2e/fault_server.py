@@ -27,6 +27,7 @@ class FaultServer:
         self.requests = []
         self.things = {}
         self.next_id = 1
+        self.authorizations = []  # the Authorization header of each request, or None
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(self))
         self.httpd.daemon_threads = True
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
@@ -98,13 +99,16 @@ def _handler_for(server):
 
         def _answer(self, status, body, content_type="application/json", headers=()):
             data = body.encode() if isinstance(body, str) else body
-            self.send_response(status)
-            self.send_header("Content-Type", content_type)
-            self.send_header("Content-Length", str(len(data)))
-            for name, value in headers:
-                self.send_header(name, value)
-            self.end_headers()
-            self.wfile.write(data)
+            try:
+                self.send_response(status)
+                self.send_header("Content-Type", content_type)
+                self.send_header("Content-Length", str(len(data)))
+                for name, value in headers:
+                    self.send_header(name, value)
+                self.end_headers()
+                self.wfile.write(data)
+            except (BrokenPipeError, ConnectionResetError):
+                self.close_connection = True  # the client gave up waiting (a timeout test)
 
         def _reset(self):
             # SO_LINGER with a zero timeout makes close() send a TCP RST.
@@ -117,6 +121,8 @@ def _handler_for(server):
             length = int(self.headers.get("Content-Length") or 0)
             raw = self.rfile.read(length) if length else b""
             fault = server.take_fault(self.command, path, self.client_address[1])
+            with server.lock:
+                server.authorizations.append(self.headers.get("Authorization"))
             if fault and fault[0] == "reset":
                 return self._reset()
             if fault and fault[0] == "slow":
