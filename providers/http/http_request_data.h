@@ -3,7 +3,8 @@
 //   method            GET (default), HEAD, POST, PUT, PATCH, DELETE or OPTIONS.
 //   request_headers   map of header names to strings.
 //   request_body      string sent as the body.
-//   ca_cert           PEM text of certificates to trust besides the system's.
+//   ca_cert           PEM text of the certificates to verify the server with (instead of the
+//                     system's CA bundle).
 //   insecure          bool, default false: skip TLS certificate checks.
 //   timeout           duration of one try, default "30s".
 //   retry             map { attempts (further tries after the first, default 2), min_delay

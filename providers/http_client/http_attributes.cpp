@@ -23,18 +23,17 @@ Result<Headers> headers_attribute(const Value& attributes, std::string_view name
     Headers headers;
     const Value* value = attributes.find(name);
     if (value == nullptr || value->is_null()) return headers;
-    if (!value->is_map()) return std::unexpected(attribute_error(std::string(name), "must be a map of header names to strings"));
+    auto problem = [&](std::string text) { return std::unexpected(attribute_error(std::string(name), text)); };
+    if (!value->is_map()) return problem("must be a map of header names to strings");
     for (const auto& [header, text] : value->as_map()) {
         if (header.empty() || header.find_first_of(": \r\n") != std::string::npos)
-            return std::unexpected(attribute_error(std::string(name), fmt::format("has an invalid header name \"{}\"", header)));
+            return problem(fmt::format("has an invalid header name \"{}\"", header));
         if (text.is_string()) headers.emplace_back(header, text.as_string());
         else if (text.is_number()) headers.emplace_back(header, format_number(text.as_number()));
         else if (text.is_bool()) headers.emplace_back(header, text.as_bool() ? "true" : "false");
-        else
-            return std::unexpected(attribute_error(
-                std::string(name), fmt::format("must map header names to strings; \"{}\" is {}", header, kind_name(text.kind()))));
+        else return problem(fmt::format("must map header names to strings; \"{}\" is {}", header, kind_name(text.kind())));
         if (headers.back().second.find_first_of("\r\n") != std::string::npos)
-            return std::unexpected(attribute_error(std::string(name), fmt::format("header \"{}\" holds a line break", header)));
+            return problem(fmt::format("header \"{}\" holds a line break", header));
     }
     return headers;
 }

@@ -21,7 +21,7 @@ struct HttpRequest {
     Headers headers;
     std::string body;  // sent when not empty, and always for POST, PUT and PATCH
     std::chrono::milliseconds timeout{30'000};  // for one try, connecting included
-    std::string ca_cert;  // PEM text of extra trusted certificates; empty: the system's
+    std::string ca_cert;  // PEM text of the certificates to verify the server with; empty: the system's CA bundle
     bool insecure = false;  // skip TLS certificate and host name checks
 };
 

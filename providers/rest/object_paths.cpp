@@ -61,7 +61,8 @@ void erase_at(Value& object, std::string_view path) {
 std::expected<void, std::string> check_id_attribute(std::string_view path) {
     if (path.empty()) return std::unexpected("it is empty");
     if (path.front() == '/' || path.back() == '/' || path.find("//") != std::string_view::npos)
-        return std::unexpected(fmt::format("\"{}\" has an empty segment; write keys separated by '/', like \"data/id\"", path));
+        return std::unexpected(
+            fmt::format("\"{}\" has an empty segment; write keys separated by '/', like \"data/id\"", path));
     return {};
 }
 

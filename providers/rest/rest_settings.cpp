@@ -82,7 +82,8 @@ std::vector<AttributeSchema> rest_settings_schema() {
         optional_attribute("retry_min_delay", T::String, "The shortest wait before a retry.", Value("1s")),
         optional_attribute("retry_max_delay", T::String, "The longest wait before a retry.", Value("30s")),
         optional_attribute("retry_non_idempotent", T::Bool, "Also retry POST and PATCH.", Value(false)),
-        optional_attribute("ca_cert", T::String, "PEM certificates to trust besides the system's."),
+        optional_attribute("ca_cert", T::String,
+                           "PEM certificates to verify the server with, instead of the system's CA bundle."),
         optional_attribute("insecure", T::Bool, "Skip TLS certificate checks.", Value(false)),
     };
 }
@@ -102,9 +103,12 @@ Result<RestSettings> read_settings(const Value& config, const Environment& envir
     auto headers = headers_attribute(config, "headers");
     if (!headers) return std::unexpected(headers.error());
     settings.headers = std::move(*headers);
-    for (std::string_view name : {"Accept", "Content-Type"})
-        if (std::ranges::none_of(settings.headers, [&](const auto& header) { return http_client::lower_case(header.first) == http_client::lower_case(name); }))
-            settings.headers.emplace_back(name, "application/json");
+    for (std::string_view name : {"Accept", "Content-Type"}) {
+        auto same_name = [&](const auto& header) {
+            return http_client::lower_case(header.first) == http_client::lower_case(name);
+        };
+        if (std::ranges::none_of(settings.headers, same_name)) settings.headers.emplace_back(name, "application/json");
+    }
     if (auto authenticated = add_authentication(config, environment, settings.headers); !authenticated)
         return std::unexpected(authenticated.error());
     auto timeout = duration_attribute(config, "timeout", settings.timeout);

@@ -7,34 +7,54 @@ answering a request it takes the next scripted fault for that method and path, i
     server.script("GET", "/ok", [("status", 500), ("retry_after", 1), ("reset",),
                                  ("slow", 3), ("invalid_json",)])
 
+With tls=True it speaks HTTPS with the certificate in tls/ (for 127.0.0.1, self-signed, valid
+until 2126; tls/cert.pem is what a client must trust).
+
 Every request is recorded with its time.monotonic() and the client's port, which tells
 connections apart. Runs in a thread of the test process; use it as a context manager so it
 always stops.
 """
 
 import json
+import os
 import socket
+import ssl
 import struct
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 
+TLS_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "tls")
+CERTIFICATE = os.path.join(TLS_DIR, "cert.pem")
+
+
+class _QuietServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        pass  # a client that refuses our certificate or hangs up is what some tests want
+
+
 class FaultServer:
-    def __init__(self):
+    def __init__(self, tls=False):
         self.lock = threading.Lock()
         self.faults = {}
         self.requests = []
         self.things = {}
         self.next_id = 1
         self.authorizations = []  # the Authorization header of each request, or None
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(self))
-        self.httpd.daemon_threads = True
+        self.httpd = _QuietServer(("127.0.0.1", 0), _handler_for(self))
+        self.scheme = "https" if tls else "http"
+        if tls:
+            context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+            context.load_cert_chain(CERTIFICATE, os.path.join(TLS_DIR, "key.pem"))
+            self.httpd.socket = context.wrap_socket(self.httpd.socket, server_side=True, do_handshake_on_connect=False)
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 
     @property
     def url(self):
-        return f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        return f"{self.scheme}://127.0.0.1:{self.httpd.server_address[1]}"
 
     def __enter__(self):
         self.thread.start()

@@ -1,7 +1,8 @@
 """json-server (npm, 0.17.4) on a free port of 127.0.0.1, with its db file in a temp dir.
 
-scripts/install-deps.sh installs it. When it is missing, starting one FAILS the test with a message
-saying how to install it: a test that needs it must never be skipped silently.
+scripts/install-deps.sh installs it on PATH; PLINTH_JSON_SERVER may name another executable (a
+project-local npm install). When it is missing, starting one FAILS the test with a message saying
+how to install it: a test that needs it must never be skipped silently.
 """
 
 import json

@@ -1,11 +1,13 @@
 """The http provider's http_request data source against a misbehaving server of the tests' own
 (fault_server.py): answers, retries after 500 and 429 (Retry-After), connection resets, timeouts,
-bodies that are not JSON, and POST never retried."""
+bodies that are not JSON, POST never retried, one connection reused, and HTTPS with a certificate
+of the test's own (ca_cert, insecure)."""
 
 import json
+import shutil
 import unittest
 
-from fault_server import FaultServer
+from fault_server import CERTIFICATE, FaultServer
 from plinth_e2e import StackTest
 
 FAST_RETRY = "{ attempts: 2, min_delay: 10ms, max_delay: 50ms }"
@@ -116,6 +118,35 @@ class HttpRequestTest(StackTest):
         self.assertEqual(out["status"], 500)
         self.assertEqual(len(self.server.seen("POST", "/things")), 1)
         self.assertEqual(self.server.things, {})
+
+
+class HttpsRequestTest(StackTest):
+    def setUp(self):
+        super().setUp()
+        self.server = FaultServer(tls=True).__enter__()
+        self.addCleanup(self.server.__exit__, None, None, None)
+        shutil.copy(CERTIFICATE, self.path("ca.pem"))
+
+    def status_with(self, extra):
+        self.write_stack({"main.yaml": stack(self.server.url + "/ok", extra)})
+        return self.run_plinth("apply", "--auto-approve")
+
+    def test_an_untrusted_certificate_is_refused_at_once(self):
+        result = self.status_with(f"      retry: {FAST_RETRY}")
+        self.assertEqual(result.code, 1, result)
+        self.assertIn(f"GET {self.server.url}/ok failed", result.err)
+        self.assertNotIn("tries", result.err)
+        self.assertIn("certificate", result.err)
+
+    def test_ca_cert_trusts_the_certificate(self):
+        result = self.status_with('      ca_cert: ${file("ca.pem")}')
+        self.assertEqual(result.code, 0, result)
+        self.assertIn("status = 200", result.out)
+
+    def test_insecure_skips_the_check(self):
+        result = self.status_with("      insecure: true")
+        self.assertEqual(result.code, 0, result)
+        self.assertIn("status = 200", result.out)
 
 
 if __name__ == "__main__":
