@@ -2,6 +2,7 @@
 
 #include <CLI/CLI.hpp>
 #include <array>
+#include <cstdlib>
 #include <filesystem>
 #include <fmt/format.h>
 #include <iostream>
@@ -14,9 +15,9 @@ namespace plinth::cli {
 
 namespace {
 
-constexpr std::array<CommandFactory, 11> k_commands = {
+constexpr std::array<CommandFactory, 12> k_commands = {
     make_init_command, make_validate_command, make_plan_command,  make_apply_command,   make_destroy_command,
-    make_show_command, make_output_command,   make_state_command, make_import_command, make_providers_command, make_version_command,
+    make_show_command, make_output_command,   make_state_command, make_import_command, make_providers_command, make_workspace_command, make_version_command,
 };
 
 ExitStatus run_selected(const std::vector<Command>& commands, const GlobalOptions& globals) {
@@ -28,6 +29,8 @@ ExitStatus run_selected(const std::vector<Command>& commands, const GlobalOption
             return ExitStatus::Error;
         }
     }
+    // Commands read the workspace from the environment, as CI sets it.
+    if (!globals.workspace.empty()) ::setenv("PLINTH_WORKSPACE", globals.workspace.c_str(), 1);
     Ui ui(use_color(globals.no_color));
     for (const auto& command : commands)
         if (command.app->parsed()) return command.run(ui);
@@ -42,6 +45,8 @@ int run(int argc, char** argv) {
     GlobalOptions globals;
     app.add_option("--chdir", globals.chdir, "Switch to this stack directory before anything else");
     app.add_flag("--no-color", globals.no_color, "Never colour the output (also: NO_COLOR)");
+    app.add_option("--workspace", globals.workspace, "Work in this workspace instead of the selected one (also: PLINTH_WORKSPACE)");
+    app.fallthrough();  // global options may also follow the command: `plinth plan --workspace ci`
 
     std::vector<Command> commands;
     for (CommandFactory factory : k_commands) commands.push_back(factory(app));

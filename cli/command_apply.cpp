@@ -51,6 +51,13 @@ ExitStatus apply_saved_plan(const ApplyOptions& options, StackSession& session) 
     Ui& ui = session.ui();
     auto plan = load_plan_file(ui, options.plan_file);
     if (!plan) return plan.error();
+    if (plan->workspace != session.workspace()) {
+        ui.diagnostic(make_error(fmt::format("this plan was made in workspace `{}`, not `{}`", plan->workspace,
+                                             session.workspace()),
+                                 fmt::format("select it (`plinth workspace select {}`) to apply {}", plan->workspace,
+                                             options.plan_file)));
+        return ExitStatus::Error;
+    }
     if (session.open_engine(plan->variables) != ExitStatus::Ok) return ExitStatus::Error;
     if (plan->stack_fingerprint != session.engine().fingerprint()) {
         ui.diagnostic(make_error("the stack has changed since this plan was made",

@@ -6,6 +6,7 @@
 
 #include "cli/command.h"
 #include "cli/stack_session.h"
+#include "cli/workspace_selection.h"
 #include "core/value_json.h"
 #include "plans/render_state.h"
 
@@ -37,7 +38,9 @@ ExitStatus show_one(const OutputOptions& options, const OutputState& output, Ui&
 }
 
 ExitStatus run_output(const OutputOptions& options, Ui& ui) {
-    LocalBackend backend(std::filesystem::current_path() / k_default_state_file);
+    auto state_path = current_state_path(std::filesystem::current_path());
+    if (!state_path) return ui.diagnostic(state_path.error()), ExitStatus::Error;
+    LocalBackend backend(*state_path);
     auto state = backend.read();
     if (!state) return ui.diagnostic(state.error()), ExitStatus::Error;
     if (options.name.empty()) {

@@ -7,6 +7,7 @@
 
 #include "cli/command.h"
 #include "cli/stack_session.h"
+#include "cli/workspace_selection.h"
 #include "plans/plan_file.h"
 #include "plans/render_state.h"
 #include "plans/render_text.h"
@@ -33,7 +34,9 @@ ExitStatus show(const std::string& plan_file, Ui& ui) {
         ui.out(plans::render_plan(*plan, style));
         return ExitStatus::Ok;
     }
-    LocalBackend backend(std::filesystem::current_path() / k_default_state_file);
+    auto state_path = current_state_path(std::filesystem::current_path());
+    if (!state_path) return ui.diagnostic(state_path.error()), ExitStatus::Error;
+    LocalBackend backend(*state_path);
     auto state = backend.read();
     if (!state) return ui.diagnostic(state.error()), ExitStatus::Error;
     ui.out(plans::render_state(*state, style));

@@ -1,6 +1,9 @@
 #include "cli/options.h"
 
 #include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "core/duration.h"
 
 namespace plinth::cli {
 
@@ -21,9 +24,19 @@ void add_planning_options(CLI::App& command, PlanningOptions& options) {
     command.add_option("--target", options.targets,
                        "Plan only this object (web, web[0], module.site[\"a\"]) and what it needs; repeatable")
         ->allow_extra_args(false);
+    command.add_option("--replace", options.replace,
+                       "Replace this instance (web, web[0]) even though nothing forces it; repeatable")
+        ->allow_extra_args(false);
     command.add_option("--parallelism", options.parallelism, "Provider operations to run at once")
         ->default_val(10)
         ->check(CLI::Range(1, 1024));
+}
+
+std::expected<std::chrono::milliseconds, Diagnostic> parse_lock_timeout(const LockOptions& options) {
+    auto timeout = parse_duration(options.lock_timeout);
+    if (!timeout)
+        return std::unexpected(make_error(fmt::format("invalid --lock-timeout `{}`", options.lock_timeout), timeout.error()));
+    return std::chrono::duration_cast<std::chrono::milliseconds>(*timeout);
 }
 
 }  // namespace plinth::cli

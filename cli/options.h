@@ -2,9 +2,13 @@
 // share (variables, state locking, planning).
 #pragma once
 
+#include <chrono>
 #include <cstddef>
+#include <expected>
 #include <string>
 #include <vector>
+
+#include "core/diagnostics.h"
 
 namespace CLI {
 class App;
@@ -15,6 +19,7 @@ namespace plinth::cli {
 struct GlobalOptions {
     std::string chdir;  // run as if started in this directory
     bool no_color = false;
+    std::string workspace;  // overrides the selected workspace
 };
 
 struct VariableOptions {
@@ -30,11 +35,14 @@ struct LockOptions {
 struct PlanningOptions {
     bool refresh = true;
     std::vector<std::string> targets;  // --target ADDRESS, repeatable
+    std::vector<std::string> replace;  // --replace ADDRESS, repeatable
     std::size_t parallelism = 10;
 };
 
 void add_variable_options(CLI::App& command, VariableOptions& options);
 void add_lock_options(CLI::App& command, LockOptions& options);
+// --lock-timeout as a duration; the error names the option.
+std::expected<std::chrono::milliseconds, Diagnostic> parse_lock_timeout(const LockOptions& options);
 void add_planning_options(CLI::App& command, PlanningOptions& options);
 
 }  // namespace plinth::cli

@@ -29,7 +29,7 @@ std::expected<PlannedRun, ExitStatus> refresh_and_plan(StackSession& session, co
         }
         unconfirmed_gone = std::move(refreshed.unconfirmed_gone);
     }
-    auto plan = session.engine().plan(run.state, variables, destroy, unconfirmed_gone, options.targets);
+    auto plan = session.engine().plan(run.state, variables, destroy, unconfirmed_gone, options.targets, options.replace);
     if (!plan) {
         session.ui().diagnostics(plan.error());
         return std::unexpected(ExitStatus::Error);

@@ -6,19 +6,21 @@
 
 #include "cli/provider_registry.h"
 #include "cli/terminal.h"
+#include "cli/workspace_selection.h"
 #include "core/duration.h"
 #include "core/stack/loader.h"
 #include "core/stack/module_tree.h"
 #include "core/stack/variables.h"
+#include "core/state/workspaces.h"
 #include "plans/requirements.h"
 
 extern char** environ;
 
 namespace plinth::cli {
 
-StackSession::StackSession(Ui& ui, std::unique_ptr<Stack> stack)
-    : m_ui(ui), m_stack(std::move(stack)), m_registry(make_provider_registry(m_stack.get())),
-      m_backend(m_stack->dir / k_default_state_file) {}
+StackSession::StackSession(Ui& ui, std::unique_ptr<Stack> stack, std::string workspace)
+    : m_ui(ui), m_stack(std::move(stack)), m_workspace(std::move(workspace)),
+      m_registry(make_provider_registry(m_stack.get())), m_backend(local_state_path(m_stack->dir, m_workspace)) {}
 
 std::expected<std::unique_ptr<StackSession>, ExitStatus> StackSession::open(Ui& ui) {
     // Relative, so diagnostics name files as the user sees them: "stack.yaml:7:31".
@@ -31,7 +33,13 @@ std::expected<std::unique_ptr<StackSession>, ExitStatus> StackSession::open(Ui& 
         ui.diagnostic(*unmet);
         return std::unexpected(ExitStatus::Error);
     }
-    return std::unique_ptr<StackSession>(new StackSession(ui, std::make_unique<Stack>(std::move(*stack))));
+    auto workspace = current_workspace(stack->dir);
+    if (!workspace) {
+        ui.diagnostic(workspace.error());
+        return std::unexpected(ExitStatus::Error);
+    }
+    return std::unique_ptr<StackSession>(
+        new StackSession(ui, std::make_unique<Stack>(std::move(*stack)), std::move(*workspace)));
 }
 
 ExitStatus StackSession::open_engine(const ValueMap& variables, InstallMode mode) {
@@ -44,7 +52,8 @@ ExitStatus StackSession::open_engine(const ValueMap& variables, InstallMode mode
                                  [&](const std::string& key, const std::string& source, const std::string& version,
                                      const std::filesystem::path& caller_dir, const SourceLocation& at) {
                                      return installer->resolve(key, source, version, caller_dir, at);
-                                 });
+                                 },
+                                 m_workspace);
     if (!tree) {
         m_ui.diagnostics(tree.error());
         return ExitStatus::Error;
@@ -61,7 +70,7 @@ ExitStatus StackSession::open_engine(const ValueMap& variables, InstallMode mode
         m_ui.diagnostic(saved.error());
         return ExitStatus::Error;
     }
-    auto engine = plans::Engine::open(std::move(*tree), m_registry);
+    auto engine = plans::Engine::open(std::move(*tree), m_registry, m_workspace);
     if (!engine) {
         m_ui.diagnostics(engine.error());
         return ExitStatus::Error;
@@ -107,12 +116,12 @@ std::expected<ValueMap, ExitStatus> StackSession::resolve_variables(const Variab
 
 std::expected<std::unique_ptr<StateLock>, ExitStatus> StackSession::lock(const std::string& operation,
                                                                           const LockOptions& options) {
-    auto timeout = parse_duration(options.lock_timeout);
+    auto timeout = parse_lock_timeout(options);
     if (!timeout) {
-        m_ui.diagnostic(make_error(fmt::format("invalid --lock-timeout `{}`", options.lock_timeout), timeout.error()));
+        m_ui.diagnostic(timeout.error());
         return std::unexpected(ExitStatus::Error);
     }
-    auto held = m_backend.lock(operation, std::chrono::duration_cast<std::chrono::milliseconds>(*timeout));
+    auto held = m_backend.lock(operation, *timeout);
     if (!held) {
         m_ui.diagnostic(held.error());
         return std::unexpected(ExitStatus::Error);

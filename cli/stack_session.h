@@ -18,11 +18,10 @@
 
 namespace plinth::cli {
 
-inline constexpr const char* k_default_state_file = "plinth.state.json";
-
 class StackSession {
 public:
-    // Loads the stack in the current directory.
+    // Loads the stack in the current directory, in the current workspace (see
+    // cli/workspace_selection.h).
     static std::expected<std::unique_ptr<StackSession>, ExitStatus> open(Ui& ui);
 
     // Resolves variables from defaults, PLINTH_VAR_*, --var-file and --var; prompts on a
@@ -52,13 +51,15 @@ public:
     plans::Engine& engine() { return *m_engine; }  // after open_engine()
     LocalBackend& backend() { return m_backend; }
     const providers::ProviderRegistry& registry() const { return m_registry; }
+    const std::string& workspace() const { return m_workspace; }
     Ui& ui() { return m_ui; }
 
 private:
-    StackSession(Ui& ui, std::unique_ptr<Stack> stack);
+    StackSession(Ui& ui, std::unique_ptr<Stack> stack, std::string workspace);
 
     Ui& m_ui;
     std::unique_ptr<Stack> m_stack;  // the engine points into it
+    std::string m_workspace;
     providers::ProviderRegistry m_registry;
     std::optional<plans::Engine> m_engine;
     LocalBackend m_backend;

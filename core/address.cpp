@@ -27,6 +27,7 @@ std::string config_path_string(const ModuleInstancePath& path) {
 
 std::string InstanceAddress::to_string() const {
     std::string prefix = plinth::to_string(module);
+    if (name.empty()) return prefix;  // a module alone
     return (prefix.empty() ? "" : prefix + ".") + (data ? "data." : "") + name + key_suffix(key);
 }
 
@@ -39,7 +40,8 @@ namespace {
 
 class AddressParser {
 public:
-    explicit AddressParser(std::string_view text) : m_text(text) {}
+    // With `module_alone`, a module path with nothing after it (`module.net["a"]`) is accepted too.
+    AddressParser(std::string_view text, bool module_alone) : m_text(text), m_module_alone(module_alone) {}
 
     std::expected<InstanceAddress, std::string> parse() {
         InstanceAddress address;
@@ -53,6 +55,7 @@ public:
                 auto key = read_key();
                 if (!key) return std::unexpected(key.error());
                 address.module.push_back(ModuleStep{std::move(*module_name), std::move(*key)});
+                if (m_module_alone && m_pos == m_text.size()) return address;
                 if (!consume('.')) return error("a resource after the module");
                 continue;
             }
@@ -115,13 +118,18 @@ private:
     }
 
     std::string_view m_text;
+    bool m_module_alone;
     std::size_t m_pos = 0;
 };
 
 }  // namespace
 
 std::expected<InstanceAddress, std::string> parse_instance_address(std::string_view text) {
-    return AddressParser(text).parse();
+    return AddressParser(text, false).parse();
+}
+
+std::expected<InstanceAddress, std::string> parse_state_address(std::string_view text) {
+    return AddressParser(text, true).parse();
 }
 
 }  // namespace plinth

@@ -47,5 +47,8 @@ struct InstanceAddress {
 
 // Parses a full instance address; the message says what was expected where.
 std::expected<InstanceAddress, std::string> parse_instance_address(std::string_view text);
+// What a state command may name: an instance or resource address, or a module instance alone
+// (`module.net["a"]`, with an empty `name`).
+std::expected<InstanceAddress, std::string> parse_state_address(std::string_view text);
 
 }  // namespace plinth

@@ -77,7 +77,7 @@ std::vector<char*> pointers_to(std::vector<std::string>& strings) {
 }
 
 // Starts the program with its stdin, stdout and stderr on the given pipes; the pid, or errno.
-std::expected<pid_t, int> spawn(const ProcessRequest& request, Pipe& in, Pipe& out, Pipe& err) {
+std::expected<pid_t, int> spawn(const ProcessRequest& request, ProcessGroup group, Pipe& in, Pipe& out, Pipe& err) {
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
     posix_spawn_file_actions_adddup2(&actions, in.read_end(), STDIN_FILENO);
@@ -89,9 +89,16 @@ std::expected<pid_t, int> spawn(const ProcessRequest& request, Pipe& in, Pipe& o
     std::vector<std::string> environment = environment_for(request);
     std::vector<char*> argv_pointers = pointers_to(argv);
     std::vector<char*> environment_pointers = pointers_to(environment);
+    posix_spawnattr_t attributes;
+    posix_spawnattr_init(&attributes);
+    if (group == ProcessGroup::Own) {
+        posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETPGROUP);
+        posix_spawnattr_setpgroup(&attributes, 0);
+    }
     pid_t pid = -1;
-    int status = ::posix_spawnp(&pid, argv_pointers[0], &actions, nullptr, argv_pointers.data(),
+    int status = ::posix_spawnp(&pid, argv_pointers[0], &actions, &attributes, argv_pointers.data(),
                                 environment_pointers.data());
+    posix_spawnattr_destroy(&attributes);
     posix_spawn_file_actions_destroy(&actions);
     if (status != 0) return std::unexpected(status);
     return pid;
@@ -106,13 +113,10 @@ void read_some(int& fd, short revents, std::array<char, 65536>& buffer, std::str
 }
 
 // Writes `input` to `in` and reads `out` and `err` until both are closed, without deadlocking on
-// full pipes; closes all three. SIGPIPE (a program that exits without reading its stdin) is
-// blocked meanwhile and then discarded, so it never kills plinth.
+// full pipes; closes all three. SIGPIPE (a program that exits without reading its stdin) never
+// kills plinth.
 void exchange(const std::string& input, int in, int out, int err, ProcessResult& result) {
-    sigset_t pipe_signal, previous;
-    sigemptyset(&pipe_signal);
-    sigaddset(&pipe_signal, SIGPIPE);
-    pthread_sigmask(SIG_BLOCK, &pipe_signal, &previous);
+    SigpipeBlock no_sigpipe;
     ::fcntl(in, F_SETFL, ::fcntl(in, F_GETFL) | O_NONBLOCK);
 
     std::size_t written = 0;
@@ -131,47 +135,71 @@ void exchange(const std::string& input, int in, int out, int err, ProcessResult&
     }
     for (int fd : {in, out, err})
         if (fd >= 0) ::close(fd);
-
-    const timespec no_wait{0, 0};
-    while (sigtimedwait(&pipe_signal, nullptr, &no_wait) == SIGPIPE) {
-    }
-    pthread_sigmask(SIG_SETMASK, &previous, nullptr);
 }
 
-void wait_for(pid_t pid, ProcessResult& result) {
-    int status = 0;
-    while (::waitpid(pid, &status, 0) < 0)
-        if (errno != EINTR) {
-            result.exit_code = 127;
-            return;
-        }
+// The exit code and signal of a wait status.
+ProcessResult result_of(int status) {
+    ProcessResult result;
     if (WIFSIGNALED(status)) {
         result.exit_code = -1;
         result.signal = WTERMSIG(status);
     } else {
         result.exit_code = WEXITSTATUS(status);
     }
+    return result;
 }
 
 }  // namespace
 
-std::expected<ProcessResult, std::string> run_process(const ProcessRequest& request) {
+std::expected<SpawnedProcess, std::string> spawn_process(const ProcessRequest& request, ProcessGroup group) {
     if (request.argv.empty() || request.argv[0].empty()) return std::unexpected("no program given");
     if (!request.working_dir.empty() && !std::filesystem::is_directory(request.working_dir))
         return std::unexpected(fmt::format("working directory {} does not exist", request.working_dir.string()));
     Pipe in, out, err;
     if (!in.open() || !out.open() || !err.open())
         return std::unexpected(fmt::format("cannot create pipes: {}", std::strerror(errno)));
-    auto pid = spawn(request, in, out, err);
+    auto pid = spawn(request, group, in, out, err);
     if (!pid) return std::unexpected(fmt::format("cannot run {}: {}", request.argv[0], std::strerror(pid.error())));
-    in.close_read();
-    out.close_write();
-    err.close_write();
+    return SpawnedProcess{*pid, in.release_write(), out.release_read(), err.release_read()};
+}
 
+ProcessResult wait_process(pid_t pid) {
+    int status = 0;
+    while (::waitpid(pid, &status, 0) < 0)
+        if (errno != EINTR) return ProcessResult{127, 0, {}, {}};
+    return result_of(status);
+}
+
+std::optional<ProcessResult> poll_process(pid_t pid) {
+    int status = 0;
+    pid_t done = ::waitpid(pid, &status, WNOHANG);
+    if (done == 0 || (done < 0 && errno == EINTR)) return std::nullopt;
+    if (done < 0) return ProcessResult{127, 0, {}, {}};
+    return result_of(status);
+}
+
+std::expected<ProcessResult, std::string> run_process(const ProcessRequest& request) {
+    auto started = spawn_process(request);
+    if (!started) return std::unexpected(started.error());
     ProcessResult result;
-    exchange(request.stdin_text, in.release_write(), out.release_read(), err.release_read(), result);
-    wait_for(*pid, result);
+    exchange(request.stdin_text, started->stdin_fd, started->stdout_fd, started->stderr_fd, result);
+    ProcessResult ended = wait_process(started->pid);
+    result.exit_code = ended.exit_code;
+    result.signal = ended.signal;
     return result;
+}
+
+SigpipeBlock::SigpipeBlock() {
+    sigemptyset(&m_pipe_signal);
+    sigaddset(&m_pipe_signal, SIGPIPE);
+    pthread_sigmask(SIG_BLOCK, &m_pipe_signal, &m_previous);
+}
+
+SigpipeBlock::~SigpipeBlock() {
+    const timespec no_wait{0, 0};
+    while (sigtimedwait(&m_pipe_signal, nullptr, &no_wait) == SIGPIPE) {
+    }
+    pthread_sigmask(SIG_SETMASK, &m_previous, nullptr);
 }
 
 std::string describe_exit(const ProcessResult& result) {

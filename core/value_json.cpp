@@ -6,7 +6,12 @@ namespace {
 constexpr const char* k_unknown_tag = "$unknown";
 constexpr const char* k_sensitive_tag = "$sensitive";
 
-nlohmann::json convert(const Value& value, bool tagged) {
+struct Tags {
+    bool unknowns;   // {"$unknown": true} instead of null
+    bool sensitive;  // {"$sensitive": value} around marked values
+};
+
+nlohmann::json convert(const Value& value, Tags tags) {
     nlohmann::json out;
     switch (value.kind()) {
     case ValueKind::Null: out = nullptr; break;
@@ -20,17 +25,17 @@ nlohmann::json convert(const Value& value, bool tagged) {
         break;
     }
     case ValueKind::String: out = value.as_string(); break;
-    case ValueKind::Unknown: out = tagged ? nlohmann::json{{k_unknown_tag, true}} : nullptr; break;
+    case ValueKind::Unknown: out = tags.unknowns ? nlohmann::json{{k_unknown_tag, true}} : nullptr; break;
     case ValueKind::List:
         out = nlohmann::json::array();
-        for (const auto& item : value.as_list()) out.push_back(convert(item, tagged));
+        for (const auto& item : value.as_list()) out.push_back(convert(item, tags));
         break;
     case ValueKind::Map:
         out = nlohmann::json::object();
-        for (const auto& [key, item] : value.as_map()) out[key] = convert(item, tagged);
+        for (const auto& [key, item] : value.as_map()) out[key] = convert(item, tags);
         break;
     }
-    if (tagged && value.is_sensitive()) return nlohmann::json{{k_sensitive_tag, std::move(out)}};
+    if (tags.sensitive && value.is_sensitive()) return nlohmann::json{{k_sensitive_tag, std::move(out)}};
     return out;
 }
 
@@ -63,9 +68,10 @@ Value parse(const nlohmann::json& json, bool tagged) {
 }
 }  // namespace
 
-nlohmann::json to_json(const Value& value) { return convert(value, false); }
+nlohmann::json to_json(const Value& value) { return convert(value, {false, false}); }
 Value from_json(const nlohmann::json& json) { return parse(json, false); }
-nlohmann::json to_tagged_json(const Value& value) { return convert(value, true); }
+nlohmann::json to_tagged_json(const Value& value) { return convert(value, {true, true}); }
+nlohmann::json to_wire_json(const Value& value) { return convert(value, {true, false}); }
 Value from_tagged_json(const nlohmann::json& json) { return parse(json, true); }
 
 }  // namespace plinth

@@ -22,7 +22,7 @@ using Clock = std::chrono::steady_clock;
 class Applier {
 public:
     Applier(const ApplyRequest& request, ProviderSet& providers)
-        : m_request(request), m_providers(providers), m_instances(request.root, request.plan.variables) {
+        : m_request(request), m_providers(providers), m_instances(request.root, request.plan.variables, request.plan.workspace) {
         for (const auto& read : request.plan.data_reads) m_data_reads.emplace(read.address, &read);
         for (const auto& block : request.plan.deferred) m_deferred.insert(block.address);
     }

@@ -142,7 +142,7 @@ private:
                 edge(find(module, NodeKind::Data, first), to);
             } else if (root == "module") {
                 module_reference_edges(module, reference, to);
-            } else if (root != "path" && root != "count" && root != "each" && root != "self") {
+            } else if (root != "path" && root != "plinth" && root != "count" && root != "each" && root != "self") {
                 edge(find(module, NodeKind::Resource, root), to);
             }
         }

@@ -1,5 +1,8 @@
 #include "plans/engine.h"
 
+#include <fmt/format.h>
+
+#include "core/address.h"
 #include "core/digest.h"
 #include "plans/import.h"
 #include "plans/planner.h"
@@ -9,6 +12,20 @@
 namespace plinth::plans {
 
 namespace {
+
+// Each `--replace` address must name one instance that state holds.
+Diagnostics check_replace_requests(const std::vector<std::string>& replace, const State& prior) {
+    Diagnostics problems;
+    for (const auto& address : replace) {
+        auto parsed = parse_instance_address(address);
+        if (!parsed) problems.add_error(fmt::format("invalid --replace `{}`", address), parsed.error());
+        else if (parsed->data) problems.add_error(fmt::format("--replace `{}`: data sources are read, not replaced", address));
+        else if (!prior.resources.contains(parsed->to_string()))
+            problems.add_error(fmt::format("--replace `{}`: state has no object there", address),
+                               "name one instance that exists (`plinth state list`), e.g. `web` or `web[0]`");
+    }
+    return problems;
+}
 
 // The root's own fingerprint when it calls no module, so plans of single stacks keep theirs.
 std::string tree_fingerprint(const ModuleNode& root) {
@@ -20,15 +37,17 @@ std::string tree_fingerprint(const ModuleNode& root) {
 
 }  // namespace
 
-Engine::Engine(std::unique_ptr<ModuleNode> root, ConfigGraph graph, const providers::ProviderRegistry& registry)
+Engine::Engine(std::unique_ptr<ModuleNode> root, ConfigGraph graph, const providers::ProviderRegistry& registry,
+               std::string workspace)
     : m_root(std::move(root)), m_graph(std::move(graph)), m_fingerprint(tree_fingerprint(*m_root)),
+      m_workspace(std::move(workspace)),
       m_registry(&registry), m_providers(std::make_unique<ProviderSet>(registry, m_root->stack)) {}
 
 std::expected<Engine, Diagnostics> Engine::open(std::unique_ptr<ModuleNode> root,
-                                                const providers::ProviderRegistry& registry) {
+                                                const providers::ProviderRegistry& registry, std::string workspace) {
     auto graph = ConfigGraph::build(*root);
     if (!graph) return std::unexpected(graph.error());
-    return Engine(std::move(root), std::move(*graph), registry);
+    return Engine(std::move(root), std::move(*graph), registry, std::move(workspace));
 }
 
 Diagnostics Engine::validate() {
@@ -39,13 +58,13 @@ Diagnostics Engine::validate() {
         unknown_variables.emplace(name, std::move(value));
     }
     State empty;
-    PlanRequest request{*m_root, m_graph, unknown_variables, empty, false, {}, true, {}};
+    PlanRequest request{*m_root, m_graph, unknown_variables, empty, false, {}, true, {}, m_workspace, {}};
     ProviderSet unconfigured(*m_registry, m_root->stack);
     auto plan = make_plan(request, unconfigured);
     return plan ? Diagnostics{} : plan.error();
 }
 
-void Engine::configure_providers(const ValueMap& variables) { m_providers->configure_with(variables); }
+void Engine::configure_providers(const ValueMap& variables) { m_providers->configure_with(variables, m_workspace); }
 
 RefreshResult Engine::refresh(State& state, std::size_t parallelism) {
     return refresh_state(state, *m_providers, parallelism);
@@ -53,8 +72,10 @@ RefreshResult Engine::refresh(State& state, std::size_t parallelism) {
 
 std::expected<Plan, Diagnostics> Engine::plan(const State& prior, const ValueMap& variables, bool destroy,
                                               const std::set<std::string>& unconfirmed_gone,
-                                              const std::vector<std::string>& targets) {
+                                              const std::vector<std::string>& targets,
+                                              const std::vector<std::string>& replace) {
     if (auto invalid = check_targets(targets); invalid.has_errors()) return std::unexpected(invalid);
+    if (auto invalid = check_replace_requests(replace, prior); invalid.has_errors()) return std::unexpected(invalid);
     StateEdits edits = state_edits(*m_root, prior);
     auto moves = plan_moves(edits.moved, prior);
     if (!moves) return std::unexpected(moves.error());
@@ -64,11 +85,13 @@ std::expected<Plan, Diagnostics> Engine::plan(const State& prior, const ValueMap
         moved = prior;
         apply_moves(*moves, *moved);
     }
-    PlanRequest request{*m_root, m_graph, variables, moved ? *moved : prior, destroy, unconfirmed_gone, false, {}};
+    PlanRequest request{*m_root,          m_graph, variables, moved ? *moved : prior, destroy, unconfirmed_gone,
+                        false,           {},      m_workspace, {replace.begin(), replace.end()}};
     request.removed = std::move(edits.removed);
     auto plan = make_plan(request, *m_providers);
     if (!plan) return plan;
     plan->stack_fingerprint = m_fingerprint;
+    plan->workspace = m_workspace;
     plan->moves = std::move(*moves);
     if (!targets.empty()) restrict_to_targets(*plan, targets, m_graph);
     return plan;

@@ -24,8 +24,10 @@ namespace plinth::plans {
 class Engine {
 public:
     // Builds the configuration graph; a cycle is an error.
+    // `workspace` is what `plinth.workspace` reads, and what plans record.
     static std::expected<Engine, Diagnostics> open(std::unique_ptr<ModuleNode> root,
-                                                   const providers::ProviderRegistry& registry);
+                                                   const providers::ProviderRegistry& registry,
+                                                   std::string workspace = k_default_workspace);
 
     // Type-checks every resource against its provider's schema with variables unknown, touching
     // nothing outside plinth (providers stay unconfigured, data sources are not read).
@@ -39,10 +41,12 @@ public:
     RefreshResult refresh(State& state, std::size_t parallelism);
 
     // `prior` should already be refreshed. With `destroy`, plans the removal of everything.
-    // With `targets`, only those objects and what they need (see plans/targets.h).
+    // With `targets`, only those objects and what they need (see plans/targets.h). Each of
+    // `replace` is an instance in `prior` to replace even though nothing forces it.
     std::expected<Plan, Diagnostics> plan(const State& prior, const ValueMap& variables, bool destroy,
                                           const std::set<std::string>& unconfirmed_gone = {},
-                                          const std::vector<std::string>& targets = {});
+                                          const std::vector<std::string>& targets = {},
+                                          const std::vector<std::string>& replace = {});
 
     // Adopts the object `id` into `address` (see plans/import.h); the caller records it in state.
     std::expected<ResourceState, Diagnostics> import_resource(const State& state, const std::string& address,
@@ -55,13 +59,16 @@ public:
     const ConfigGraph& graph() const { return m_graph; }
     // sha256 over every module's files: a saved plan records it and apply checks it.
     const std::string& fingerprint() const { return m_fingerprint; }
+    const std::string& workspace() const { return m_workspace; }
 
 private:
-    Engine(std::unique_ptr<ModuleNode> root, ConfigGraph graph, const providers::ProviderRegistry& registry);
+    Engine(std::unique_ptr<ModuleNode> root, ConfigGraph graph, const providers::ProviderRegistry& registry,
+           std::string workspace);
 
     std::unique_ptr<ModuleNode> m_root;
     ConfigGraph m_graph;
     std::string m_fingerprint;
+    std::string m_workspace;
     const providers::ProviderRegistry* m_registry;
     std::unique_ptr<ProviderSet> m_providers;
 };

@@ -7,9 +7,10 @@
 
 namespace plinth::plans {
 
-ModuleInstances::ModuleInstances(const ModuleNode& root, ValueMap root_variables, bool validating)
-    : m_root_dir(root.stack.dir), m_validating(validating),
-      m_root(std::make_unique<ModuleScope>(root, ModuleInstancePath{}, root.stack.dir, std::move(root_variables))) {}
+ModuleInstances::ModuleInstances(const ModuleNode& root, ValueMap root_variables, std::string workspace,
+                                 bool validating)
+    : m_run{root.stack.dir, std::move(workspace)}, m_validating(validating),
+      m_root(std::make_unique<ModuleScope>(root, ModuleInstancePath{}, m_run, std::move(root_variables))) {}
 
 std::vector<ModuleScope*> ModuleInstances::of(const ModuleNode& module) {
     if (module.is_root()) return {m_root.get()};
@@ -55,7 +56,7 @@ Diagnostics ModuleInstances::expand_call(const ModuleNode& module, const std::st
             caller->set_module_call(name, unknown_outputs(child.stack));
             ModuleInstancePath path = caller->path();
             path.push_back(ModuleStep{name, InstanceKey{}});
-            created.push_back(std::make_unique<ModuleScope>(child, std::move(path), m_root_dir, ValueMap{}, caller,
+            created.push_back(std::make_unique<ModuleScope>(child, std::move(path), m_run, ValueMap{}, caller,
                                                             expansion->instances[0].repetition));
             continue;
         }
@@ -73,7 +74,7 @@ Diagnostics ModuleInstances::expand_call(const ModuleNode& module, const std::st
             if (call.repetition.repeated()) set_instance_value(container, instance.key, unknown_outputs(child.stack));
             ModuleInstancePath path = caller->path();
             path.push_back(ModuleStep{name, instance.key});
-            created.push_back(std::make_unique<ModuleScope>(child, std::move(path), m_root_dir, ValueMap{}, caller,
+            created.push_back(std::make_unique<ModuleScope>(child, std::move(path), m_run, ValueMap{}, caller,
                                                             instance.repetition));
         }
         caller->set_module_call(name, std::move(container));

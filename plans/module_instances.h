@@ -19,7 +19,7 @@ class ModuleInstances {
 public:
     // `validating`: a call whose instances are not known yet gets one instance with unknown
     // `count`/`each` (so its contents are still checked) instead of an error.
-    ModuleInstances(const ModuleNode& root, ValueMap root_variables, bool validating = false);
+    ModuleInstances(const ModuleNode& root, ValueMap root_variables, std::string workspace, bool validating = false);
 
     ModuleScope& root() { return *m_root; }
     // The instances of `module` expanded so far (the root has one), in key order.
@@ -36,7 +36,7 @@ public:
     Diagnostics publish_output(const ModuleNode& module, const std::string& name);
 
 private:
-    std::filesystem::path m_root_dir;
+    RunFacts m_run;
     bool m_validating;
     std::unique_ptr<ModuleScope> m_root;
     std::mutex m_mutex;  // guards m_instances' structure

@@ -15,15 +15,16 @@ Value unknown_slots(const std::map<std::string, Decl>& declarations) {
 
 }  // namespace
 
-ModuleScope::ModuleScope(const ModuleNode& module, ModuleInstancePath path, const std::filesystem::path& root_dir,
-                         ValueMap variables, ModuleScope* caller, Value call_repetition)
+ModuleScope::ModuleScope(const ModuleNode& module, ModuleInstancePath path, const RunFacts& run, ValueMap variables,
+                         ModuleScope* caller, Value call_repetition)
     : m_module(module), m_path(std::move(path)), m_caller(caller), m_call_repetition(std::move(call_repetition)),
       m_variables(unknown_slots(module.stack.variables)),
       m_locals(unknown_slots(module.stack.locals)), m_data(unknown_slots(module.stack.data)),
       m_modules(unknown_slots(module.stack.modules)) {
     for (auto& [name, value] : variables) m_variables.as_map()[name] = std::move(value);
     std::string dir = module.stack.dir.string();
-    m_path_value = Value(ValueMap{{"stack", Value(dir)}, {"module", Value(dir)}, {"root", Value(root_dir.string())}});
+    m_path_value = Value(ValueMap{{"stack", Value(dir)}, {"module", Value(dir)}, {"root", Value(run.root_dir.string())}});
+    m_plinth_value = Value(ValueMap{{"workspace", Value(run.workspace)}});
     for (const auto& [name, resource] : module.stack.resources) m_resources.emplace(name, Value::unknown());
 }
 
@@ -31,6 +32,7 @@ const Value* ModuleScope::lookup(std::string_view root) const {
     if (root == "var") return &m_variables;
     if (root == "local") return &m_locals;
     if (root == "path") return &m_path_value;
+    if (root == "plinth") return &m_plinth_value;
     if (root == "data") return &m_data;
     if (root == "module") return &m_modules;
     auto it = m_resources.find(root);

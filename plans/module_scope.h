@@ -1,5 +1,5 @@
 // plans/module_scope.h: what names mean while the engine evaluates one module instance: `var`,
-// `local`, `path`, `data`, `module` and each resource's current value (planned during plan,
+// `local`, `path`, `plinth`, `data`, `module` and each resource's current value (planned during plan,
 // applied during apply), plus `count`/`each`/`self` for one block instance (InstanceScope).
 // Slots exist before anything reads them; a slot is read only by nodes that depend on the node
 // that writes it, which the walker starts after the write. Writes take a lock because instances
@@ -17,6 +17,7 @@
 #include "core/stack/module_tree.h"
 #include "core/value.h"
 #include "plans/expansion.h"
+#include "plans/run_facts.h"
 
 namespace plinth::plans {
 
@@ -24,8 +25,8 @@ class ModuleScope final : public expr::Scope {
 public:
     // Every slot starts unknown; a root scope takes the resolved variables. A module instance
     // scope knows its caller's scope and its instance's `count`/`each` there.
-    ModuleScope(const ModuleNode& module, ModuleInstancePath path, const std::filesystem::path& root_dir,
-                ValueMap variables = {}, ModuleScope* caller = nullptr, Value call_repetition = {});
+    ModuleScope(const ModuleNode& module, ModuleInstancePath path, const RunFacts& run, ValueMap variables = {},
+                ModuleScope* caller = nullptr, Value call_repetition = {});
 
     const ModuleNode& module() const { return m_module; }
     const ModuleInstancePath& path() const { return m_path; }
@@ -55,6 +56,7 @@ private:
     Value m_variables;  // maps, one slot per declared name
     Value m_locals;
     Value m_path_value;
+    Value m_plinth_value;  // `plinth.workspace`
     Value m_data;
     Value m_modules;
     ValueMap m_resources;

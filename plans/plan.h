@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/value.h"
+#include "plans/run_facts.h"
 
 namespace plinth::plans {
 
@@ -31,6 +32,7 @@ enum class ChangeReason {
     RemovedFromStack,  // in state, no longer declared
     InstanceGone,      // its block is declared, but count/for_each no longer yields its key
     ReplaceTriggered,  // lifecycle.replace_triggered_by names something that changes
+    ReplaceRequested,  // the user asked for it (`--replace`)
 };
 
 struct ResourceChange {
@@ -85,6 +87,7 @@ struct Plan {
     // The stack it was made from; apply refuses it if the files changed since.
     std::string stack_fingerprint;
     ValueMap variables;  // resolved values, sensitive ones marked
+    std::string workspace = k_default_workspace;  // the workspace it was made in; applied only there
     bool destroy = false;  // made by `destroy` / `plan --destroy`
     std::vector<std::string> targets;  // --target: only these (and what they need) are planned
 

@@ -23,7 +23,7 @@ constexpr std::array k_actions = {Action::NoOp, Action::Create, Action::Update,
                                   Action::Delete, Action::DeleteThenCreate, Action::CreateThenDelete};
 constexpr std::array k_reasons = {ChangeReason::None, ChangeReason::Tainted, ChangeReason::CreateUnconfirmed,
                                   ChangeReason::RemovedFromStack, ChangeReason::InstanceGone,
-                                  ChangeReason::ReplaceTriggered};
+                                  ChangeReason::ReplaceTriggered, ChangeReason::ReplaceRequested};
 
 std::string_view reason_name(ChangeReason reason) {
     switch (reason) {
@@ -33,6 +33,7 @@ std::string_view reason_name(ChangeReason reason) {
     case ChangeReason::RemovedFromStack: return "removed-from-stack";
     case ChangeReason::InstanceGone: return "instance-gone";
     case ChangeReason::ReplaceTriggered: return "replace-triggered";
+    case ChangeReason::ReplaceRequested: return "replace-requested";
     }
     return "?";
 }
@@ -197,6 +198,7 @@ Plan read_plan(const Json& json, std::string& problem) {
     plan.prior_serial = read.count("prior_serial");
     plan.prior_state_existed = read.flag("prior_state_existed");
     plan.stack_fingerprint = read.text("stack_fingerprint");
+    plan.workspace = read.text("workspace");
     Value variables = read.value("variables");
     if (variables.is_map()) plan.variables = std::move(variables.as_map());
     else if (problem.empty()) problem = "\"variables\" is not a map.";
@@ -252,6 +254,7 @@ std::string serialize_plan(const Plan& plan) {
                  {"prior_serial", plan.prior_serial},
                  {"prior_state_existed", plan.prior_state_existed},
                  {"stack_fingerprint", plan.stack_fingerprint},
+                 {"workspace", plan.workspace},
                  {"variables", to_tagged_json(Value(plan.variables))},
                  {"destroy", plan.destroy},
                  {"targets", plan.targets},

@@ -57,7 +57,7 @@ class Planner {
 public:
     Planner(const PlanRequest& request, ProviderSet& providers)
         : m_request(request), m_providers(providers),
-          m_instances(request.root, request.variables, request.validating) {}
+          m_instances(request.root, request.variables, request.workspace, request.validating) {}
 
     std::expected<Plan, Diagnostics> run();
 
@@ -199,6 +199,12 @@ std::optional<Value> Planner::evaluate_properties(const InstanceScope& scope, co
     auto problems = providers::validate_properties(
         **schema, *desired, [&](std::string_view attribute) { return attribute_location(decl, attribute); });
     if (problems.has_errors()) return m_diagnostics.append(problems), std::nullopt;
+    if (m_request.validating) return std::move(*desired);  // the provider is not configured: ask it nothing
+    auto own_problems = (*found)->validate(data ? providers::BlockKind::Data : providers::BlockKind::Resource,
+                                           decl.type, *desired);
+    for (const auto& problem : own_problems)
+        m_diagnostics.add_error(problem.summary, problem.detail, attribute_location(decl, problem.attribute));
+    if (!own_problems.empty()) return std::nullopt;
     return std::move(*desired);
 }
 
@@ -238,7 +244,8 @@ std::optional<Value> Planner::plan_resource(const InstanceScope& scope, const Re
     change.replace_paths = planned->requires_replace;
     change.dependencies = m_request.graph.resource_dependencies(address.config_address());
     change.create_before_destroy = decl.lifecycle.create_before_destroy;
-    if (prior_usable && !is_replace(change.action) && replace_triggered(scope, decl)) {
+    bool requested = m_request.replace.contains(text);
+    if (prior_usable && !is_replace(change.action) && (requested || replace_triggered(scope, decl))) {
         auto fresh = provider->plan(decl.type, nullptr, *desired);
         if (!fresh) {
             m_diagnostics.add(provider_diagnostic(text, fresh.error(), attribute_location(decl, fresh.error().attribute)));
@@ -246,7 +253,7 @@ std::optional<Value> Planner::plan_resource(const InstanceScope& scope, const Re
         }
         change.action = decl.lifecycle.create_before_destroy ? Action::CreateThenDelete : Action::DeleteThenCreate;
         change.after = fresh->planned;
-        change.reason = ChangeReason::ReplaceTriggered;
+        change.reason = requested ? ChangeReason::ReplaceRequested : ChangeReason::ReplaceTriggered;
     }
     if (prior && !prior_usable) change.reason = ChangeReason::Tainted;
     if (!prior && m_request.unconfirmed_gone.contains(text)) change.reason = ChangeReason::CreateUnconfirmed;

@@ -31,6 +31,9 @@ struct PlanRequest {
     bool validating = false;
     // `removed:` entries of the whole tree, absolute (see plans/state_moves.h).
     std::vector<RemovedDecl> removed;
+    std::string workspace = k_default_workspace;  // `plinth.workspace`
+    // `--replace`: instances to replace even though nothing forces it (each is in `prior`).
+    std::set<std::string> replace;
 };
 
 std::expected<Plan, Diagnostics> make_plan(const PlanRequest& request, ProviderSet& providers);

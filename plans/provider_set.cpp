@@ -23,9 +23,10 @@ Diagnostic combine(Diagnostics problems, const SourceLocation& fallback) {
 
 }  // namespace
 
-void ProviderSet::configure_with(ValueMap variables) {
+void ProviderSet::configure_with(ValueMap variables, std::string workspace) {
     std::lock_guard lock(m_mutex);
     m_variables = std::move(variables);
+    m_workspace = std::move(workspace);
 }
 
 std::expected<providers::Provider*, Diagnostic> ProviderSet::get(const std::string& name, const SourceLocation& location) {
@@ -72,7 +73,7 @@ std::expected<std::unique_ptr<providers::Provider>, Diagnostic> ProviderSet::mak
 
 std::expected<void, Diagnostic> ProviderSet::configure(providers::Provider& provider, const std::string& name,
                                                        const SourceLocation& location) const {
-    auto settings = evaluate_provider_settings(m_root, name, provider.schema(), *m_variables);
+    auto settings = evaluate_provider_settings(m_root, name, provider.schema(), *m_variables, m_workspace);
     if (!settings) return std::unexpected(combine(std::move(settings.error()), location));
     if (auto configured = provider.configure(*settings); !configured) {
         auto declared = m_root.provider_configs.find(name);

@@ -26,7 +26,7 @@ public:
 
     // From now on get() configures each provider it makes, with settings evaluated from
     // `variables`. Without this, providers stay unconfigured: enough for schemas and validation.
-    void configure_with(ValueMap variables);
+    void configure_with(ValueMap variables, std::string workspace);
 
     // The provider of configuration `name`; an error when there is no such provider or
     // configuration, its version does not meet `requires:`, or configuring it fails. `location`
@@ -42,6 +42,7 @@ private:
     const providers::ProviderRegistry& m_registry;
     const Stack& m_root;
     std::optional<ValueMap> m_variables;
+    std::string m_workspace;
     std::mutex m_mutex;
     std::map<std::string, std::unique_ptr<providers::Provider>> m_instances;
 };

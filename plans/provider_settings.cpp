@@ -8,12 +8,12 @@ namespace plinth::plans {
 
 std::expected<Value, Diagnostics> evaluate_provider_settings(const Stack& root, const std::string& name,
                                                              const providers::ProviderSchema& schema,
-                                                             const ValueMap& variables) {
+                                                             const ValueMap& variables, const std::string& workspace) {
     auto declared = root.provider_configs.find(name);
     Value settings{ValueMap{}};
     if (declared != root.provider_configs.end()) {
         const ProviderConfigDecl& config = declared->second;
-        auto value = EarlyScope(root, variables).evaluate(*config.settings, root.dir);
+        auto value = EarlyScope(root, variables, workspace).evaluate(*config.settings, root.dir);
         if (!value) return std::unexpected(std::move(value.error()));
         if (!value->is_wholly_known())
             return std::unexpected(Diagnostics(make_error(

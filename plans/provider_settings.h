@@ -17,6 +17,6 @@ namespace plinth::plans {
 // declares none for it.
 std::expected<Value, Diagnostics> evaluate_provider_settings(const Stack& root, const std::string& name,
                                                              const providers::ProviderSchema& schema,
-                                                             const ValueMap& variables);
+                                                             const ValueMap& variables, const std::string& workspace);
 
 }  // namespace plinth::plans

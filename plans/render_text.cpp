@@ -42,6 +42,8 @@ std::string change_heading(const ResourceChange& change, const RenderStyle& styl
         what = "is tainted, so must be replaced";
     } else if (change.reason == ChangeReason::ReplaceTriggered) {
         what = "will be replaced due to changes in replace_triggered_by";
+    } else if (change.reason == ChangeReason::ReplaceRequested) {
+        what = "will be replaced, as requested";
     } else if (change.reason == ChangeReason::CreateUnconfirmed && change.action == Action::Create) {
         what = "was being created when plinth stopped; it will be created";
     } else {

@@ -4,6 +4,26 @@
 
 namespace plinth::providers {
 
+ProviderError combine_errors(const std::vector<ProviderError>& errors) {
+    ProviderError error = errors.front();
+    for (std::size_t i = 1; i < errors.size(); ++i) {
+        if (!error.detail.empty()) error.detail += "\n";
+        error.detail += errors[i].summary;
+        if (!errors[i].detail.empty()) error.detail += ": " + errors[i].detail;
+    }
+    return error;
+}
+
+Result<void> check_properties(const ResourceSchema& schema, const Value& properties) {
+    Diagnostics problems = validate_properties(schema, properties, SourceLocation{});
+    if (!problems.has_errors()) return {};
+    std::vector<ProviderError> errors;
+    for (const auto& problem : problems) errors.push_back(provider_error(problem.summary, problem.detail));
+    return std::unexpected(combine_errors(errors));
+}
+
+std::vector<ProviderError> Provider::validate(BlockKind, const std::string&, const Value&) { return {}; }
+
 Result<Value> Provider::import(const std::string& type, const std::string& id) {
     return std::unexpected(provider_error(fmt::format("{} does not support import", type),
                                           fmt::format("Provider \"{}\" cannot adopt an existing object (id \"{}\").",

@@ -36,6 +36,17 @@ inline ProviderError provider_error(std::string summary, std::string detail = {}
 template <typename T>
 using Result = std::expected<T, ProviderError>;
 
+// Which kind of block a type is used in: a managed resource, or a data source.
+enum class BlockKind { Resource, Data };
+
+// Several problems as one error: the first, with the others' summaries (and details) added to its
+// detail, one a line. `errors` is not empty.
+ProviderError combine_errors(const std::vector<ProviderError>& errors);
+
+// validate_properties without locations, as one provider error: the first problem, with any
+// others in its detail. For providers checking what they are given.
+Result<void> check_properties(const ResourceSchema& schema, const Value& properties);
+
 struct PlanResult {
     Value planned;  // the attributes after apply; unknown where not yet known
     std::vector<std::string> requires_replace;  // attributes whose change forces replacement
@@ -48,6 +59,11 @@ public:
     virtual const ProviderSchema& schema() const = 0;
     // Provider settings (credentials, endpoint, region), validated against schema().config.
     virtual Result<void> configure(const Value& config) = 0;
+
+    // The provider's own checks of configured properties, after the engine has checked them
+    // against the schema (values may be unknown). Each problem names its attribute when it can,
+    // so the error points at that line of the stack. By default there are none.
+    virtual std::vector<ProviderError> validate(BlockKind kind, const std::string& type, const Value& config);
 
     // `prior` is null for a new object; `desired` is the configured properties (may hold unknowns).
     virtual Result<PlanResult> plan(const std::string& type, const Value* prior, const Value& desired) = 0;

@@ -164,4 +164,14 @@ GenericPlan plan_from_schema(const ResourceSchema& schema, const Value* prior, c
     return plan;
 }
 
+Value mark_sensitive_attributes(const ResourceSchema& schema, Value attributes) {
+    if (!attributes.is_map()) return attributes;
+    for (const auto& attribute : schema.attributes)
+        if (attribute.sensitive)
+            if (auto it = attributes.as_map().find(attribute.name);
+                it != attributes.as_map().end() && !it->second.is_null())
+                it->second.mark_sensitive();
+    return attributes;
+}
+
 }  // namespace plinth::providers

@@ -57,6 +57,9 @@ using AttributeLocator = std::function<SourceLocation(std::string_view attribute
 Diagnostics validate_properties(const ResourceSchema& schema, const Value& properties, const AttributeLocator& locate);
 Diagnostics validate_properties(const ResourceSchema& schema, const Value& properties, const SourceLocation& location);
 
+// Marks the attributes the schema calls sensitive (and that are not null) in a map of attributes.
+Value mark_sensitive_attributes(const ResourceSchema& schema, Value attributes);
+
 // The plan every provider starts from: desired properties with defaults filled in and sensitive
 // attributes marked; computed attributes the user did not set keep their prior value when the
 // object is kept, and become unknown when it is new or replaced; `requires_replace` lists the

@@ -6,37 +6,6 @@
 
 namespace plinth::providers {
 
-namespace {
-
-// A validation failure as one provider error: the first problem, with any others in the detail.
-ProviderError error_from(const Diagnostics& diagnostics) {
-    ProviderError error = provider_error(diagnostics[0].summary, diagnostics[0].detail);
-    for (std::size_t i = 1; i < diagnostics.size(); ++i) {
-        if (!error.detail.empty()) error.detail += "\n";
-        error.detail += diagnostics[i].summary;
-        if (!diagnostics[i].detail.empty()) error.detail += ": " + diagnostics[i].detail;
-    }
-    return error;
-}
-
-Result<void> check(const ResourceSchema& schema, const Value& properties) {
-    Diagnostics problems = validate_properties(schema, properties, SourceLocation{});
-    if (problems.has_errors()) return std::unexpected(error_from(problems));
-    return {};
-}
-
-Value mark_sensitive_attributes(const ResourceSchema& schema, Value attributes) {
-    if (!attributes.is_map()) return attributes;
-    for (const auto& attribute : schema.attributes)
-        if (attribute.sensitive)
-            if (auto it = attributes.as_map().find(attribute.name);
-                it != attributes.as_map().end() && !it->second.is_null())
-                it->second.mark_sensitive();
-    return attributes;
-}
-
-}  // namespace
-
 TypedProvider::TypedProvider(std::string name, std::vector<std::unique_ptr<ResourceType>> resources,
                              std::vector<std::unique_ptr<DataSourceType>> data_sources,
                              std::vector<AttributeSchema> settings)
@@ -50,7 +19,7 @@ TypedProvider::TypedProvider(std::string name, std::vector<std::unique_ptr<Resou
 
 Result<void> TypedProvider::configure(const Value& config) {
     ResourceSchema settings{"provider \"" + m_schema.name + "\"", {}, m_schema.config};
-    return check(settings, config);
+    return check_properties(settings, config);
 }
 
 Result<const ResourceType*> TypedProvider::resource(const std::string& type) const {
@@ -65,7 +34,7 @@ Result<PlanResult> TypedProvider::plan(const std::string& type, const Value* pri
     auto found = resource(type);
     if (!found) return std::unexpected(found.error());
     const ResourceType& resource_type = **found;
-    if (auto valid = check(resource_type.schema(), desired); !valid) return std::unexpected(valid.error());
+    if (auto valid = check_properties(resource_type.schema(), desired); !valid) return std::unexpected(valid.error());
     GenericPlan plan = plan_from_schema(resource_type.schema(), prior, desired);
     if (auto refined = resource_type.refine_plan(desired, plan); !refined) return std::unexpected(refined.error());
     return PlanResult{std::move(plan.planned), std::move(plan.requires_replace)};
@@ -112,7 +81,7 @@ Result<Value> TypedProvider::import(const std::string& type, const std::string& 
 Result<Value> TypedProvider::read_data(const std::string& type, const Value& config) {
     for (const auto& candidate : m_data_sources) {
         if (candidate->schema().type != type) continue;
-        if (auto valid = check(candidate->schema(), config); !valid) return std::unexpected(valid.error());
+        if (auto valid = check_properties(candidate->schema(), config); !valid) return std::unexpected(valid.error());
         auto result = candidate->read(config);
         if (!result) return result;
         return mark_sensitive_attributes(candidate->schema(), std::move(*result));

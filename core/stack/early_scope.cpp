@@ -4,8 +4,8 @@
 
 namespace plinth {
 
-EarlyScope::EarlyScope(const Stack& stack, ValueMap variables)
-    : m_variables(std::move(variables)), m_locals(ValueMap{}) {
+EarlyScope::EarlyScope(const Stack& stack, ValueMap variables, const std::string& workspace)
+    : m_variables(std::move(variables)), m_locals(ValueMap{}), m_plinth(ValueMap{{"workspace", Value(workspace)}}) {
     for (const auto& [name, local] : stack.locals) m_locals.as_map().emplace(name, Value::unknown());
     bool progress = true;
     while (progress) {
@@ -24,6 +24,7 @@ EarlyScope::EarlyScope(const Stack& stack, ValueMap variables)
 const Value* EarlyScope::lookup(std::string_view root) const {
     if (root == "var") return &m_variables;
     if (root == "local") return &m_locals;
+    if (root == "plinth") return &m_plinth;
     return nullptr;
 }
 

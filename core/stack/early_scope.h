@@ -1,6 +1,6 @@
 // core/stack/early_scope.h: the scope for expressions evaluated before any resource exists (a
-// module call's source and version, provider settings): `var` from the given values and `local`
-// from the stack's locals, those that can be computed from variables alone.
+// module call's source and version, provider settings): `var` from the given values, `local`
+// from the stack's locals (those that can be computed from variables alone), `plinth.workspace`.
 #pragma once
 
 #include <expected>
@@ -14,7 +14,7 @@ namespace plinth {
 class EarlyScope final : public expr::Scope {
 public:
     // Locals are evaluated in rounds until no more can be; those that need more stay unknown.
-    EarlyScope(const Stack& stack, ValueMap variables);
+    EarlyScope(const Stack& stack, ValueMap variables, const std::string& workspace = "default");
 
     const Value* lookup(std::string_view root) const override;
 
@@ -24,6 +24,7 @@ public:
 private:
     Value m_variables;
     Value m_locals;
+    Value m_plinth;
 };
 
 }  // namespace plinth

@@ -49,7 +49,7 @@ ValueMap default_variables(const Stack& stack) {
 
 class TreeLoader {
 public:
-    explicit TreeLoader(const ModuleResolver& resolve) : m_resolve(resolve) {}
+    TreeLoader(const ModuleResolver& resolve, const std::string& workspace) : m_resolve(resolve), m_workspace(workspace) {}
 
     void load_children(ModuleNode& node, const ValueMap& variables);
     Diagnostics take_diagnostics() { return std::move(m_diagnostics); }
@@ -61,6 +61,7 @@ private:
     void check_output_references(const ModuleNode& node);
 
     const ModuleResolver& m_resolve;
+    const std::string& m_workspace;
     Diagnostics m_diagnostics;
 };
 
@@ -97,7 +98,7 @@ void TreeLoader::load_children(ModuleNode& node, const ValueMap& variables) {
                                 "a module probably calls itself", node.stack.modules.begin()->second.location);
         return;
     }
-    EarlyScope scope(node.stack, variables);
+    EarlyScope scope(node.stack, variables, m_workspace);
     for (const auto& [name, call] : node.stack.modules) {
         auto source = early_text(scope, node, call.source, "source");
         auto version = early_text(scope, node, call.version, "version");
@@ -177,10 +178,11 @@ void TreeLoader::check_output_references(const ModuleNode& node) {
 }  // namespace
 
 std::expected<std::unique_ptr<ModuleNode>, Diagnostics> load_module_tree(Stack root, const ValueMap& root_variables,
-                                                                         const ModuleResolver& resolve) {
+                                                                         const ModuleResolver& resolve,
+                                                                         const std::string& workspace) {
     auto node = std::make_unique<ModuleNode>();
     node->stack = std::move(root);
-    TreeLoader loader(resolve);
+    TreeLoader loader(resolve, workspace);
     loader.load_children(*node, root_variables);
     Diagnostics diagnostics = loader.take_diagnostics();
     if (diagnostics.has_errors()) return std::unexpected(std::move(diagnostics));

@@ -38,9 +38,10 @@ using ModuleResolver = std::function<std::expected<std::filesystem::path, Diagno
     const std::filesystem::path& caller_dir, const SourceLocation& at)>;
 
 // Loads every module under `root`. A call's `source` and `version` are evaluated from variables
-// (the root's resolved values; a module's defaults) and locals only.
+// (the root's resolved values; a module's defaults), locals and `plinth.workspace` only.
 std::expected<std::unique_ptr<ModuleNode>, Diagnostics> load_module_tree(Stack root, const ValueMap& root_variables,
-                                                                         const ModuleResolver& resolve);
+                                                                         const ModuleResolver& resolve,
+                                                                         const std::string& workspace = "default");
 
 // Calls `visit` for `node` and every module below it, parents first.
 void for_each_module(const ModuleNode& node, const std::function<void(const ModuleNode&)>& visit);

@@ -70,6 +70,12 @@ void check_reference(const Stack& stack, const expr::Reference& reference, const
                               reference.location);
         return;
     }
+    if (root == "plinth") {
+        if (!reference.path.empty() && reference.path.front() == "workspace") return;
+        diagnostics.add_error(fmt::format("unknown `{}`", reference.to_string()),
+                              "`plinth.workspace` is the selected workspace's name", reference.location);
+        return;
+    }
     if (root == "count" || root == "each") return check_repetition_reference(reference, site, diagnostics);
     if (root == "self") {
         if (site.self_allowed) return;
@@ -135,12 +141,13 @@ void check_early_expression(const Stack& stack, const expr::ExpressionPtr& expre
                             std::string_view why, Diagnostics& diagnostics) {
     if (!expression) return;
     for (const auto& reference : expr::collect_references(*expression)) {
-        if (reference.root == "var" || reference.root == "local") {
+        if (reference.root == "var" || reference.root == "local" || reference.root == "plinth") {
             check_reference(stack, reference, {}, diagnostics);
             continue;
         }
         diagnostics.add_error(fmt::format("`{}` cannot be used in {}", reference.to_string(), what),
-                              fmt::format("{} read before anything else, so they may use only variables and locals",
+                              fmt::format("{} read before anything else, so they may use only variables, locals and "
+                                          "`plinth.workspace`",
                                           why),
                               reference.location);
     }

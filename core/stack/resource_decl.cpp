@@ -11,8 +11,8 @@ namespace {
 
 // Reference roots that mean something else; a resource with one of these names could not be
 // referred to.
-constexpr std::array<std::string_view, 8> k_reserved_names = {"var",  "local", "path", "count",
-                                                               "each", "data",  "module", "self"};
+constexpr std::array<std::string_view, 9> k_reserved_names = {"var",  "local",  "path", "count", "each",
+                                                               "data", "module", "self", "plinth"};
 
 bool check_not_reserved(const MappingEntry& entry, Diagnostics& diagnostics) {
     if (std::find(k_reserved_names.begin(), k_reserved_names.end(), entry.key) == k_reserved_names.end())

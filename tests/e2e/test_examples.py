@@ -1,6 +1,7 @@
 """The shipped examples run as documented: examples/sites, which calls examples/templates/site
 twice with for_each, is copied with its template (keeping their relative layout) and validated,
-applied, planned again without changes and destroyed with the real binary."""
+applied, planned again without changes and destroyed with the real binary; examples/plugin-dotenv
+runs with its plugin from examples/plugins on PATH, as its README says."""
 
 import json
 import os
@@ -63,3 +64,25 @@ class SitesExampleTest(StackTest):
         self.assertIn("Invalid value for variable `name`", result.err)
         self.assertIn('starting with a letter; got "Shop"', result.err)
         self.assertIn(os.path.join("templates", "site", "stack.yaml") + ":16:", result.err)
+
+
+class PluginDotenvExampleTest(StackTest):
+    def setUp(self):
+        super().setUp()
+        shutil.copytree(os.path.join(EXAMPLES, "plugin-dotenv"), self.path("plugin-dotenv"), ignore=GENERATED)
+        self.dir = self.path("plugin-dotenv")
+        self.env = {"PATH": os.path.abspath(os.path.join(EXAMPLES, "plugins")) + os.pathsep + os.environ["PATH"]}
+
+    def test_apply_drift_and_destroy(self):
+        self.assertEqual(self.plinth_ok("plan", env=self.env).plan_summary(), (7, 0, 0))
+        self.apply(env=self.env)
+        entries = dict(line.split("=", 1) for line in self.read("out", "app.env").splitlines())
+        self.assertEqual({k: v for k, v in entries.items() if k != "SECRET_KEY"},
+                         {"APP_ENV": "dev", "PORT": "8080", "FEATURE_SEARCH": "on", "FEATURE_BETA": "off",
+                          "FEATURE_EXPORT": "on"})
+        self.assertRegex(entries["SECRET_KEY"], r"^[0-9a-f]{32}$")
+        self.assertEqual(self.run_plinth("plan", "--detailed-exitcode", env=self.env).code, 0)
+        self.write_stack({"out/app.env": self.read("out", "app.env").replace("APP_ENV=dev", "APP_ENV=prod")})
+        self.assertEqual(self.plinth_ok("plan", env=self.env).plan_summary(), (0, 1, 0))
+        self.plinth_ok("destroy", "--auto-approve", env=self.env)
+        self.assertEqual(self.read("out", "app.env"), "")

@@ -224,5 +224,24 @@ class ReplaceTriggeredByTest(StackTest):
         self.assertEqual(self.run_plinth("plan", "--detailed-exitcode", "--var", "release=2").code, 0)
 
 
+class ReplaceRequestTest(StackTest):
+    def test_replace_forces_one_instance_to_be_replaced(self):
+        self.write_stack({"main.yaml": TRIGGERED})
+        self.apply()
+        release_id = self.resources()["release"]["id"]
+        plan = self.plinth_ok("plan", "--replace", "release")
+        self.assertIn("# release will be replaced, as requested", plan.out)
+        # app follows it (replace_triggered_by: [release]); config watches an attribute that stays.
+        self.assertEqual(plan.plan_summary(), (2, 0, 2), plan)
+        self.apply("--replace", "release")
+        self.assertNotEqual(self.resources()["release"]["id"], release_id)
+        self.assertEqual(self.run_plinth("plan", "--detailed-exitcode").code, 0)
+        for address, message in [("nothing", "--replace `nothing`: state has no object there"),
+                                 ("web[", "invalid --replace `web[`")]:
+            result = self.run_plinth("plan", "--replace", address)
+            self.assertEqual(result.code, 1, result)
+            self.assertIn(message, result.err)
+
+
 if __name__ == "__main__":
     unittest.main()

@@ -29,3 +29,13 @@ TEST_CASE("address: malformed addresses say what was expected where") {
     CHECK_FALSE(parse_instance_address(""));
     CHECK_FALSE(parse_instance_address("web[-1]"));
 }
+
+TEST_CASE("address: state commands may name a module instance alone") {
+    auto module = parse_state_address("module.net[\"a\"]");
+    REQUIRE(module);
+    CHECK(module->name.empty());
+    CHECK(module->to_string() == "module.net[\"a\"]");
+    CHECK(parse_state_address("module.net.web[0]")->to_string() == "module.net.web[0]");
+    CHECK_FALSE(parse_instance_address("module.net"));
+    CHECK(parse_state_address("module.").error() == "invalid address `module.`: expected a name at column 8");
+}

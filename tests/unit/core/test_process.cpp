@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include <cstdlib>
+#include <unistd.h>
 
 #include "core/process.h"
 
@@ -70,4 +71,38 @@ TEST_CASE("process: a program that cannot start is an error, not a result") {
     REQUIRE_FALSE(no_directory);
     CHECK_THAT(no_directory.error(), Catch::Contains("/no/such/dir does not exist"));
     CHECK_FALSE(run_process({}));
+}
+
+TEST_CASE("process: a spawned program is talked with through its pipes, then reaped") {
+    auto started = spawn_process({{"sh", "-c", "read line; echo \"got $line\"; echo note >&2; exit 4"}, {}, {}, {}});
+    REQUIRE(started);
+    CHECK(poll_process(started->pid) == std::nullopt);
+    REQUIRE(::write(started->stdin_fd, "ping\n", 5) == 5);
+    ::close(started->stdin_fd);
+    char buffer[64] = {};
+    std::string out;
+    for (ssize_t n; (n = ::read(started->stdout_fd, buffer, sizeof buffer)) > 0;) out.append(buffer, n);
+    std::string err;
+    for (ssize_t n; (n = ::read(started->stderr_fd, buffer, sizeof buffer)) > 0;) err.append(buffer, n);
+    ::close(started->stdout_fd);
+    ::close(started->stderr_fd);
+    CHECK(out == "got ping\n");
+    CHECK(err == "note\n");
+    ProcessResult ended = wait_process(started->pid);
+    CHECK(describe_exit(ended) == "exited with status 4");
+    CHECK_FALSE(spawn_process({{"plinth-no-such-program"}, {}, {}, {}}));
+}
+
+TEST_CASE("process: a program may get a process group of its own") {
+    auto own = spawn_process({{"sh", "-c", "cut -d' ' -f5 /proc/$$/stat"}, {}, {}, {}}, ProcessGroup::Own);
+    REQUIRE(own);
+    ::close(own->stdin_fd);
+    char buffer[64] = {};
+    std::string out;
+    for (ssize_t n; (n = ::read(own->stdout_fd, buffer, sizeof buffer)) > 0;) out.append(buffer, n);
+    ::close(own->stdout_fd);
+    ::close(own->stderr_fd);
+    wait_process(own->pid);
+    CHECK(std::stoi(out) == own->pid);
+    CHECK(std::stoi(out) != ::getpgrp());
 }

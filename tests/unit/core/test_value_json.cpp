@@ -45,3 +45,12 @@ TEST_CASE("value_json: tags are plain maps in the plain form") {
     CHECK(value.is_map());
     CHECK(value.find("$unknown")->as_bool());
 }
+
+TEST_CASE("value_json: wire form keeps unknowns and drops sensitive marks") {
+    Value value(ValueMap{{"u", Value::unknown()}, {"p", Value("pw").mark_sensitive()}, {"l", ValueList{Value::unknown()}}});
+    json wire = to_wire_json(value);
+    CHECK(wire == json::parse(R"({"u": {"$unknown": true}, "p": "pw", "l": [{"$unknown": true}]})"));
+    Value back = from_tagged_json(wire);
+    CHECK(back == value);
+    CHECK_FALSE(back.contains_sensitive());
+}

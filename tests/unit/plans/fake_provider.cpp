@@ -37,6 +37,14 @@ providers::Result<void> FakeProvider::configure(const Value& settings) {
     return {};
 }
 
+std::vector<providers::ProviderError> FakeProvider::validate(providers::BlockKind, const std::string&,
+                                                             const Value& config) {
+    const Value* value = config.find("value");
+    if (value && value->is_string() && value->as_string() == "invalid")
+        return {providers::provider_error("value must not be \"invalid\"", "the fake says so", "value")};
+    return {};
+}
+
 providers::Result<providers::PlanResult> FakeProvider::plan(const std::string&, const Value* prior, const Value& desired) {
     auto generic = providers::plan_from_schema(m_schema.resources[0], prior, desired);
     return providers::PlanResult{std::move(generic.planned), std::move(generic.requires_replace)};

@@ -1,7 +1,8 @@
 // tests/unit/plans/fake_provider.h: a provider over an in-memory "world" for engine tests.
 // Type `fake_thing`: `name` (required, force_new), `value` (optional), computed `id`. Creating a
-// thing whose value is "fail" fails. Settings: `endpoint` (default "local"), `token` (sensitive);
-// an endpoint "down" fails configure(). Tests inspect and change the world to simulate drift.
+// thing whose value is "fail" fails; a value "invalid" fails the provider's own validation.
+// Settings: `endpoint` (default "local"), `token` (sensitive); an endpoint "down" fails
+// configure(). Tests inspect and change the world to simulate drift.
 #pragma once
 
 #include <map>
@@ -31,6 +32,8 @@ public:
 
     const providers::ProviderSchema& schema() const override { return m_schema; }
     providers::Result<void> configure(const Value& settings) override;
+    std::vector<providers::ProviderError> validate(providers::BlockKind kind, const std::string& type,
+                                                   const Value& config) override;
     providers::Result<providers::PlanResult> plan(const std::string& type, const Value* prior, const Value& desired) override;
     providers::Result<Value> create(const std::string& type, const Value& planned) override;
     providers::Result<std::optional<Value>> read(const std::string& type, const Value& current) override;

@@ -273,6 +273,27 @@ resources:
     CHECK(h.world->calls.empty());
 }
 
+TEST_CASE("engine: the provider's own checks come after the schema's and point at the attribute") {
+    Harness h;
+    Stack stack = load(R"(
+resources:
+  a:
+    type: fake_thing
+    properties:
+      name: a
+      value: invalid
+)");
+    auto engine = open_engine(stack, h.registry);
+    REQUIRE(engine);
+    auto plan = engine->plan(h.state, {}, false);
+    REQUIRE_FALSE(plan);
+    REQUIRE(plan.error().size() == 1);
+    CHECK(plan.error()[0].summary == "value must not be \"invalid\"");
+    CHECK(plan.error()[0].detail == "the fake says so");
+    CHECK(plan.error()[0].location.line == 8);  // `value: invalid`, after the "stack:" line load() adds
+    CHECK(h.world->calls.empty());
+}
+
 TEST_CASE("engine: prevent_destroy refuses a plan that would replace") {
     Harness h;
     REQUIRE(h.plan_and_apply(load("resources:\n  a:\n    type: fake_thing\n    properties: { name: one }\n")).ok());

@@ -44,7 +44,7 @@ providers:
     token: ${var.secret}
   fake.other: {}
 )");
-    p.set.configure_with({{"secret", Value("abc").mark_sensitive()}});
+    p.set.configure_with({{"secret", Value("abc").mark_sensitive()}}, "default");
     auto provider = p.set.get("fake");
     REQUIRE(provider);
     CHECK(p.world->settings.find("endpoint")->as_string() == "https://abc.example");
@@ -77,24 +77,24 @@ TEST_CASE("provider set: errors name the configuration and the line") {
     }
     SECTION("a setting the provider does not have") {
         Providers p("providers:\n  fake:\n    endpiont: x\n");
-        p.set.configure_with({});
+        p.set.configure_with({}, "default");
         auto result = p.set.get("fake");
         CHECK(error_of(result) == "stack.yaml:4:15: Unsupported attribute \"endpiont\"");
         CHECK(result.error().detail == "provider `fake` has no attribute \"endpiont\". Did you mean \"endpoint\"?");
     }
     SECTION("a setting of the wrong type") {
         Providers p("providers:\n  fake:\n    token: [1]\n");
-        p.set.configure_with({});
+        p.set.configure_with({}, "default");
         CHECK(error_of(p.set.get("fake")) == "stack.yaml:4:12: Wrong type for attribute \"token\"");
     }
     SECTION("settings not known before apply") {
         Providers p("variables:\n  v: {}\nproviders:\n  fake: { endpoint: \"${var.v}\" }\n");
-        p.set.configure_with({{"v", Value::unknown()}});
+        p.set.configure_with({{"v", Value::unknown()}}, "default");
         CHECK(error_of(p.set.get("fake")) == "stack.yaml:5:3: the settings of provider `fake` are not known before apply");
     }
     SECTION("configure fails") {
         Providers p("providers:\n  fake:\n    endpoint: down\n");
-        p.set.configure_with({});
+        p.set.configure_with({}, "default");
         CHECK(error_of(p.set.get("fake")) == "stack.yaml:4:15: provider `fake`: cannot reach the endpoint");
     }
     SECTION("a version the stack does not allow") {
@@ -114,4 +114,11 @@ TEST_CASE("requirements: plinth's own version") {
     auto invalid = check_plinth_requirement(load("requires: { plinth: \"soon\" }\n").requirements);
     REQUIRE(invalid);
     CHECK(invalid->summary == "invalid version constraint for plinth");
+}
+
+TEST_CASE("provider set: settings may read the workspace") {
+    Providers p("providers:\n  fake: { endpoint: \"https://${plinth.workspace}.example\" }\n");
+    p.set.configure_with({}, "staging");
+    REQUIRE(p.set.get("fake"));
+    CHECK(p.world->calls == std::vector<std::string>{"configure https://staging.example"});
 }

@@ -1,0 +1,66 @@
+#include "cli/workspace_selection.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <fmt/format.h>
+#include <fstream>
+#include <sstream>
+
+#include "core/state/local_backend.h"
+#include "core/state/workspaces.h"
+
+namespace plinth::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+fs::path environment_file(const fs::path& stack_dir) { return stack_dir / ".plinth" / "environment"; }
+
+const char* workspace_variable() {
+    const char* value = std::getenv("PLINTH_WORKSPACE");
+    return value && *value ? value : nullptr;
+}
+
+std::string recorded_workspace(const fs::path& stack_dir) {
+    std::ifstream in(environment_file(stack_dir));
+    std::string name;
+    std::getline(in, name);
+    return name.empty() ? "default" : name;
+}
+
+}  // namespace
+
+std::string workspace_source(const fs::path& stack_dir) {
+    if (workspace_variable()) return "PLINTH_WORKSPACE";
+    return fs::exists(environment_file(stack_dir)) ? ".plinth/environment" : "the default";
+}
+
+std::expected<std::string, Diagnostic> current_workspace(const fs::path& stack_dir) {
+    const char* variable = workspace_variable();
+    std::string name = variable ? variable : recorded_workspace(stack_dir);
+    if (auto valid = check_workspace_name(name); !valid) return std::unexpected(valid.error());
+    auto known = local_workspaces(stack_dir);
+    if (std::find(known.begin(), known.end(), name) != known.end()) return name;
+    return std::unexpected(make_error(fmt::format("workspace `{}` does not exist", name),
+                                      fmt::format("it is selected by {}; create it with `plinth workspace new {}`, "
+                                                  "or `plinth workspace list` to see those that exist",
+                                                  workspace_source(stack_dir), name)));
+}
+
+std::expected<fs::path, Diagnostic> current_state_path(const fs::path& stack_dir) {
+    auto workspace = current_workspace(stack_dir);
+    if (!workspace) return std::unexpected(workspace.error());
+    return local_state_path(stack_dir, *workspace);
+}
+
+std::expected<void, Diagnostic> record_selected_workspace(const fs::path& stack_dir, const std::string& name) {
+    std::error_code error;
+    fs::create_directories(environment_file(stack_dir).parent_path(), error);
+    if (error)
+        return std::unexpected(make_error(fmt::format("cannot create .plinth/: {}", error.message())));
+    if (auto written = write_file_atomically(environment_file(stack_dir), name + "\n"); !written)
+        return std::unexpected(make_error("cannot record the selected workspace", written.error()));
+    return {};
+}
+
+}  // namespace plinth::cli
