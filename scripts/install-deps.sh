@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what building and testing plinth need on Debian 12 (bookworm), from Debian's own
-# packages. Safe to run again: when everything is already installed it does nothing.
+# packages, and json-server from npm (the rest provider's end-to-end tests run it). Safe to run
+# again: when everything is already installed it does nothing.
 # Runs as root, or through sudo when it is available.
 set -euo pipefail
 
@@ -18,15 +19,22 @@ packages=(
     catch2                            # unit tests (Catch2 v2)
     python3                           # end-to-end tests
 )
+# json-server from npm runs in the rest provider's end-to-end tests. Debian's nodejs and npm
+# provide npm, unless a Node.js that brings its own npm is installed already.
+json_server_version=0.17.4
 
 missing=()
 for package in "${packages[@]}"; do
     status=$(dpkg-query -W -f='${Status}' "$package" 2>/dev/null || true)
     [[ "$status" == "install ok installed" ]] || missing+=("$package")
 done
+command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
+installed_json_server=$(json-server --version 2>/dev/null || true)
+wanted=("${missing[@]}")
+[[ "$installed_json_server" == "$json_server_version" ]] || wanted+=("json-server@$json_server_version")
 
-if [[ ${#missing[@]} -eq 0 ]]; then
-    echo "install-deps: all ${#packages[@]} packages are already installed"
+if [[ ${#wanted[@]} -eq 0 ]]; then
+    echo "install-deps: all ${#packages[@]} packages and json-server $json_server_version are already installed"
     exit 0
 fi
 
@@ -35,14 +43,21 @@ if [[ $(id -u) -ne 0 ]]; then
     if command -v sudo >/dev/null 2>&1; then
         as_root=(sudo)
     else
-        echo "install-deps: run this as root (or install sudo); missing: ${missing[*]}" >&2
+        echo "install-deps: run this as root (or install sudo); missing: ${wanted[*]}" >&2
         exit 1
     fi
 fi
 
-echo "install-deps: installing ${missing[*]}"
-export DEBIAN_FRONTEND=noninteractive
-"${as_root[@]}" apt-get update -qq
-"${as_root[@]}" env DEBIAN_FRONTEND=noninteractive \
-    apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+if [[ ${#missing[@]} -gt 0 ]]; then
+    echo "install-deps: installing ${missing[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    "${as_root[@]}" apt-get update -qq
+    "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive \
+        apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+if [[ "$installed_json_server" != "$json_server_version" ]]; then
+    echo "install-deps: installing json-server $json_server_version from npm"
+    "${as_root[@]}" npm install --global --no-fund --no-audit --loglevel=error "json-server@$json_server_version" >/dev/null
+fi
 echo "install-deps: done"

@@ -1,9 +1,11 @@
 #include "providers/builtin/builtin.h"
 
 #include "providers/external/external_provider.h"
+#include "providers/http/http_provider.h"
 #include "providers/local/local_provider.h"
 #include "providers/null/null_provider.h"
 #include "providers/random/random_provider.h"
+#include "providers/rest/rest_provider.h"
 #include "providers/time/time_provider.h"
 
 namespace plinth::providers {
@@ -14,6 +16,8 @@ void register_builtin_providers(ProviderRegistry& registry) {
     registry.add("null", make_null_provider);
     registry.add("time", make_time_provider);
     registry.add("external", make_external_provider);
+    registry.add("http", make_http_provider);
+    registry.add("rest", [] { return make_rest_provider(); });
 }
 
 }  // namespace plinth::providers

@@ -39,7 +39,4 @@ std::optional<mode_t> parse_permission(std::string_view text);
 // 0644 -> "0644".
 std::string format_permission(mode_t mode);
 
-// `bytes` as valid UTF-8: each invalid byte becomes U+FFFD. State and plans are JSON text.
-std::string to_valid_utf8(std::string_view bytes);
-
 }  // namespace plinth::providers::local

@@ -5,6 +5,7 @@
 #include "core/digest.h"
 #include "providers/attributes.h"
 #include "providers/local/file_io.h"
+#include "providers/text.h"
 
 namespace plinth::providers::local {
 

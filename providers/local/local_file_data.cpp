@@ -4,6 +4,7 @@
 #include "providers/attributes.h"
 #include "providers/local/file_io.h"
 #include "providers/local/local_file.h"
+#include "providers/text.h"
 
 namespace plinth::providers::local {
 

@@ -16,14 +16,6 @@ TEST_CASE("file_io: permission strings") {
     CHECK(format_permission(0100644) == "0644");
 }
 
-TEST_CASE("file_io: invalid UTF-8 becomes replacement characters") {
-    CHECK(to_valid_utf8("plain") == "plain");
-    CHECK(to_valid_utf8("caf\xc3\xa9") == "caf\xc3\xa9");
-    CHECK(to_valid_utf8("a\xff" "b") == "a\xef\xbf\xbd" "b");
-    CHECK(to_valid_utf8("\xc0\xaf") == "\xef\xbf\xbd\xef\xbf\xbd");  // overlong
-    CHECK(to_valid_utf8("\xe2\x82") == "\xef\xbf\xbd\xef\xbf\xbd");  // truncated
-}
-
 TEST_CASE("file_io: read, write and remove") {
     plinth::testing::TempDir dir;
     std::string path = dir.file("f");
