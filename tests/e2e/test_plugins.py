@@ -116,6 +116,18 @@ class DotenvLifecycleTest(PluginTest):
         self.assertEqual(self.resources(), {})
         self.assertEqual(self.env_file(), ["# kept by plinth"])
 
+    def test_an_existing_entry_is_imported_through_the_plugin(self):
+        self.write_stack({"app.env": "PORT=7070\n"})
+        result = self.plinth_ok("import", "port", "app.env:PORT")
+        self.assertIn("Imported port", result.out)
+        self.assertEqual(self.resources()["port"]["attributes"]["value"], "7070")
+        plan = self.plinth_ok("plan")
+        self.assertIn('~ value = "7070" -> "8080"', plan.out)
+        result = self.run_plinth("import", "host", "app.env:HOST")
+        self.assertEqual(result.code, 1, result)
+        self.assertIn("app.env has no entry HOST", result.err)
+        self.assertNotIn("host", self.resources())
+
     def test_the_plugins_own_checks_point_at_the_stack(self):
         self.write_stack({"stack.yaml": DOTENV_STACK.replace("key: PORT", "key: 1PORT")})
         result = self.run_plinth("plan")
