@@ -3,7 +3,6 @@
 // types. `plinth providers schema [NAME] [--json]` prints full schemas; the JSON form is the one
 // plugins declare theirs in (providers/schema_json.h).
 #include <CLI/CLI.hpp>
-#include <filesystem>
 #include <fmt/format.h>
 #include <memory>
 
@@ -20,15 +19,6 @@ struct ProvidersOptions {
     std::string name;  // schema of this provider only
     bool json = false;
 };
-
-bool has_stack_files(const std::filesystem::path& dir) {
-    std::error_code error;
-    for (const auto& entry : std::filesystem::directory_iterator(dir, error)) {
-        auto extension = entry.path().extension();
-        if (entry.is_regular_file() && (extension == ".yaml" || extension == ".yml")) return true;
-    }
-    return false;
-}
 
 // Each provider's schema in name order (or just `only`'s), through `show`; a provider that cannot
 // be started is reported and makes the command fail, after the others are shown.

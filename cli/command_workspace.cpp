@@ -29,11 +29,6 @@ struct WorkspaceOptions {
     LockOptions lock;
 };
 
-bool exists(const fs::path& dir, const std::string& name) {
-    auto known = local_workspaces(dir);
-    return std::find(known.begin(), known.end(), name) != known.end();
-}
-
 ExitStatus fail(Ui& ui, Diagnostic diagnostic) {
     ui.diagnostic(diagnostic);
     return ExitStatus::Error;
@@ -41,7 +36,7 @@ ExitStatus fail(Ui& ui, Diagnostic diagnostic) {
 
 ExitStatus create(const WorkspaceOptions& options, const fs::path& dir, Ui& ui) {
     if (auto valid = check_workspace_name(options.name); !valid) return fail(ui, valid.error());
-    if (exists(dir, options.name))
+    if (local_workspace_exists(dir, options.name))
         return fail(ui, make_error(fmt::format("workspace `{}` already exists", options.name),
                                    fmt::format("select it with `plinth workspace select {}`", options.name)));
     std::error_code error;
@@ -56,7 +51,7 @@ ExitStatus create(const WorkspaceOptions& options, const fs::path& dir, Ui& ui) 
 ExitStatus remove(const WorkspaceOptions& options, const fs::path& dir, Ui& ui) {
     if (options.name == "default")
         return fail(ui, make_error("the default workspace cannot be deleted"));
-    if (!exists(dir, options.name))
+    if (!local_workspace_exists(dir, options.name))
         return fail(ui, make_error(fmt::format("workspace `{}` does not exist", options.name)));
     auto current = current_workspace(dir);
     if (current && *current == options.name)
@@ -88,7 +83,7 @@ ExitStatus run_workspace(const WorkspaceOptions& options, Ui& ui) {
     if (options.remove->parsed()) return remove(options, dir, ui);
     if (options.select->parsed()) {
         if (auto valid = check_workspace_name(options.name); !valid) return fail(ui, valid.error());
-        if (!exists(dir, options.name))
+        if (!local_workspace_exists(dir, options.name))
             return fail(ui, make_error(fmt::format("workspace `{}` does not exist", options.name),
                                        fmt::format("create it with `plinth workspace new {}`", options.name)));
         if (auto recorded = record_selected_workspace(dir, options.name); !recorded) return fail(ui, recorded.error());

@@ -1,6 +1,5 @@
 #include "cli/workspace_selection.h"
 
-#include <algorithm>
 #include <cstdlib>
 #include <fmt/format.h>
 #include <fstream>
@@ -39,8 +38,7 @@ std::expected<std::string, Diagnostic> current_workspace(const fs::path& stack_d
     const char* variable = workspace_variable();
     std::string name = variable ? variable : recorded_workspace(stack_dir);
     if (auto valid = check_workspace_name(name); !valid) return std::unexpected(valid.error());
-    auto known = local_workspaces(stack_dir);
-    if (std::find(known.begin(), known.end(), name) != known.end()) return name;
+    if (local_workspace_exists(stack_dir, name)) return name;
     return std::unexpected(make_error(fmt::format("workspace `{}` does not exist", name),
                                       fmt::format("it is selected by {}; create it with `plinth workspace new {}`, "
                                                   "or `plinth workspace list` to see those that exist",

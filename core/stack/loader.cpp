@@ -179,6 +179,13 @@ std::expected<std::string, Diagnostic> read_file(const fs::path& path) {
 
 }  // namespace
 
+bool has_stack_files(const fs::path& dir) {
+    std::error_code error;
+    for (const auto& entry : fs::directory_iterator(dir, error))
+        if (is_stack_file(entry)) return true;
+    return false;
+}
+
 std::expected<Stack, Diagnostics> load_stack(const fs::path& dir, StackRole role) {
     std::error_code error;
     if (!fs::is_directory(dir, error))

@@ -18,6 +18,9 @@ enum class StackRole { Root, Module };
 
 std::expected<Stack, Diagnostics> load_stack(const std::filesystem::path& dir, StackRole role = StackRole::Root);
 
+// Whether `dir` holds a file load_stack() would read.
+bool has_stack_files(const std::filesystem::path& dir);
+
 // For tests: the same, from in-memory files (name, content) as if they sat in `dir`.
 struct StackFile {
     std::string name;

@@ -32,4 +32,9 @@ std::vector<std::string> local_workspaces(const fs::path& stack_dir) {
     return names;
 }
 
+bool local_workspace_exists(const fs::path& stack_dir, const std::string& name) {
+    auto known = local_workspaces(stack_dir);
+    return std::find(known.begin(), known.end(), name) != known.end();
+}
+
 }  // namespace plinth

@@ -24,5 +24,6 @@ std::filesystem::path local_state_path(const std::filesystem::path& stack_dir, c
 
 // `default` and every workspace with a directory under plinth.state.d, sorted.
 std::vector<std::string> local_workspaces(const std::filesystem::path& stack_dir);
+bool local_workspace_exists(const std::filesystem::path& stack_dir, const std::string& name);
 
 }  // namespace plinth
