@@ -34,10 +34,9 @@ ExitStatus show(const std::string& plan_file, Ui& ui) {
         ui.out(plans::render_plan(*plan, style));
         return ExitStatus::Ok;
     }
-    auto state_path = current_state_path(std::filesystem::current_path());
-    if (!state_path) return ui.diagnostic(state_path.error()), ExitStatus::Error;
-    LocalBackend backend(*state_path);
-    auto state = backend.read();
+    auto store = open_current_state(std::filesystem::current_path());
+    if (!store) return ui.diagnostic(store.error()), ExitStatus::Error;
+    auto state = (*store)->read();
     if (!state) return ui.diagnostic(state.error()), ExitStatus::Error;
     ui.out(plans::render_state(*state, style));
     return ExitStatus::Ok;

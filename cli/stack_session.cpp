@@ -11,16 +11,19 @@
 #include "core/stack/loader.h"
 #include "core/stack/module_tree.h"
 #include "core/stack/variables.h"
-#include "core/state/workspaces.h"
+#include "cli/errored_state.h"
+#include "core/backends/backend_factory.h"
+#include "core/backends/backend_record.h"
 #include "plans/requirements.h"
 
 extern char** environ;
 
 namespace plinth::cli {
 
-StackSession::StackSession(Ui& ui, std::unique_ptr<Stack> stack, std::string workspace)
+StackSession::StackSession(Ui& ui, std::unique_ptr<Stack> stack, std::unique_ptr<Backend> backend,
+                           std::string workspace, std::unique_ptr<StateStore> state)
     : m_ui(ui), m_stack(std::move(stack)), m_workspace(std::move(workspace)),
-      m_registry(make_provider_registry(m_stack.get())), m_backend(local_state_path(m_stack->dir, m_workspace)) {}
+      m_registry(make_provider_registry(m_stack.get())), m_backend(std::move(backend)), m_state(std::move(state)) {}
 
 std::expected<std::unique_ptr<StackSession>, ExitStatus> StackSession::open(Ui& ui) {
     // Relative, so diagnostics name files as the user sees them: "stack.yaml:7:31".
@@ -33,13 +36,21 @@ std::expected<std::unique_ptr<StackSession>, ExitStatus> StackSession::open(Ui& 
         ui.diagnostic(*unmet);
         return std::unexpected(ExitStatus::Error);
     }
-    auto workspace = current_workspace(stack->dir);
-    if (!workspace) {
-        ui.diagnostic(workspace.error());
+    auto fail = [&](const Diagnostic& diagnostic) {
+        ui.diagnostic(diagnostic);
         return std::unexpected(ExitStatus::Error);
-    }
-    return std::unique_ptr<StackSession>(
-        new StackSession(ui, std::make_unique<Stack>(std::move(*stack)), std::move(*workspace)));
+    };
+    auto decl = backends::check_backend_initialized(*stack);
+    if (!decl) return fail(decl.error());
+    auto backend = backends::open_backend(*decl, stack->dir);
+    if (!backend) return fail(backend.error());
+    auto workspace = current_workspace(stack->dir, **backend);
+    if (!workspace) return fail(workspace.error());
+    auto state = (*backend)->open(*workspace);
+    if (!state) return fail(state.error());
+    return std::unique_ptr<StackSession>(new StackSession(ui, std::make_unique<Stack>(std::move(*stack)),
+                                                          std::move(*backend), std::move(*workspace),
+                                                          std::move(*state)));
 }
 
 ExitStatus StackSession::open_engine(const ValueMap& variables, InstallMode mode) {
@@ -121,7 +132,7 @@ std::expected<std::unique_ptr<StateLock>, ExitStatus> StackSession::lock(const s
         m_ui.diagnostic(timeout.error());
         return std::unexpected(ExitStatus::Error);
     }
-    auto held = m_backend.lock(operation, *timeout);
+    auto held = m_state->lock(operation, *timeout);
     if (!held) {
         m_ui.diagnostic(held.error());
         return std::unexpected(ExitStatus::Error);
@@ -131,7 +142,7 @@ std::expected<std::unique_ptr<StateLock>, ExitStatus> StackSession::lock(const s
 
 std::expected<State, ExitStatus> StackSession::read_state(bool persist_recovery) {
     bool recovered = false;
-    auto state = m_backend.read(&recovered);
+    auto state = m_state->read(&recovered);
     if (!state) {
         m_ui.diagnostic(state.error());
         return std::unexpected(ExitStatus::Error);
@@ -146,11 +157,11 @@ std::expected<State, ExitStatus> StackSession::read_state(bool persist_recovery)
 
 ExitStatus StackSession::write_state(State& state) {
     ++state.serial;
-    if (auto written = m_backend.write(state); !written) {
-        m_ui.diagnostic(written.error());
-        return ExitStatus::Error;
-    }
-    return ExitStatus::Ok;
+    auto written = m_state->write(state);
+    if (written) return ExitStatus::Ok;
+    m_ui.diagnostic(written.error());
+    m_ui.diagnostic(save_errored_state(m_stack->dir, state));
+    return ExitStatus::Error;
 }
 
 }  // namespace plinth::cli

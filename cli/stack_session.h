@@ -1,5 +1,6 @@
 // cli/stack_session.h: what every stack command does before its own work: load the stack from
-// the current directory, resolve its variables, open the engine and the state backend. Errors
+// the current directory, resolve its variables, open the engine and the state backend (the one
+// `plinth init` set up; a changed `backend:` block asks for `plinth init` first). Errors
 // are reported through the Ui and come back as an exit status.
 #pragma once
 
@@ -12,7 +13,7 @@
 #include "cli/ui.h"
 #include "core/modules/module_installer.h"
 #include "core/stack/stack.h"
-#include "core/state/local_backend.h"
+#include "core/state/backend.h"
 #include "plans/engine.h"
 #include "providers/registry.h"
 
@@ -44,25 +45,30 @@ public:
     // file at once, so the next journal starts from them.
     std::expected<State, ExitStatus> read_state(bool persist_recovery = false);
 
-    // Bumps the serial and writes state atomically.
+    // Bumps the serial and writes state atomically. When the backend cannot store it, the new
+    // state is saved to plinth.state.errored.json in the stack directory (the stored one is the
+    // previous state) and the user is told how to push it.
     ExitStatus write_state(State& state);
 
     const Stack& stack() const { return *m_stack; }
     plans::Engine& engine() { return *m_engine; }  // after open_engine()
-    LocalBackend& backend() { return m_backend; }
+    Backend& backend() { return *m_backend; }
+    StateStore& state_store() { return *m_state; }  // the current workspace's
     const providers::ProviderRegistry& registry() const { return m_registry; }
     const std::string& workspace() const { return m_workspace; }
     Ui& ui() { return m_ui; }
 
 private:
-    StackSession(Ui& ui, std::unique_ptr<Stack> stack, std::string workspace);
+    StackSession(Ui& ui, std::unique_ptr<Stack> stack, std::unique_ptr<Backend> backend, std::string workspace,
+                 std::unique_ptr<StateStore> state);
 
     Ui& m_ui;
     std::unique_ptr<Stack> m_stack;  // the engine points into it
     std::string m_workspace;
     providers::ProviderRegistry m_registry;
     std::optional<plans::Engine> m_engine;
-    LocalBackend m_backend;
+    std::unique_ptr<Backend> m_backend;
+    std::unique_ptr<StateStore> m_state;
 };
 
 }  // namespace plinth::cli

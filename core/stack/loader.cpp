@@ -22,9 +22,9 @@ void append(std::vector<T>& to, std::vector<T> more) {
     for (auto& item : more) to.push_back(std::move(item));
 }
 
-constexpr std::array<std::string_view, 13> k_top_level_keys = {
-    "stack",   "description", "requires", "providers", "providers_dir", "variables", "locals",
-    "data",    "resources",   "modules",  "outputs",   "moved",         "removed"};
+constexpr std::array<std::string_view, 14> k_top_level_keys = {
+    "stack",     "description", "requires",  "backend", "providers", "providers_dir", "variables",
+    "locals",    "data",        "resources", "modules", "outputs",   "moved",         "removed"};
 
 // Collects the declarations of every file into one Stack, reporting each problem as it goes.
 class StackBuilder {
@@ -47,6 +47,7 @@ private:
     std::optional<SourceLocation> m_requires_at;     // where `requires:` was set
     std::optional<SourceLocation> m_providers_at;    // the first `providers:` (root stacks only)
     std::optional<SourceLocation> m_providers_dir_at;
+    std::optional<SourceLocation> m_backend_at;  // where `backend:` was set (root stacks only)
     std::string m_providers_dir;
 };
 
@@ -80,6 +81,16 @@ void StackBuilder::add_entry(const MappingEntry& entry, const YamlFile& file) {
         return add_section(entry, file, "provider configuration", m_stack.provider_configs, parse_provider_config);
     }
     if (key == "providers_dir") return set_once(entry, file, m_providers_dir, m_providers_dir_at);
+    if (key == "backend") {
+        if (m_backend_at) {
+            m_diagnostics.add_error("`backend` is given twice", fmt::format("first given at {}", m_backend_at->to_string()),
+                                    entry.location);
+            return;
+        }
+        m_backend_at = entry.location;
+        if (auto backend = parse_backend(entry, file, m_diagnostics)) m_stack.backend = std::move(*backend);
+        return;
+    }
     if (key == "requires") {
         if (m_requires_at) {
             m_diagnostics.add_error("`requires` is given twice", fmt::format("first given at {}", m_requires_at->to_string()),
@@ -147,6 +158,9 @@ std::expected<Stack, Diagnostics> StackBuilder::finish(const fs::path& dir, cons
         if (m_providers_dir_at)
             m_diagnostics.add_error("a module cannot set `providers_dir`", "plugins are found from the root stack",
                                     *m_providers_dir_at);
+        if (m_backend_at)
+            m_diagnostics.add_error("a module cannot set `backend`", "state is kept by the root stack's backend",
+                                    *m_backend_at);
     }
     if (m_diagnostics.has_errors()) return std::unexpected(std::move(m_diagnostics));
     m_diagnostics.append(check_references(m_stack));
