@@ -74,7 +74,8 @@ ApplyResult Applier::run() {
     return std::move(m_result);
 }
 
-// `moved:` renames and `removed:` forgets, journaled like any other change of state.
+// `moved:` renames, `removed:` forgets and `import:` adoptions, journaled like any other change of
+// state.
 void Applier::apply_state_moves() {
     for (const auto& move : m_request.plan.moves) {
         auto it = m_request.state.resources.find(move.from);
@@ -85,6 +86,7 @@ void Applier::apply_state_moves() {
         record(std::move(resource));
     }
     for (const auto& address : m_request.plan.forgets) forget(address);
+    for (const auto& resource : m_request.plan.imports) record(resource);
 }
 
 // The plan's prior values are the refreshed ones; make state agree before steps start.

@@ -16,7 +16,7 @@ bool has_destroy_step(Action action) {
     return action == Action::Delete || action == Action::DeleteThenCreate || action == Action::CreateThenDelete;
 }
 
-struct Builder {
+struct ApplyGraphBuilder {
     ApplyGraph result;
     std::map<std::string, Graph::NodeId> apply_ids;    // by instance address
     std::map<std::string, Graph::NodeId> destroy_ids;  // by instance address
@@ -91,7 +91,7 @@ struct Builder {
 }  // namespace
 
 ApplyGraph build_apply_graph(const Plan& plan, const ConfigGraph* config) {
-    Builder builder;
+    ApplyGraphBuilder builder;
     builder.add_change_steps(plan);
     if (config) builder.add_config_steps(*config);
     return std::move(builder.result);

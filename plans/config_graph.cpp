@@ -24,7 +24,7 @@ namespace {
 
 using NodeKey = std::tuple<const ModuleNode*, NodeKind, std::string>;
 
-class Builder {
+class ConfigGraphBuilder {
 public:
     Graph graph;
     std::vector<ConfigNode> nodes;
@@ -167,7 +167,7 @@ private:
 }  // namespace
 
 std::expected<ConfigGraph, Diagnostics> ConfigGraph::build(const ModuleNode& root) {
-    Builder builder;
+    ConfigGraphBuilder builder;
     builder.add_nodes(root);
     builder.add_edges();
     auto order = builder.graph.topological_order();

@@ -5,6 +5,7 @@
 #include "core/address.h"
 #include "core/digest.h"
 #include "plans/import.h"
+#include "plans/import_blocks.h"
 #include "plans/planner.h"
 #include "plans/state_moves.h"
 #include "plans/targets.h"
@@ -79,11 +80,21 @@ std::expected<Plan, Diagnostics> Engine::plan(const State& prior, const ValueMap
     StateEdits edits = state_edits(*m_root, prior);
     auto moves = plan_moves(edits.moved, prior);
     if (!moves) return std::unexpected(moves.error());
-    // Planned against the state as the moves leave it; copied only when something moves.
+    // Planned against the state as the moves and imports leave it; copied only when one happens.
     std::optional<State> moved;
     if (!moves->empty()) {
         moved = prior;
         apply_moves(*moves, *moved);
+    }
+    std::vector<ResourceState> imports;
+    if (!options.destroy) {
+        auto read = read_import_blocks({*m_root, m_graph, moved ? *moved : prior, variables, m_workspace}, *m_providers);
+        if (!read) return std::unexpected(read.error());
+        imports = std::move(*read);
+    }
+    if (!imports.empty()) {
+        if (!moved) moved = prior;
+        for (const auto& resource : imports) moved->resources.insert_or_assign(resource.address, resource);
     }
     PlanRequest request{*m_root,
                         m_graph,
@@ -101,6 +112,7 @@ std::expected<Plan, Diagnostics> Engine::plan(const State& prior, const ValueMap
     plan->stack_fingerprint = m_fingerprint;
     plan->workspace = m_workspace;
     plan->moves = std::move(*moves);
+    plan->imports = std::move(imports);
     if (!options.targets.empty()) restrict_to_targets(*plan, options.targets, m_graph);
     if (!options.excludes.empty()) exclude_from_plan(*plan, options.excludes, m_graph);
     return plan;

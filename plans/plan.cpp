@@ -23,6 +23,7 @@ bool is_replace(Action action) {
 Plan::Summary Plan::summary() const {
     Summary s;
     s.forget = static_cast<int>(forgets.size());
+    s.import = static_cast<int>(imports.size());
     for (const auto& change : changes) {
         switch (change.action) {
         case Action::Create: ++s.add; break;
@@ -47,7 +48,7 @@ bool Plan::has_changes() const {
     });
     bool deferred = !this->deferred.empty() ||
                     std::any_of(data_reads.begin(), data_reads.end(), [](const DataRead& r) { return r.deferred; });
-    return resources || outputs || deferred || !moves.empty() || !forgets.empty();
+    return resources || outputs || deferred || !moves.empty() || !forgets.empty() || !imports.empty();
 }
 
 }  // namespace plinth::plans

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/state/state.h"
 #include "core/value.h"
 #include "plans/run_facts.h"
 
@@ -97,13 +98,16 @@ struct Plan {
     std::vector<DeferredBlock> deferred;
     std::vector<InstanceMove> moves;   // made in state before anything else
     std::vector<std::string> forgets;  // addresses dropped from state, not destroyed (`removed:`)
+    // Existing objects adopted into state (`import:` blocks), after the moves; their changes
+    // are planned against what the import read.
+    std::vector<ResourceState> imports;
     std::vector<OutputChange> output_changes;
 
     // --target or --exclude narrowed it: outputs are left as they are.
     bool narrowed() const { return !targets.empty() || !excludes.empty(); }
 
     struct Summary {
-        int add = 0, change = 0, destroy = 0, forget = 0;
+        int add = 0, change = 0, destroy = 0, forget = 0, import = 0;
     };
     Summary summary() const;
     // True when any resource or output would change.

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "core/state/state_file.h"
 #include "core/value_json.h"
 #include "core/version.h"
 
@@ -210,6 +211,12 @@ Plan read_plan(const Json& json, std::string& problem) {
     read_list(read, "deferred", problem, plan.deferred, read_deferred);
     read_list(read, "moves", problem, plan.moves, read_move);
     plan.forgets = read.strings("forgets");
+    const Json& imports = read.list("imports");
+    for (std::size_t i = 0; i < imports.size() && problem.empty(); ++i) {
+        auto resource = resource_from_json(imports[i]);
+        if (resource) plan.imports.push_back(std::move(*resource));
+        else problem = fmt::format("imports[{}]: {}", i, resource.error());
+    }
     read_list(read, "output_changes", problem, plan.output_changes, read_output);
     return plan;
 }
@@ -249,6 +256,8 @@ std::string serialize_plan(const Plan& plan) {
     for (const auto& move : plan.moves) moves.push_back({{"from", move.from}, {"to", move.to}});
     OrderedJson outputs = OrderedJson::array();
     for (const auto& change : plan.output_changes) outputs.push_back(output_to_json(change));
+    OrderedJson imports = OrderedJson::array();
+    for (const auto& resource : plan.imports) imports.push_back(OrderedJson::parse(resource_to_json(resource).dump()));
     OrderedJson json = {{k_format_key, k_plan_format_version},
                  {k_version_key, k_version},
                  {"prior_lineage", plan.prior_lineage},
@@ -265,6 +274,7 @@ std::string serialize_plan(const Plan& plan) {
                  {"deferred", std::move(deferred)},
                  {"moves", std::move(moves)},
                  {"forgets", plan.forgets},
+                 {"imports", std::move(imports)},
                  {"output_changes", std::move(outputs)}};
     return json.dump(2) + "\n";
 }

@@ -12,7 +12,7 @@
 
 namespace plinth::plans {
 
-inline constexpr int k_plan_format_version = 3;
+inline constexpr int k_plan_format_version = 4;
 
 // Pretty-printed JSON with a trailing newline.
 std::string serialize_plan(const Plan& plan);

@@ -10,7 +10,7 @@
 namespace plinth::plans {
 
 namespace {
-constexpr int k_attribute_column = 4;
+constexpr int k_state_attribute_column = 4;
 
 std::string status_note(ResourceStatus status) {
     switch (status) {
@@ -51,8 +51,8 @@ std::string render_resource_state(const ResourceState& resource, const RenderSty
             if (!value.is_null()) width = std::max(width, key_text(name, false).size());
         for (const auto& [name, value] : attributes) {
             if (value.is_null()) continue;
-            out += std::string(k_attribute_column, ' ') + pad(key_text(name, false), width) + " = " +
-                   render_value(value, Mark::None, k_attribute_column, style) + "\n";
+            out += std::string(k_state_attribute_column, ' ') + pad(key_text(name, false), width) + " = " +
+                   render_value(value, Mark::None, k_state_attribute_column, style) + "\n";
         }
     }
     return out + "}\n";

@@ -11,7 +11,7 @@ namespace plinth::plans {
 
 namespace {
 // Resource blocks: the action symbol ends at column 3, attributes start at column 8.
-constexpr int k_attribute_column = 8;
+constexpr int k_change_attribute_column = 8;
 constexpr int k_output_column = 4;
 
 std::string action_symbol(Action action, const RenderStyle& style) {
@@ -65,7 +65,7 @@ std::string change_heading(const ResourceChange& change, const RenderStyle& styl
 std::string render_change_block(const ResourceChange& change, std::string heading, const RenderStyle& style) {
     std::string body;
     DiffWriter diff(style, change.replace_paths);
-    diff.members(body, change.before, change.after, k_attribute_column, false, "attribute", "");
+    diff.members(body, change.before, change.after, k_change_attribute_column, false, "attribute", "");
     std::string out = std::move(heading);
     out += fmt::format("{} resource {} {} {{", action_symbol(change.action, style), hcl_quote(change.type),
                        hcl_quote(resource_name(change.address)));
@@ -82,7 +82,7 @@ std::string render_deferred_read(const DataRead& read, const RenderStyle& style)
     std::string body;
     static const std::vector<std::string> k_none;
     DiffWriter diff(style, k_none);
-    diff.members(body, Value(), read.result, k_attribute_column, false, "attribute", "");
+    diff.members(body, Value(), read.result, k_change_attribute_column, false, "attribute", "");
     std::string out = "  " + style.bold("# " + read.address) + " will be read during apply\n" +
                       "  # (its configuration depends on values known only after apply)\n";
     out += fmt::format(" {} data {} {} {{", style.cyan("<="), hcl_quote(read.type), hcl_quote(resource_name(read.address)));
@@ -165,7 +165,7 @@ std::string render_plan(const Plan& plan, const RenderStyle& style) {
     for (const auto& read : plan.data_reads)
         if (read.deferred) reads.push_back(&read);
     if (changes.empty() && outputs.empty() && reads.empty() && plan.deferred.empty() && plan.moves.empty() &&
-        plan.forgets.empty())
+        plan.forgets.empty() && plan.imports.empty())
         return render_no_changes(plan, style);
 
     std::string out;
@@ -175,19 +175,22 @@ std::string render_plan(const Plan& plan, const RenderStyle& style) {
     if (!plan.excludes.empty())
         out += style.bold("Note: some objects are excluded.") +
                " They and what depends on them are left out of this plan; outputs are left as they are.\n\n";
-    if (!changes.empty() || !reads.empty() || !plan.moves.empty() || !plan.forgets.empty()) {
+    if (!changes.empty() || !reads.empty() || !plan.moves.empty() || !plan.forgets.empty() || !plan.imports.empty()) {
         out += "plinth will perform the following actions:\n";
         for (const auto& move : plan.moves)
             out += "\n  " + style.bold("# " + move.from) + " has moved to " + style.bold(move.to) + "\n";
         for (const auto& address : plan.forgets)
             out += "\n  " + style.bold("# " + address) +
                    " will no longer be managed by plinth (removed from state, not destroyed)\n";
+        for (const auto& resource : plan.imports)
+            out += "\n  " + style.bold("# " + resource.address) + " will be imported\n";
         for (const auto* read : reads) out += "\n" + render_deferred_read(*read, style);
         for (const auto* change : changes) out += "\n" + render_change(*change, style);
         auto summary = plan.summary();
+        std::string import = summary.import > 0 ? fmt::format(" {} to import,", summary.import) : "";
         std::string forget = summary.forget > 0 ? fmt::format(", {} to forget", summary.forget) : "";
-        out += fmt::format("\n{} {} to add, {} to change, {} to destroy{}.\n", style.bold("Plan:"), summary.add,
-                           summary.change, summary.destroy, forget);
+        out += fmt::format("\n{}{} {} to add, {} to change, {} to destroy{}.\n", style.bold("Plan:"), import,
+                           summary.add, summary.change, summary.destroy, forget);
     }
     if (!plan.deferred.empty()) {
         if (!out.empty()) out += "\n";

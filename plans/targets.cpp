@@ -88,6 +88,7 @@ void restrict_to_targets(Plan& plan, const std::vector<std::string>& targets, co
         return targeted(address, targets) || needed.contains(config_address_of(address));
     });
     std::erase_if(plan.forgets, [&](const std::string& address) { return !targeted(address, targets); });
+    std::erase_if(plan.imports, [&](const ResourceState& resource) { return !targeted(resource.address, targets); });
 }
 
 void exclude_from_plan(Plan& plan, const std::vector<std::string>& excludes, const ConfigGraph& graph) {
@@ -97,6 +98,7 @@ void exclude_from_plan(Plan& plan, const std::vector<std::string>& excludes, con
         return !targeted(address, excludes) && !dependents.contains(config_address_of(address));
     });
     std::erase_if(plan.forgets, [&](const std::string& address) { return targeted(address, excludes); });
+    std::erase_if(plan.imports, [&](const ResourceState& resource) { return targeted(resource.address, excludes); });
 }
 
 }  // namespace plinth::plans

@@ -22,9 +22,9 @@ void append(std::vector<T>& to, std::vector<T> more) {
     for (auto& item : more) to.push_back(std::move(item));
 }
 
-constexpr std::array<std::string_view, 14> k_top_level_keys = {
-    "stack",     "description", "requires",  "backend", "providers", "providers_dir", "variables",
-    "locals",    "data",        "resources", "modules", "outputs",   "moved",         "removed"};
+constexpr std::array<std::string_view, 15> k_top_level_keys = {
+    "stack",  "description", "requires",  "backend", "providers", "providers_dir", "variables", "locals",
+    "data",   "resources",   "modules",   "outputs", "moved",     "removed",       "import"};
 
 // Collects the declarations of every file into one Stack, reporting each problem as it goes.
 class StackBuilder {
@@ -48,6 +48,7 @@ private:
     std::optional<SourceLocation> m_providers_at;    // the first `providers:` (root stacks only)
     std::optional<SourceLocation> m_providers_dir_at;
     std::optional<SourceLocation> m_backend_at;  // where `backend:` was set (root stacks only)
+    std::optional<SourceLocation> m_import_at;   // the first `import:` (root stacks only)
     std::string m_providers_dir;
 };
 
@@ -75,6 +76,10 @@ void StackBuilder::add_entry(const MappingEntry& entry, const YamlFile& file) {
     if (key == "modules") return add_section(entry, file, "module", m_stack.modules, parse_module_call);
     if (key == "moved") return append(m_stack.moved, parse_moved(entry, file, m_diagnostics));
     if (key == "removed") return append(m_stack.removed, parse_removed(entry, file, m_diagnostics));
+    if (key == "import") {
+        if (!m_import_at) m_import_at = entry.location;
+        return append(m_stack.imports, parse_imports(entry, file, m_diagnostics));
+    }
     if (key == "outputs") return add_section(entry, file, "output", m_stack.outputs, parse_output);
     if (key == "providers") {
         if (!m_providers_at) m_providers_at = entry.location;
@@ -161,6 +166,11 @@ std::expected<Stack, Diagnostics> StackBuilder::finish(const fs::path& dir, cons
         if (m_backend_at)
             m_diagnostics.add_error("a module cannot set `backend`", "state is kept by the root stack's backend",
                                     *m_backend_at);
+        if (m_import_at)
+            m_diagnostics.add_error("a module cannot declare `import`",
+                                    "import blocks belong in the root stack; name the module's resource there, e.g. "
+                                    "`to: module.app.user`",
+                                    *m_import_at);
     }
     if (m_diagnostics.has_errors()) return std::unexpected(std::move(m_diagnostics));
     m_diagnostics.append(check_references(m_stack));

@@ -1,4 +1,4 @@
-// Parsing the `moved:` and `removed:` lists (part of core/stack/declarations.h).
+// Parsing the `moved:`, `removed:` and `import:` lists (part of core/stack/declarations.h).
 #include <fmt/format.h>
 
 #include "core/stack/block_fields.h"
@@ -50,6 +50,41 @@ std::vector<RemovedDecl> parse_removed(const MappingEntry& section, const YamlFi
     return parse_entries<RemovedDecl>(
         section, file, {"from"}, [](auto& values, const SourceLocation& at) { return RemovedDecl{values["from"], at}; },
         diagnostics);
+}
+
+std::vector<ImportDecl> parse_imports(const MappingEntry& section, const YamlFile& file, Diagnostics& diagnostics) {
+    std::vector<ImportDecl> imports;
+    if (section.value.IsNull()) return imports;
+    if (!section.value.IsSequence()) {
+        diagnostics.add_error(fmt::format("`import` must be a list, not {}", describe_node(section.value)),
+                              "e.g. `import: [{ to: user, id: /users/7 }]`", location_of(section.value, file));
+        return imports;
+    }
+    BlockContext context{"an entry of `import`", file};
+    for (const auto& item : section.value) {
+        auto location = location_of(item, file);
+        auto fields = block_entries(item, location, {"to", "id"}, context, diagnostics);
+        if (!fields) continue;
+        ImportDecl decl{{}, nullptr, location};
+        for (const auto& field : *fields) {
+            if (field.key == "to") {
+                if (auto text = string_field(field, context, diagnostics)) decl.to = *text;
+            } else if (field.value.IsScalar()) {
+                decl.id = yaml_to_expression(field.value, file, diagnostics);
+            } else {
+                diagnostics.add_error(fmt::format("`id` of an import must be a string, not {}", describe_node(field.value)),
+                                      {}, location_of(field.value, file));
+            }
+        }
+        bool complete = true;
+        for (auto [name, given] : {std::pair{"to", !decl.to.empty()}, std::pair{"id", decl.id != nullptr}}) {
+            if (given) continue;
+            diagnostics.add_error(fmt::format("{} has no `{}`", context.owner, name), {}, location);
+            complete = false;
+        }
+        if (complete) imports.push_back(std::move(decl));
+    }
+    return imports;
 }
 
 }  // namespace plinth

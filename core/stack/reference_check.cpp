@@ -175,6 +175,8 @@ Diagnostics check_references(const Stack& stack) {
     for (const auto& [name, config] : stack.provider_configs)
         check_early_expression(stack, config.settings, fmt::format("the settings of provider `{}`", name),
                                "provider settings are", diagnostics);
+    for (const auto& import : stack.imports)
+        check_early_expression(stack, import.id, "the id of an import", "import ids are", diagnostics);
     return diagnostics;
 }
 

@@ -116,6 +116,14 @@ struct RemovedDecl {
     SourceLocation location;
 };
 
+// `import: [{to, id}]`: adopt the existing object `id` into the resource at `to` on the next
+// plan and apply (root stacks only). Once state holds `to` the entry does nothing.
+struct ImportDecl {
+    std::string to;             // "user", "module.app.user", "user[0]"
+    expr::ExpressionPtr id;     // a string; may use variables, locals and plinth.workspace
+    SourceLocation location;
+};
+
 // An entry of `providers:`: the settings of one provider configuration, `aws`, or `aws.eu` for a
 // second configuration of the same provider (an alias, chosen per resource with `provider:`).
 struct ProviderConfigDecl {
@@ -181,6 +189,7 @@ struct Stack {
     std::map<std::string, OutputDecl> outputs;
     std::vector<MovedDecl> moved;
     std::vector<RemovedDecl> removed;
+    std::vector<ImportDecl> imports;  // root stacks only
     std::map<std::string, ProviderConfigDecl> provider_configs;  // by name; root stacks only
     Requirements requirements;
     std::filesystem::path providers_dir;  // absolute; empty when not given (root stacks only)

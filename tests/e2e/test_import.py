@@ -1,4 +1,4 @@
-"""`plinth import ADDRESS ID`: adopting existing objects into state."""
+"""Adopting existing objects into state: `plinth import ADDRESS ID` and `import:` blocks."""
 
 import unittest
 
@@ -63,6 +63,62 @@ class ImportTest(StackTest):
             self.assertEqual(result.code, 1, result)
             self.assertIn(message, result.err)
         self.assertEqual(self.state_bytes(), before)
+
+
+IMPORT_BLOCKS = STACK + """
+variables:
+  notes_file: { default: notes.txt }
+import:
+  - to: notes
+    id: ${var.notes_file}
+  - to: pages["a"]
+    id: page-a.txt
+"""
+
+
+class ImportBlockTest(StackTest):
+    def setUp(self):
+        super().setUp()
+        # The variables of STACK and IMPORT_BLOCKS go in separate files: a key may appear once per file.
+        self.write_stack({"main.yaml": STACK, "notes.txt": "edited by hand", "page-a.txt": "page a",
+                          "imports.yaml": IMPORT_BLOCKS[len(STACK):]})
+
+    def test_import_blocks_plan_as_imports_and_apply_records_them(self):
+        plan = self.plinth_ok("plan", "--out", "plan.bin")
+        self.assertIn("# notes will be imported", plan.out)
+        self.assertIn('# pages["a"] will be imported', plan.out)
+        # notes.txt's content differs from the stack: imported, then replaced; pages["b"] is new.
+        self.assertIn("Plan: 2 to import, 2 to add, 0 to change, 1 to destroy.", plan.out)
+        self.assertIsNone(self.state(), "planning must not write state")
+
+        self.plinth_ok("apply", "plan.bin")
+        self.assertEqual(set(self.resources()), {"notes", 'pages["a"]', 'pages["b"]'})
+        self.assertEqual(self.read("notes.txt"), "hello")
+        again = self.plinth_ok("plan")
+        self.assertIn("No changes.", again.out)  # done imports are ignored from then on
+        self.assertNotIn("imported", again.out)
+
+    def test_a_bad_import_block_fails_the_plan_at_its_place(self):
+        self.write_stack({"imports.yaml": "import:\n  - to: notes\n    id: missing.txt\n"
+                                          "  - to: nothing\n    id: x\n  - { to: notes }\n"})
+        result = self.run_plinth("plan")
+        self.assertEqual(result.code, 1, result)
+        self.assertIn("an entry of `import` has no `id`", result.err)
+        self.assert_location(result.err, "imports.yaml", 6)
+        self.write_stack({"imports.yaml": "import:\n  - to: notes\n    id: missing.txt\n  - to: nothing\n    id: x\n"})
+        result = self.run_plinth("plan")
+        self.assertEqual(result.code, 1, result)
+        self.assertIn("Cannot import missing.txt", result.err)
+        self.assertIn("the stack declares no resource `nothing`", result.err)
+        self.assertIn("In the import block at imports.yaml:4:5", result.err)
+        self.assertIsNone(self.state())
+
+    def test_an_import_id_may_not_use_resources(self):
+        self.write_stack({"imports.yaml": "import:\n  - to: notes\n    id: ${pages.id}\n"})
+        result = self.run_plinth("validate")
+        self.assertEqual(result.code, 1, result)
+        self.assertIn("cannot be used in the id of an import", result.err)
+        self.assert_location(result.err, "imports.yaml", 3)
 
 
 if __name__ == "__main__":
