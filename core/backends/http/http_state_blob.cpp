@@ -83,6 +83,7 @@ private:
         Diagnostic problem = response ? refused(connection, "release the state lock", request, *response)
                                       : response.error();
         problem.severity = Severity::Warning;
+        problem.location = {};
         problem.detail += fmt::format("\n\nThe state may still be locked under ID {}; once this is fixed, "
                                       "`plinth force-unlock {}` releases it.",
                                       m_info.id, m_info.id);
