@@ -29,7 +29,7 @@ resources:
   pause:
     type: time_sleep
     properties:
-      create_duration: 3s
+      create_duration: 5s
 """
 
 
@@ -52,17 +52,17 @@ class HttpBackendTest(StackTest):
         self.server = HttpStateServer().__enter__()
         self.addCleanup(self.server.stop)
 
-    def use_backend(self, dir=None, **kwargs):
-        """Writes the stack with the http backend into `dir` (the test's stack dir by default) and
-        runs `plinth init` there."""
-        dir = dir or self.dir
-        with open(os.path.join(dir, "main.yaml"), "w", encoding="utf-8") as out:
+    def use_backend(self, folder=None, **kwargs):
+        """Writes the stack with the http backend into `folder` (the test's stack dir by default)
+        and runs `plinth init` there."""
+        folder = folder or self.dir
+        with open(os.path.join(folder, "main.yaml"), "w", encoding="utf-8") as out:
             out.write(stack(backend_block(self.server.url), **kwargs))
-        initialized = self.run_in(dir, "init")
+        initialized = self.run_in(folder, "init")
         self.assertEqual(initialized.code, 0, initialized)
 
-    def run_in(self, dir, *args, **kwargs):
-        return self.run_plinth("--chdir", dir, *args, chdir=False, **kwargs)
+    def run_in(self, folder, *args, **kwargs):
+        return self.run_plinth("--chdir", folder, *args, chdir=False, **kwargs)
 
     def remote_state(self):
         stored = self.server.state("app")
