@@ -26,23 +26,32 @@ std::expected<void, Diagnostic> create_tables(PgConnection& connection, const Pg
             if (auto created = run(fmt::format("CREATE SCHEMA IF NOT EXISTS {}", schema)); !created)
                 return std::unexpected(created.error());
     }
+    // Only what is missing is created: CREATE ... IF NOT EXISTS needs the CREATE privilege even
+    // when the object exists, and since PostgreSQL 15 few users have it on schema public.
+    auto missing = run("SELECT to_regclass('public.global_states_id_seq') IS NULL, to_regclass($1) IS NULL, "
+                       "to_regclass($2) IS NULL, to_regclass($3) IS NULL",
+                       {tables.states, tables.locks, schema + ".states_by_name"});
+    if (!missing) return std::unexpected(missing.error());
+    auto is_missing = [&](int column) { return missing->value(0, column) == "t"; };
+    std::vector<std::string> statements;
     if (!settings.skip_table_creation) {
-        for (const std::string& sql :
-             {std::string("CREATE SEQUENCE IF NOT EXISTS public.global_states_id_seq AS bigint"),
-              fmt::format("CREATE TABLE IF NOT EXISTS {} (id bigint NOT NULL DEFAULT "
-                          "nextval('public.global_states_id_seq') PRIMARY KEY, name text UNIQUE, data text)",
-                          tables.states),
-              fmt::format("CREATE TABLE IF NOT EXISTS {} (name text PRIMARY KEY, lock_id text NOT NULL, "
-                          "operation text NOT NULL, who text NOT NULL, version text NOT NULL, created text NOT "
-                          "NULL, pid integer NOT NULL)",
-                          tables.locks)})
-            if (auto created = run(sql); !created) return std::unexpected(created.error());
+        if (is_missing(0)) statements.push_back("CREATE SEQUENCE IF NOT EXISTS public.global_states_id_seq AS bigint");
+        if (is_missing(1))
+            statements.push_back(fmt::format("CREATE TABLE IF NOT EXISTS {} (id bigint NOT NULL DEFAULT "
+                                             "nextval('public.global_states_id_seq') PRIMARY KEY, name text UNIQUE, "
+                                             "data text)",
+                                             tables.states));
+        if (is_missing(2))
+            statements.push_back(fmt::format("CREATE TABLE IF NOT EXISTS {} (name text PRIMARY KEY, lock_id text NOT "
+                                             "NULL, operation text NOT NULL, who text NOT NULL, version text NOT NULL, "
+                                             "created text NOT NULL, pid integer NOT NULL)",
+                                             tables.locks));
     }
-    if (!settings.skip_index_creation)
-        if (auto created = run(fmt::format("CREATE UNIQUE INDEX IF NOT EXISTS states_by_name ON {} (name)",
-                                           tables.states));
-            !created)
-            return std::unexpected(created.error());
+    if (!settings.skip_index_creation && is_missing(3))
+        statements.push_back(
+            fmt::format("CREATE UNIQUE INDEX IF NOT EXISTS states_by_name ON {} (name)", tables.states));
+    for (const auto& sql : statements)
+        if (auto created = run(sql); !created) return std::unexpected(created.error());
     return {};
 }
 
