@@ -30,7 +30,7 @@ resources:
     type: local_file
     depends_on: [pause]
     properties:
-      filename: note.txt
+      filename: note-${plinth.workspace}.txt
       content: ${var.text}
 """
 
@@ -88,7 +88,7 @@ class PgBackendTest(StackTest):
         return result
 
     def start_slow_apply(self, text, *args):
-        process = self.start_plinth("apply", "--auto-approve", "--var", f"text={text}", "--var", "pause=4s", *args)
+        process = self.start_plinth("apply", "--auto-approve", "--var", f"text={text}", "--var", "pause=3s", *args)
         self.assertTrue(wait_until(lambda: f"(pid {process.pid})" in (self.lock_holder() or ("", ""))[1]),
                         "the slow apply never recorded its lock")
         return process
@@ -101,7 +101,7 @@ class PgBackendTest(StackTest):
         state = self.stored_state()
         self.assertEqual(state["serial"], 1)
         self.assertEqual(sorted(r["address"] for r in state["resources"]), ["note", "pause"])
-        self.assertEqual(self.read("note.txt"), "one")
+        self.assertEqual(self.read("note-default.txt"), "one")
         self.assertEqual(self.run_plinth("plan", "--detailed-exitcode").code, 0)
         self.assertEqual(self.state_list(), {"note", "pause"})
 
@@ -113,7 +113,7 @@ class PgBackendTest(StackTest):
 
         self.plinth_ok("destroy", "--auto-approve")
         self.assertEqual(self.stored_state()["resources"], [])
-        self.assertFalse(self.exists("note.txt"))
+        self.assertFalse(self.exists("note-default.txt"))
         self.assertEqual(self.sql(f"SELECT count(*) FROM {SCHEMA}.plinth_locks"), [["0"]],
                          "every run removes its lock record")
 
@@ -155,7 +155,7 @@ class PgBackendTest(StackTest):
         self.assertEqual(waited.code, 0, waited)
         state = self.stored_state()
         self.assertEqual(state["serial"], serial + 2, "each successful apply wrote once")
-        self.assertEqual(self.read("note.txt"), "three")
+        self.assertEqual(self.read("note-default.txt"), "three")
         self.assertEqual(self.run_plinth("plan", "--detailed-exitcode", "--var", "text=three").code, 0)
 
     def test_a_killed_run_loses_its_lock_with_its_session(self):
@@ -167,14 +167,14 @@ class PgBackendTest(StackTest):
         started = time.monotonic()
         self.apply("--var", "text=after")
         self.assertLess(time.monotonic() - started, 15, "the lock was free at once")
-        self.assertEqual(self.read("note.txt"), "after")
+        self.assertEqual(self.read("note-default.txt"), "after")
 
     def test_force_unlock_checks_the_id_and_ends_the_holders_session(self):
         self.init()
         self.apply()
         # A stand-in for a hung plinth elsewhere: holds the row's advisory lock and records itself.
         stand_in = server.psql(self.db, stdin=subprocess.PIPE)
-        self.addCleanup(lambda: (stand_in.kill(), stand_in.wait()))
+        self.addCleanup(lambda: (stand_in.kill(), stand_in.communicate()))
         stand_in.stdin.write(
             f"SELECT pg_advisory_lock(id) FROM {SCHEMA}.states WHERE name = 'default';\n"
             f"INSERT INTO {SCHEMA}.plinth_locks VALUES ('default', 'e2e-lock-id', 'apply', "
@@ -196,7 +196,7 @@ class PgBackendTest(StackTest):
         self.assertIn("Released.", released.out)
         self.assertIsNone(self.lock_holder())
         self.apply("--var", "text=free")
-        self.assertEqual(self.read("note.txt"), "free")
+        self.assertEqual(self.read("note-default.txt"), "free")
         nothing = self.run_plinth("force-unlock", "--force", "e2e-lock-id")
         self.assertEqual(nothing.code, 1, nothing)
         self.assertIn("is not locked", nothing.err)

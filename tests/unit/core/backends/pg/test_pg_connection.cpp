@@ -1,6 +1,8 @@
 #include <catch2/catch.hpp>
+#include <algorithm>
 #include <arpa/inet.h>
 #include <chrono>
+#include <fmt/format.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
