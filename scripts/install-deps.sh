@@ -15,9 +15,11 @@ packages=(
     libcrypt-dev                      # libxcrypt: bcrypt() in expressions
     libcurl4-openssl-dev              # HTTP: module archives, providers that talk to services
     libarchive-dev                    # unpacking module archives (.tar.gz, .tar.bz2, .tar.xz, .zip)
+    libpq-dev                         # libpq: the pg state backend
     git                               # fetching modules from git repositories
     catch2                            # unit tests (Catch2 v2)
     python3                           # end-to-end tests
+    postgresql                        # a PostgreSQL server for the pg backend's end-to-end tests
 )
 # json-server from npm runs in the rest provider's end-to-end tests. Debian's nodejs and npm
 # provide npm, unless a Node.js that brings its own npm is installed already.
