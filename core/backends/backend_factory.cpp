@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "core/backends/backend_settings.h"
+#include "core/backends/s3/s3_backend.h"
 #include "core/state/local_backend.h"
 #include "core/state/workspaces.h"
 
@@ -23,7 +24,8 @@ std::expected<std::unique_ptr<Backend>, Diagnostic> open_local(const BackendDecl
 std::expected<std::unique_ptr<Backend>, Diagnostic> open_backend(const BackendDecl& decl,
                                                                  const std::filesystem::path& stack_dir) {
     if (decl.type == "local") return open_local(decl, stack_dir);
-    return std::unexpected(make_error(fmt::format("unknown backend type `{}`", decl.type), "one of: local",
+    if (decl.type == "s3") return open_s3_backend(decl, stack_dir);
+    return std::unexpected(make_error(fmt::format("unknown backend type `{}`", decl.type), "one of: local, s3",
                                       decl.location));
 }
 
