@@ -229,7 +229,10 @@ class FailureTest(S3BackendTest):
         self.assertIsNone(self.lock_item(), "the lock must be released after a failed write")
 
         self.plinth_ok("state", "push", ERRORED_FILE)
-        self.assertEqual(self.remote_state()["serial"], serial + 1)
+        pushed = self.remote_state()
+        self.assertEqual(pushed["lineage"], errored["lineage"])
+        self.assertEqual(pushed["resources"], errored["resources"])
+        self.assertGreater(pushed["serial"], serial)
         self.assertEqual(self.plinth_ok("plan", "--detailed-exitcode").code, 0)
 
     def test_server_down_is_an_error_not_a_hang(self):
