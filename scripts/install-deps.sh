@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what building and testing plinth need on Debian 12 (bookworm), from Debian's own
-# packages, and json-server from npm (the rest provider's end-to-end tests run it). Safe to run
+# packages, and from npm json-server (the rest provider's end-to-end tests run it) and the AWS
+# emulators @20minutes/s3rver and dynalite (the s3 backend's tests run them). Safe to run
 # again: when everything is already installed it does nothing.
 # Runs as root, or through sudo when it is available.
 set -euo pipefail
@@ -24,6 +25,17 @@ packages=(
 # json-server from npm runs in the rest provider's end-to-end tests. Debian's nodejs and npm
 # provide npm, unless a Node.js that brings its own npm is installed already.
 json_server_version=0.17.4
+# The AWS emulators the s3 backend's end-to-end tests run (tests/e2e/aws_servers.py), installed
+# globally like json-server: s3rver as a module s3rver_start.js loads, dynalite as a command.
+npm_emulators=("@20minutes/s3rver@5.0.0" "dynalite@4.0.0")
+npm_root=$(npm root --global 2>/dev/null || true)
+
+# Whether the global npm module `name@version` is installed.
+npm_installed() {
+    local name=${1%@*} version=${1##*@}
+    [[ -n "$npm_root" && -f "$npm_root/$name/package.json" ]] &&
+        grep -q "\"version\": *\"$version\"" "$npm_root/$name/package.json"
+}
 
 missing=()
 for package in "${packages[@]}"; do
@@ -34,9 +46,14 @@ command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
 installed_json_server=$(json-server --version 2>/dev/null || true)
 wanted=("${missing[@]}")
 [[ "$installed_json_server" == "$json_server_version" ]] || wanted+=("json-server@$json_server_version")
+npm_wanted=()
+for emulator in "${npm_emulators[@]}"; do
+    npm_installed "$emulator" || npm_wanted+=("$emulator")
+done
+wanted+=("${npm_wanted[@]}")
 
 if [[ ${#wanted[@]} -eq 0 ]]; then
-    echo "install-deps: all ${#packages[@]} packages and json-server $json_server_version are already installed"
+    echo "install-deps: all ${#packages[@]} packages, json-server $json_server_version and the AWS emulators are already installed"
     exit 0
 fi
 
@@ -61,5 +78,9 @@ fi
 if [[ "$installed_json_server" != "$json_server_version" ]]; then
     echo "install-deps: installing json-server $json_server_version from npm"
     "${as_root[@]}" npm install --global --no-fund --no-audit --loglevel=error "json-server@$json_server_version" >/dev/null
+fi
+if [[ ${#npm_wanted[@]} -gt 0 ]]; then
+    echo "install-deps: installing ${npm_wanted[*]} from npm"
+    "${as_root[@]}" npm install --global --no-fund --no-audit --loglevel=error "${npm_wanted[@]}" >/dev/null
 fi
 echo "install-deps: done"

@@ -5,6 +5,7 @@
 #include "core/backends/backend_settings.h"
 #include "core/backends/http/http_backend.h"
 #include "core/backends/pg/pg_backend.h"
+#include "core/backends/s3/s3_backend.h"
 #include "core/state/local_backend.h"
 #include "core/state/workspaces.h"
 
@@ -27,7 +28,9 @@ std::expected<std::unique_ptr<Backend>, Diagnostic> open_backend(const BackendDe
     if (decl.type == "local") return open_local(decl, stack_dir);
     if (decl.type == "http") return open_http_backend(decl, stack_dir);
     if (decl.type == "pg") return open_pg_backend(decl, stack_dir);
-    return std::unexpected(make_error(fmt::format("unknown backend type `{}`", decl.type), "one of: local, http, pg",
+    if (decl.type == "s3") return open_s3_backend(decl, stack_dir);
+    return std::unexpected(make_error(fmt::format("unknown backend type `{}`", decl.type),
+                                      "one of: local, http, pg, s3",
                                       decl.location));
 }
 

@@ -129,7 +129,8 @@ void set_auth(CURL* curl, const HttpRequest& request) {
 
 // The request's headers as libcurl takes them, and "Expect:" so that large bodies are sent at once
 // instead of after a 100 Continue, and a SigV4 session token (which libcurl then signs). Null when
-// out of memory.
+// out of memory. Signed requests go without "Expect:": libcurl 7.88 signs that removal as a header
+// `expect` it never sends, so every server rejects the signature.
 std::unique_ptr<curl_slist, ListCleanup> header_list(const HttpRequest& request) {
     std::unique_ptr<curl_slist, ListCleanup> list;
     auto append = [&](const std::string& line) {
@@ -144,7 +145,7 @@ std::unique_ptr<curl_slist, ListCleanup> header_list(const HttpRequest& request)
     if (request.aws_sigv4 && !request.aws_sigv4->session_token.empty() &&
         !append("x-amz-security-token: " + request.aws_sigv4->session_token))
         return nullptr;
-    if (!append("Expect:")) return nullptr;
+    if (!request.aws_sigv4 && !append("Expect:")) return nullptr;
     return list;
 }
 
