@@ -22,9 +22,9 @@ void append(std::vector<T>& to, std::vector<T> more) {
     for (auto& item : more) to.push_back(std::move(item));
 }
 
-constexpr std::array<std::string_view, 13> k_top_level_keys = {
-    "stack",   "description", "requires", "providers", "providers_dir", "variables", "locals",
-    "data",    "resources",   "modules",  "outputs",   "moved",         "removed"};
+constexpr std::array<std::string_view, 14> k_top_level_keys = {
+    "stack",     "description", "requires", "providers", "providers_dir", "encryption", "variables",
+    "locals",    "data",        "resources", "modules",  "outputs",       "moved",      "removed"};
 
 // Collects the declarations of every file into one Stack, reporting each problem as it goes.
 class StackBuilder {
@@ -36,6 +36,7 @@ private:
     void add_entry(const MappingEntry& entry, const YamlFile& file);
     void set_once(const MappingEntry& entry, const YamlFile& file, std::string& target,
                   std::optional<SourceLocation>& given_at);
+    void add_encryption(const MappingEntry& entry, const YamlFile& file);
     template <typename Decl, typename Parse>
     void add_section(const MappingEntry& section, const YamlFile& file, std::string_view kind,
                      std::map<std::string, Decl>& declarations, Parse parse);
@@ -47,6 +48,7 @@ private:
     std::optional<SourceLocation> m_requires_at;     // where `requires:` was set
     std::optional<SourceLocation> m_providers_at;    // the first `providers:` (root stacks only)
     std::optional<SourceLocation> m_providers_dir_at;
+    std::optional<SourceLocation> m_encryption_at;  // where `encryption:` was given
     std::string m_providers_dir;
 };
 
@@ -80,6 +82,7 @@ void StackBuilder::add_entry(const MappingEntry& entry, const YamlFile& file) {
         return add_section(entry, file, "provider configuration", m_stack.provider_configs, parse_provider_config);
     }
     if (key == "providers_dir") return set_once(entry, file, m_providers_dir, m_providers_dir_at);
+    if (key == "encryption") return add_encryption(entry, file);
     if (key == "requires") {
         if (m_requires_at) {
             m_diagnostics.add_error("`requires` is given twice", fmt::format("first given at {}", m_requires_at->to_string()),
@@ -92,6 +95,16 @@ void StackBuilder::add_entry(const MappingEntry& entry, const YamlFile& file) {
     m_diagnostics.add_error(fmt::format("unknown top-level key `{}`", key),
                             fmt::format("valid top-level keys: {}", fmt::join(k_top_level_keys, ", ")),
                             entry.location);
+}
+
+void StackBuilder::add_encryption(const MappingEntry& entry, const YamlFile& file) {
+    if (m_encryption_at) {
+        m_diagnostics.add_error("`encryption` is given twice", fmt::format("first given at {}", m_encryption_at->to_string()),
+                                entry.location);
+        return;
+    }
+    m_encryption_at = entry.location;
+    m_stack.encryption = parse_encryption(entry, file, m_diagnostics);
 }
 
 void StackBuilder::set_once(const MappingEntry& entry, const YamlFile& file, std::string& target,
@@ -147,6 +160,10 @@ std::expected<Stack, Diagnostics> StackBuilder::finish(const fs::path& dir, cons
         if (m_providers_dir_at)
             m_diagnostics.add_error("a module cannot set `providers_dir`", "plugins are found from the root stack",
                                     *m_providers_dir_at);
+        if (m_encryption_at)
+            m_diagnostics.add_error("a module cannot configure `encryption`",
+                                    "state and plans are encrypted by the root stack's `encryption:` block",
+                                    *m_encryption_at);
     }
     if (m_diagnostics.has_errors()) return std::unexpected(std::move(m_diagnostics));
     m_diagnostics.append(check_references(m_stack));

@@ -175,6 +175,11 @@ Diagnostics check_references(const Stack& stack) {
     for (const auto& [name, config] : stack.provider_configs)
         check_early_expression(stack, config.settings, fmt::format("the settings of provider `{}`", name),
                                "provider settings are", diagnostics);
+    if (const auto& encryption = stack.encryption) {
+        constexpr std::string_view what = "an encryption passphrase", why = "encryption keys are";
+        check_early_expression(stack, encryption->key_provider.passphrase, what, why, diagnostics);
+        if (encryption->fallback) check_early_expression(stack, encryption->fallback->passphrase, what, why, diagnostics);
+    }
     return diagnostics;
 }
 

@@ -91,8 +91,8 @@ TEST_CASE("loader: unknown top-level keys list the valid ones") {
     auto error = only_error(stack);
     CHECK(error.location.to_string() == "main.yaml:2:1");
     CHECK(error.summary == "unknown top-level key `provider`");
-    CHECK(error.detail == "valid top-level keys: stack, description, requires, providers, providers_dir, variables, "
-                          "locals, data, resources, modules, outputs, moved, removed");
+    CHECK(error.detail == "valid top-level keys: stack, description, requires, providers, providers_dir, encryption, "
+                          "variables, locals, data, resources, modules, outputs, moved, removed");
 }
 
 TEST_CASE("loader: the stack name is required exactly once") {
