@@ -1,13 +1,13 @@
 // `plinth show [PLANFILE]`: the current state, or a saved plan, in human form.
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
-#include <fstream>
 #include <memory>
-#include <sstream>
 
 #include "cli/command.h"
 #include "cli/stack_session.h"
 #include "cli/workspace_selection.h"
+#include "core/stack/loader.h"
+#include "core/state/atomic_file.h"
 #include "plans/plan_file.h"
 #include "plans/render_state.h"
 #include "plans/render_text.h"
@@ -16,24 +16,29 @@ namespace plinth::cli {
 
 namespace {
 
-std::expected<std::string, Diagnostic> read_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return std::unexpected(make_error(fmt::format("cannot read {}", path)));
-    std::stringstream content;
-    content << in.rdbuf();
-    return content.str();
+ExitStatus show_plan_file(const std::string& plan_file, Ui& ui) {
+    auto content = read_whole_file(plan_file);
+    if (!content || !*content)
+        return ui.diagnostic(make_error(fmt::format("cannot read {}", plan_file), content ? "" : content.error())),
+               ExitStatus::Error;
+    // Only an encrypted plan needs the stack: its `encryption:` block has the key.
+    std::unique_ptr<StackSession> session;
+    if (is_encrypted(**content) && has_stack_files(".")) {
+        auto opened = StackSession::open(ui);
+        if (!opened) return opened.error();
+        session = std::move(*opened);
+        if (session->configure_encryption(VariableOptions{}) != ExitStatus::Ok) return ExitStatus::Error;
+    }
+    const StateCodec no_keys;
+    auto plan = plans::decode_plan(**content, plan_file, session ? session->codec() : no_keys);
+    if (!plan) return ui.diagnostic(plan.error()), ExitStatus::Error;
+    ui.out(plans::render_plan(*plan, plans::RenderStyle{ui.color()}));
+    return ExitStatus::Ok;
 }
 
 ExitStatus show(const std::string& plan_file, Ui& ui) {
     plans::RenderStyle style{ui.color()};
-    if (!plan_file.empty()) {
-        auto content = read_file(plan_file);
-        if (!content) return ui.diagnostic(content.error()), ExitStatus::Error;
-        auto plan = plans::parse_plan(*content, plan_file);
-        if (!plan) return ui.diagnostic(plan.error()), ExitStatus::Error;
-        ui.out(plans::render_plan(*plan, style));
-        return ExitStatus::Ok;
-    }
+    if (!plan_file.empty()) return show_plan_file(plan_file, ui);
     auto state_path = current_state_path(std::filesystem::current_path());
     if (!state_path) return ui.diagnostic(state_path.error()), ExitStatus::Error;
     LocalBackend backend(*state_path);

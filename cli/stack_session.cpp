@@ -12,6 +12,7 @@
 #include "core/stack/module_tree.h"
 #include "core/stack/variables.h"
 #include "core/state/workspaces.h"
+#include "plans/encryption_keys.h"
 #include "plans/requirements.h"
 
 extern char** environ;
@@ -20,7 +21,8 @@ namespace plinth::cli {
 
 StackSession::StackSession(Ui& ui, std::unique_ptr<Stack> stack, std::string workspace)
     : m_ui(ui), m_stack(std::move(stack)), m_workspace(std::move(workspace)),
-      m_registry(make_provider_registry(m_stack.get())), m_backend(local_state_path(m_stack->dir, m_workspace)) {}
+      m_registry(make_provider_registry(m_stack.get())), m_backend(local_state_path(m_stack->dir, m_workspace)),
+      m_codec(std::make_shared<const StateCodec>()) {}
 
 std::expected<std::unique_ptr<StackSession>, ExitStatus> StackSession::open(Ui& ui) {
     // Relative, so diagnostics name files as the user sees them: "stack.yaml:7:31".
@@ -99,19 +101,47 @@ std::optional<std::string> prompt_for_variable(const VariableDecl& variable) {
 }
 }  // namespace
 
-std::expected<ValueMap, ExitStatus> StackSession::resolve_variables(const VariableOptions& options) {
+namespace {
+VariableInputs variable_inputs(const VariableOptions& options) {
     VariableInputs inputs;
     inputs.environment = variables_from_environment(environ);
     for (const auto& file : options.var_files) inputs.var_files.emplace_back(file);
     inputs.assignments = options.vars;
+    return inputs;
+}
+}  // namespace
+
+std::expected<ValueMap, ExitStatus> StackSession::resolve_variables(const VariableOptions& options) {
+    VariableInputs inputs = variable_inputs(options);
     if (options.input && stdin_is_terminal()) inputs.prompt = prompt_for_variable;
     auto resolved = plinth::resolve_variables(*m_stack, inputs);
     if (!resolved) {
         m_ui.diagnostics(resolved.error());
         return std::unexpected(ExitStatus::Error);
     }
+    if (configure_encryption(*resolved) != ExitStatus::Ok) return std::unexpected(ExitStatus::Error);
     if (open_engine(*resolved) != ExitStatus::Ok) return std::unexpected(ExitStatus::Error);
     return std::move(*resolved);
+}
+
+ExitStatus StackSession::configure_encryption(const ValueMap& variables) {
+    auto codec = plans::make_state_codec(*m_stack, variables, m_workspace);
+    if (!codec) {
+        m_ui.diagnostics(codec.error());
+        return ExitStatus::Error;
+    }
+    m_codec = std::move(*codec);
+    return ExitStatus::Ok;
+}
+
+ExitStatus StackSession::configure_encryption(const VariableOptions& options) {
+    if (!m_stack->encryption) return ExitStatus::Ok;
+    auto available = resolve_available_variables(*m_stack, variable_inputs(options));
+    if (!available) {
+        m_ui.diagnostics(available.error());
+        return ExitStatus::Error;
+    }
+    return configure_encryption(*available);
 }
 
 std::expected<std::unique_ptr<StateLock>, ExitStatus> StackSession::lock(const std::string& operation,

@@ -12,6 +12,7 @@
 #include "cli/ui.h"
 #include "core/modules/module_installer.h"
 #include "core/stack/stack.h"
+#include "core/state/encryption.h"
 #include "core/state/local_backend.h"
 #include "plans/engine.h"
 #include "providers/registry.h"
@@ -32,6 +33,14 @@ public:
     // engine. resolve_variables() does this; a saved plan brings its own variables. Remote
     // modules come from the cache `plinth init` fills (`mode` UseInstalled), or are fetched.
     ExitStatus open_engine(const ValueMap& variables, InstallMode mode = InstallMode::UseInstalled);
+
+    // The codec that state and saved plans are read and written with: from the stack's
+    // `encryption:` block once configured (resolve_variables() does it), else none.
+    const StateCodec& codec() const { return *m_codec; }
+    ExitStatus configure_encryption(const ValueMap& variables);
+    // For commands that resolve no variables: from defaults, PLINTH_VAR_* and `options`; a
+    // variable without a value is unknown, an error only if a passphrase uses it.
+    ExitStatus configure_encryption(const VariableOptions& options);
 
     // The variables' defaults, unknown where there is none: for commands that take no values.
     ValueMap default_variables() const;
@@ -63,6 +72,7 @@ private:
     providers::ProviderRegistry m_registry;
     std::optional<plans::Engine> m_engine;
     LocalBackend m_backend;
+    std::shared_ptr<const StateCodec> m_codec;  // never null
 };
 
 }  // namespace plinth::cli
