@@ -165,8 +165,11 @@ std::string StateCodec::encode(std::string_view plaintext) const {
     return envelope_line(envelope);
 }
 
-std::expected<std::string, Diagnostic> StateCodec::decode(std::string_view bytes, const std::string& origin) const {
-    if (!is_encrypted(bytes)) return std::string(bytes);
+std::expected<std::string, Diagnostic> StateCodec::decode(std::string_view bytes, const std::string& origin,
+                                                          bool* current) const {
+    bool encrypted = is_encrypted(bytes);
+    if (current) *current = encrypted != m_keys.empty();
+    if (!encrypted) return std::string(bytes);
     auto envelope = parse_envelope(bytes, origin);
     if (!envelope) return std::unexpected(std::move(envelope.error()));
     const SourceLocation where{origin};
@@ -185,8 +188,10 @@ std::expected<std::string, Diagnostic> StateCodec::decode(std::string_view bytes
         const std::string& aes_key = key.kind == EncryptionKey::Kind::Passphrase
                                          ? derived_key(i, envelope->salt, envelope->iterations)
                                          : key.secret;
-        if (auto plaintext = aes_gcm_open(aes_key, envelope->nonce, additional_data(*envelope), envelope->ciphertext))
+        if (auto plaintext = aes_gcm_open(aes_key, envelope->nonce, additional_data(*envelope), envelope->ciphertext)) {
+            if (current) *current = i == 0;
             return std::move(*plaintext);
+        }
     }
     if (tried.empty())
         return std::unexpected(make_error(

@@ -57,8 +57,11 @@ public:
 
     // The plaintext of an envelope; bytes that are not one pass unchanged, so a file written
     // before encryption was turned on still reads. An envelope without keys, with a key that does
-    // not open it, or altered, is an error naming `origin` (a path).
-    std::expected<std::string, Diagnostic> decode(std::string_view bytes, const std::string& origin) const;
+    // not open it, or altered, is an error naming `origin` (a path). `current` (when given) is
+    // set to whether the bytes are as encode() would write them now: encrypted with the first key
+    // (plain, for a codec without keys); when not, the file is worth writing again.
+    std::expected<std::string, Diagnostic> decode(std::string_view bytes, const std::string& origin,
+                                                  bool* current = nullptr) const;
 
 private:
     // The AES key of m_keys[index] for `salt` and `iterations`, derived at most once.

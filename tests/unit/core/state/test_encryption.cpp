@@ -141,13 +141,16 @@ TEST_CASE("encryption: rotating keys reads old files with the fallback and write
 
     old_key.role = "fallback";
     StateCodec rotated({raw_key(), old_key});
-    auto decoded = rotated.decode(old_file, "plinth.state.json");
+    bool current = true;
+    auto decoded = rotated.decode(old_file, "plinth.state.json", &current);
     REQUIRE(decoded);
     CHECK(*decoded == k_secret_state);
+    CHECK_FALSE(current);  // worth writing again with the new key
 
     std::string rewritten = rotated.encode(*decoded);
     CHECK_FALSE(StateCodec({old_key}).decode(rewritten, "f"));
-    CHECK(rotated.decode(rewritten, "f").value() == k_secret_state);
+    CHECK(rotated.decode(rewritten, "f", &current).value() == k_secret_state);
+    CHECK(current);
 }
 
 TEST_CASE("encryption: a passphrase fallback opens a file its key provider cannot") {
@@ -166,9 +169,11 @@ TEST_CASE("encryption: a file encrypted by a provider that is not configured say
 
 TEST_CASE("encryption: unencrypted files still read, so encryption can be turned on") {
     StateCodec codec({raw_key()});
-    auto decoded = codec.decode(k_secret_state, "plinth.state.json");
+    bool current = true;
+    auto decoded = codec.decode(k_secret_state, "plinth.state.json", &current);
     REQUIRE(decoded);
     CHECK(*decoded == k_secret_state);
+    CHECK_FALSE(current);
     CHECK(is_encrypted(codec.encode(*decoded)));
 }
 
@@ -176,7 +181,9 @@ TEST_CASE("encryption: without keys, plain bytes pass and an encrypted file asks
     StateCodec plain;
     CHECK_FALSE(plain.encrypts());
     CHECK(plain.encode(k_secret_state) == k_secret_state);
-    CHECK(plain.decode(k_secret_state, "f").value() == k_secret_state);
+    bool current = false;
+    CHECK(plain.decode(k_secret_state, "f", &current).value() == k_secret_state);
+    CHECK(current);
 
     auto decoded = plain.decode(StateCodec({raw_key()}).encode("x"), "plinth.state.json");
     REQUIRE_FALSE(decoded);
