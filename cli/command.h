@@ -32,6 +32,7 @@ Command make_state_command(CLI::App& parent);
 Command make_import_command(CLI::App& parent);
 Command make_providers_command(CLI::App& parent);
 Command make_workspace_command(CLI::App& parent);
+Command make_force_unlock_command(CLI::App& parent);
 Command make_version_command(CLI::App& parent);
 
 }  // namespace plinth::cli

@@ -106,7 +106,12 @@ ExitStatus run_apply(const ApplyOptions& options, Ui& ui, bool destroy) {
     }
     if (!run->plan.has_changes()) {
         bool refreshed = serialize_state(run->state) != run->state_before;
-        return refreshed ? (*session)->write_state(run->state) : ExitStatus::Ok;
+        // A state stored before encryption was turned on, or with the fallback key, is stored anew.
+        bool reencrypt = !(*session)->state_store().stored_as_configured();
+        if (!refreshed && !reencrypt) return ExitStatus::Ok;
+        if (auto written = (*session)->write_state(run->state); written != ExitStatus::Ok) return written;
+        if (reencrypt) ui.out("\nState stored again, encrypted with the configured key.\n");
+        return ExitStatus::Ok;
     }
     bool approved = destroy ? confirm(ui, "Do you really want to destroy all resources?",
                                       "plinth will destroy all your managed infrastructure, as shown above.",

@@ -6,7 +6,7 @@
 
 #include "cli/command.h"
 #include "cli/stack_session.h"
-#include "cli/workspace_selection.h"
+#include "cli/state_codec.h"
 #include "core/value_json.h"
 #include "plans/render_state.h"
 
@@ -38,10 +38,9 @@ ExitStatus show_one(const OutputOptions& options, const OutputState& output, Ui&
 }
 
 ExitStatus run_output(const OutputOptions& options, Ui& ui) {
-    auto state_path = current_state_path(std::filesystem::current_path());
-    if (!state_path) return ui.diagnostic(state_path.error()), ExitStatus::Error;
-    LocalBackend backend(*state_path);
-    auto state = backend.read();
+    auto store = open_current_encrypted_state(ui);
+    if (!store) return store.error();
+    auto state = (*store)->read();
     if (!state) return ui.diagnostic(state.error()), ExitStatus::Error;
     if (options.name.empty()) {
         if (options.json) ui.out(plans::outputs_to_json(state->outputs).dump(2) + "\n");

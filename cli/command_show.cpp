@@ -5,8 +5,8 @@
 
 #include "cli/command.h"
 #include "cli/stack_session.h"
+#include "cli/state_codec.h"
 #include "cli/workspace_selection.h"
-#include "core/stack/loader.h"
 #include "core/state/atomic_file.h"
 #include "plans/plan_file.h"
 #include "plans/render_state.h"
@@ -22,27 +22,24 @@ ExitStatus show_plan_file(const std::string& plan_file, Ui& ui) {
         return ui.diagnostic(make_error(fmt::format("cannot read {}", plan_file), content ? "" : content.error())),
                ExitStatus::Error;
     // Only an encrypted plan needs the stack: its `encryption:` block has the key.
-    std::unique_ptr<StackSession> session;
-    if (is_encrypted(**content) && has_stack_files(".")) {
-        auto opened = StackSession::open(ui);
-        if (!opened) return opened.error();
-        session = std::move(*opened);
-        if (session->configure_encryption(VariableOptions{}) != ExitStatus::Ok) return ExitStatus::Error;
+    CodecPtr codec = std::make_shared<const StateCodec>();
+    if (is_encrypted(**content)) {
+        auto configured = current_state_codec(ui);
+        if (!configured) return configured.error();
+        codec = std::move(*configured);
     }
-    const StateCodec no_keys;
-    auto plan = plans::decode_plan(**content, plan_file, session ? session->codec() : no_keys);
+    auto plan = plans::decode_plan(**content, plan_file, *codec);
     if (!plan) return ui.diagnostic(plan.error()), ExitStatus::Error;
     ui.out(plans::render_plan(*plan, plans::RenderStyle{ui.color()}));
     return ExitStatus::Ok;
 }
 
 ExitStatus show(const std::string& plan_file, Ui& ui) {
-    plans::RenderStyle style{ui.color()};
     if (!plan_file.empty()) return show_plan_file(plan_file, ui);
-    auto state_path = current_state_path(std::filesystem::current_path());
-    if (!state_path) return ui.diagnostic(state_path.error()), ExitStatus::Error;
-    LocalBackend backend(*state_path);
-    auto state = backend.read();
+    plans::RenderStyle style{ui.color()};
+    auto store = open_current_encrypted_state(ui);
+    if (!store) return store.error();
+    auto state = (*store)->read();
     if (!state) return ui.diagnostic(state.error()), ExitStatus::Error;
     ui.out(plans::render_state(*state, style));
     return ExitStatus::Ok;

@@ -81,7 +81,7 @@ void show_plan(Ui& ui, const PlannedRun& run, bool refresh_only) {
 }
 
 ExitStatus execute_plan(StackSession& session, const plans::Plan& plan, State& state, std::size_t parallelism) {
-    auto journal = session.backend().open_journal(state);
+    auto journal = session.state_store().open_journal(state);
     if (!journal) {
         session.ui().diagnostic(journal.error());
         return ExitStatus::Error;

@@ -11,17 +11,20 @@
 #include "core/stack/loader.h"
 #include "core/stack/module_tree.h"
 #include "core/stack/variables.h"
-#include "core/state/workspaces.h"
-#include "plans/encryption_keys.h"
+#include "cli/errored_state.h"
+#include "cli/state_codec.h"
+#include "core/backends/backend_factory.h"
+#include "core/backends/backend_record.h"
 #include "plans/requirements.h"
 
 extern char** environ;
 
 namespace plinth::cli {
 
-StackSession::StackSession(Ui& ui, std::unique_ptr<Stack> stack, std::string workspace)
+StackSession::StackSession(Ui& ui, std::unique_ptr<Stack> stack, std::unique_ptr<Backend> backend,
+                           std::string workspace, std::unique_ptr<StateStore> state)
     : m_ui(ui), m_stack(std::move(stack)), m_workspace(std::move(workspace)),
-      m_registry(make_provider_registry(m_stack.get())), m_backend(local_state_path(m_stack->dir, m_workspace)),
+      m_registry(make_provider_registry(m_stack.get())), m_backend(std::move(backend)), m_state(std::move(state)),
       m_codec(std::make_shared<const StateCodec>()) {}
 
 std::expected<std::unique_ptr<StackSession>, ExitStatus> StackSession::open(Ui& ui) {
@@ -35,13 +38,21 @@ std::expected<std::unique_ptr<StackSession>, ExitStatus> StackSession::open(Ui& 
         ui.diagnostic(*unmet);
         return std::unexpected(ExitStatus::Error);
     }
-    auto workspace = current_workspace(stack->dir);
-    if (!workspace) {
-        ui.diagnostic(workspace.error());
+    auto fail = [&](const Diagnostic& diagnostic) {
+        ui.diagnostic(diagnostic);
         return std::unexpected(ExitStatus::Error);
-    }
-    return std::unique_ptr<StackSession>(
-        new StackSession(ui, std::make_unique<Stack>(std::move(*stack)), std::move(*workspace)));
+    };
+    auto decl = backends::check_backend_initialized(*stack);
+    if (!decl) return fail(decl.error());
+    auto backend = backends::open_backend(*decl, stack->dir);
+    if (!backend) return fail(backend.error());
+    auto workspace = current_workspace(stack->dir, **backend);
+    if (!workspace) return fail(workspace.error());
+    auto state = (*backend)->open(*workspace);
+    if (!state) return fail(state.error());
+    return std::unique_ptr<StackSession>(new StackSession(ui, std::make_unique<Stack>(std::move(*stack)),
+                                                          std::move(*backend), std::move(*workspace),
+                                                          std::move(*state)));
 }
 
 ExitStatus StackSession::open_engine(const ValueMap& variables, InstallMode mode) {
@@ -101,18 +112,11 @@ std::optional<std::string> prompt_for_variable(const VariableDecl& variable) {
 }
 }  // namespace
 
-namespace {
-VariableInputs variable_inputs(const VariableOptions& options) {
+std::expected<ValueMap, ExitStatus> StackSession::resolve_variables(const VariableOptions& options) {
     VariableInputs inputs;
     inputs.environment = variables_from_environment(environ);
     for (const auto& file : options.var_files) inputs.var_files.emplace_back(file);
     inputs.assignments = options.vars;
-    return inputs;
-}
-}  // namespace
-
-std::expected<ValueMap, ExitStatus> StackSession::resolve_variables(const VariableOptions& options) {
-    VariableInputs inputs = variable_inputs(options);
     if (options.input && stdin_is_terminal()) inputs.prompt = prompt_for_variable;
     auto resolved = plinth::resolve_variables(*m_stack, inputs);
     if (!resolved) {
@@ -125,23 +129,23 @@ std::expected<ValueMap, ExitStatus> StackSession::resolve_variables(const Variab
 }
 
 ExitStatus StackSession::configure_encryption(const ValueMap& variables) {
-    auto codec = plans::make_state_codec(*m_stack, variables, m_workspace);
-    if (!codec) {
-        m_ui.diagnostics(codec.error());
-        return ExitStatus::Error;
-    }
-    m_codec = std::move(*codec);
-    return ExitStatus::Ok;
+    return use_codec(state_codec(m_ui, *m_stack, variables, m_workspace));
 }
 
 ExitStatus StackSession::configure_encryption(const VariableOptions& options) {
-    if (!m_stack->encryption) return ExitStatus::Ok;
-    auto available = resolve_available_variables(*m_stack, variable_inputs(options));
-    if (!available) {
-        m_ui.diagnostics(available.error());
-        return ExitStatus::Error;
-    }
-    return configure_encryption(*available);
+    return use_codec(state_codec(m_ui, *m_stack, options, m_workspace));
+}
+
+ExitStatus StackSession::use_codec(std::expected<std::shared_ptr<const StateCodec>, ExitStatus> codec) {
+    if (!codec) return codec.error();
+    m_codec = std::move(*codec);
+    m_state->use_codec(m_codec);
+    m_encryption_configured = true;
+    return ExitStatus::Ok;
+}
+
+ExitStatus StackSession::ensure_encryption() {
+    return m_encryption_configured ? ExitStatus::Ok : configure_encryption(VariableOptions{});
 }
 
 std::expected<std::unique_ptr<StateLock>, ExitStatus> StackSession::lock(const std::string& operation,
@@ -151,7 +155,7 @@ std::expected<std::unique_ptr<StateLock>, ExitStatus> StackSession::lock(const s
         m_ui.diagnostic(timeout.error());
         return std::unexpected(ExitStatus::Error);
     }
-    auto held = m_backend.lock(operation, *timeout);
+    auto held = m_state->lock(operation, *timeout);
     if (!held) {
         m_ui.diagnostic(held.error());
         return std::unexpected(ExitStatus::Error);
@@ -160,8 +164,9 @@ std::expected<std::unique_ptr<StateLock>, ExitStatus> StackSession::lock(const s
 }
 
 std::expected<State, ExitStatus> StackSession::read_state(bool persist_recovery) {
+    if (ensure_encryption() != ExitStatus::Ok) return std::unexpected(ExitStatus::Error);
     bool recovered = false;
-    auto state = m_backend.read(&recovered);
+    auto state = m_state->read(&recovered);
     if (!state) {
         m_ui.diagnostic(state.error());
         return std::unexpected(ExitStatus::Error);
@@ -175,12 +180,13 @@ std::expected<State, ExitStatus> StackSession::read_state(bool persist_recovery)
 }
 
 ExitStatus StackSession::write_state(State& state) {
+    if (ensure_encryption() != ExitStatus::Ok) return ExitStatus::Error;
     ++state.serial;
-    if (auto written = m_backend.write(state); !written) {
-        m_ui.diagnostic(written.error());
-        return ExitStatus::Error;
-    }
-    return ExitStatus::Ok;
+    auto written = m_state->write(state);
+    if (written) return ExitStatus::Ok;
+    m_ui.diagnostic(written.error());
+    m_ui.diagnostic(save_errored_state(m_stack->dir, state, *m_codec));
+    return ExitStatus::Error;
 }
 
 }  // namespace plinth::cli

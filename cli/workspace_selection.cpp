@@ -1,10 +1,13 @@
 #include "cli/workspace_selection.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <fmt/format.h>
 #include <fstream>
 #include <sstream>
 
+#include "core/backends/backend_factory.h"
+#include "core/backends/backend_record.h"
 #include "core/state/local_backend.h"
 #include "core/state/workspaces.h"
 
@@ -20,6 +23,8 @@ const char* workspace_variable() {
     return value && *value ? value : nullptr;
 }
 
+}  // namespace
+
 std::string recorded_workspace(const fs::path& stack_dir) {
     std::ifstream in(environment_file(stack_dir));
     std::string name;
@@ -27,28 +32,43 @@ std::string recorded_workspace(const fs::path& stack_dir) {
     return name.empty() ? "default" : name;
 }
 
-}  // namespace
+std::expected<std::unique_ptr<Backend>, Diagnostic> open_active_backend(const fs::path& stack_dir) {
+    auto decl = backends::active_backend(stack_dir);
+    if (!decl) return std::unexpected(decl.error());
+    return backends::open_backend(*decl, stack_dir);
+}
+
+std::expected<bool, Diagnostic> workspace_exists(Backend& backend, const std::string& name) {
+    if (name == "default") return true;
+    auto known = backend.workspaces();
+    if (!known) return std::unexpected(known.error());
+    return std::find(known->begin(), known->end(), name) != known->end();
+}
 
 std::string workspace_source(const fs::path& stack_dir) {
     if (workspace_variable()) return "PLINTH_WORKSPACE";
     return fs::exists(environment_file(stack_dir)) ? ".plinth/environment" : "the default";
 }
 
-std::expected<std::string, Diagnostic> current_workspace(const fs::path& stack_dir) {
+std::expected<std::string, Diagnostic> current_workspace(const fs::path& stack_dir, Backend& backend) {
     const char* variable = workspace_variable();
     std::string name = variable ? variable : recorded_workspace(stack_dir);
     if (auto valid = check_workspace_name(name); !valid) return std::unexpected(valid.error());
-    if (local_workspace_exists(stack_dir, name)) return name;
+    auto exists = workspace_exists(backend, name);
+    if (!exists) return std::unexpected(exists.error());
+    if (*exists) return name;
     return std::unexpected(make_error(fmt::format("workspace `{}` does not exist", name),
                                       fmt::format("it is selected by {}; create it with `plinth workspace new {}`, "
                                                   "or `plinth workspace list` to see those that exist",
                                                   workspace_source(stack_dir), name)));
 }
 
-std::expected<fs::path, Diagnostic> current_state_path(const fs::path& stack_dir) {
-    auto workspace = current_workspace(stack_dir);
+std::expected<std::unique_ptr<StateStore>, Diagnostic> open_current_state(const fs::path& stack_dir) {
+    auto backend = open_active_backend(stack_dir);
+    if (!backend) return std::unexpected(backend.error());
+    auto workspace = current_workspace(stack_dir, **backend);
     if (!workspace) return std::unexpected(workspace.error());
-    return local_state_path(stack_dir, *workspace);
+    return (*backend)->open(*workspace);
 }
 
 std::expected<void, Diagnostic> record_selected_workspace(const fs::path& stack_dir, const std::string& name) {

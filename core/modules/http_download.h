@@ -1,5 +1,5 @@
-// core/modules/http_download.h: downloading a module archive over HTTP(S) with libcurl. libcurl
-// stays inside the .cpp.
+// core/modules/http_download.h: downloading a module archive over HTTP(S) into a file, through
+// core/net's transport (libcurl, the shared connection pool).
 #pragma once
 
 #include <expected>

@@ -32,6 +32,8 @@ std::optional<ProviderConfigDecl> parse_provider_config(const MappingEntry& entr
 // The `requires:` block, into `requirements`.
 void parse_requirements(const MappingEntry& section, const YamlFile& file, Requirements& requirements,
                         Diagnostics& diagnostics);
+// The `backend:` block: `type` and scalar settings.
+std::optional<BackendDecl> parse_backend(const MappingEntry& section, const YamlFile& file, Diagnostics& diagnostics);
 // The `encryption:` block: `key_provider` and an optional `fallback`.
 std::optional<EncryptionDecl> parse_encryption(const MappingEntry& section, const YamlFile& file,
                                                Diagnostics& diagnostics);

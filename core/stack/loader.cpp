@@ -22,9 +22,9 @@ void append(std::vector<T>& to, std::vector<T> more) {
     for (auto& item : more) to.push_back(std::move(item));
 }
 
-constexpr std::array<std::string_view, 14> k_top_level_keys = {
-    "stack",     "description", "requires", "providers", "providers_dir", "encryption", "variables",
-    "locals",    "data",        "resources", "modules",  "outputs",       "moved",      "removed"};
+constexpr std::array<std::string_view, 15> k_top_level_keys = {
+    "stack",     "description", "requires", "backend", "providers", "providers_dir", "encryption", "variables",
+    "locals",    "data",        "resources", "modules", "outputs",  "moved",         "removed"};
 
 // Collects the declarations of every file into one Stack, reporting each problem as it goes.
 class StackBuilder {
@@ -36,7 +36,8 @@ private:
     void add_entry(const MappingEntry& entry, const YamlFile& file);
     void set_once(const MappingEntry& entry, const YamlFile& file, std::string& target,
                   std::optional<SourceLocation>& given_at);
-    void add_encryption(const MappingEntry& entry, const YamlFile& file);
+    // False, after an error naming the first place, when the key was given before.
+    bool first_given(const MappingEntry& entry, std::optional<SourceLocation>& given_at);
     template <typename Decl, typename Parse>
     void add_section(const MappingEntry& section, const YamlFile& file, std::string_view kind,
                      std::map<std::string, Decl>& declarations, Parse parse);
@@ -48,7 +49,8 @@ private:
     std::optional<SourceLocation> m_requires_at;     // where `requires:` was set
     std::optional<SourceLocation> m_providers_at;    // the first `providers:` (root stacks only)
     std::optional<SourceLocation> m_providers_dir_at;
-    std::optional<SourceLocation> m_encryption_at;  // where `encryption:` was given
+    std::optional<SourceLocation> m_backend_at;  // where `backend:` was set (root stacks only)
+    std::optional<SourceLocation> m_encryption_at;  // where `encryption:` was set (root stacks only)
     std::string m_providers_dir;
 };
 
@@ -82,39 +84,37 @@ void StackBuilder::add_entry(const MappingEntry& entry, const YamlFile& file) {
         return add_section(entry, file, "provider configuration", m_stack.provider_configs, parse_provider_config);
     }
     if (key == "providers_dir") return set_once(entry, file, m_providers_dir, m_providers_dir_at);
-    if (key == "encryption") return add_encryption(entry, file);
+    if (key == "backend") {
+        if (!first_given(entry, m_backend_at)) return;
+        if (auto backend = parse_backend(entry, file, m_diagnostics)) m_stack.backend = std::move(*backend);
+        return;
+    }
+    if (key == "encryption") {
+        if (first_given(entry, m_encryption_at)) m_stack.encryption = parse_encryption(entry, file, m_diagnostics);
+        return;
+    }
     if (key == "requires") {
-        if (m_requires_at) {
-            m_diagnostics.add_error("`requires` is given twice", fmt::format("first given at {}", m_requires_at->to_string()),
-                                    entry.location);
-            return;
-        }
-        m_requires_at = entry.location;
-        return parse_requirements(entry, file, m_stack.requirements, m_diagnostics);
+        if (first_given(entry, m_requires_at)) parse_requirements(entry, file, m_stack.requirements, m_diagnostics);
+        return;
     }
     m_diagnostics.add_error(fmt::format("unknown top-level key `{}`", key),
                             fmt::format("valid top-level keys: {}", fmt::join(k_top_level_keys, ", ")),
                             entry.location);
 }
 
-void StackBuilder::add_encryption(const MappingEntry& entry, const YamlFile& file) {
-    if (m_encryption_at) {
-        m_diagnostics.add_error("`encryption` is given twice", fmt::format("first given at {}", m_encryption_at->to_string()),
-                                entry.location);
-        return;
+bool StackBuilder::first_given(const MappingEntry& entry, std::optional<SourceLocation>& given_at) {
+    if (given_at) {
+        m_diagnostics.add_error(fmt::format("`{}` is given twice", entry.key),
+                                fmt::format("first given at {}", given_at->to_string()), entry.location);
+        return false;
     }
-    m_encryption_at = entry.location;
-    m_stack.encryption = parse_encryption(entry, file, m_diagnostics);
+    given_at = entry.location;
+    return true;
 }
 
 void StackBuilder::set_once(const MappingEntry& entry, const YamlFile& file, std::string& target,
                             std::optional<SourceLocation>& given_at) {
-    if (given_at) {
-        m_diagnostics.add_error(fmt::format("`{}` is given twice", entry.key),
-                                fmt::format("first given at {}", given_at->to_string()), entry.location);
-        return;
-    }
-    given_at = entry.location;
+    if (!first_given(entry, given_at)) return;
     if (entry.value.IsScalar() && !entry.value.Scalar().empty()) {
         target = entry.value.Scalar();
         return;
@@ -160,6 +160,9 @@ std::expected<Stack, Diagnostics> StackBuilder::finish(const fs::path& dir, cons
         if (m_providers_dir_at)
             m_diagnostics.add_error("a module cannot set `providers_dir`", "plugins are found from the root stack",
                                     *m_providers_dir_at);
+        if (m_backend_at)
+            m_diagnostics.add_error("a module cannot set `backend`", "state is kept by the root stack's backend",
+                                    *m_backend_at);
         if (m_encryption_at)
             m_diagnostics.add_error("a module cannot configure `encryption`",
                                     "state and plans are encrypted by the root stack's `encryption:` block",

@@ -127,6 +127,25 @@ struct ProviderConfigDecl {
     SourceLocation location;
 };
 
+// One setting of the `backend:` block: literal text (backends read no expressions: they are
+// needed before variables exist), with where it was written.
+struct BackendSetting {
+    std::string text;
+    SourceLocation location;
+};
+
+// `backend: { type: pg, conn_str: ... }`: where the root stack's state lives. Without the block,
+// the local file backend. `plinth init` records the block in .plinth/backend.json; the backend
+// itself reads and checks its settings (core/backends/).
+struct BackendDecl {
+    std::string type = "local";
+    std::map<std::string, BackendSetting> settings;
+    SourceLocation location;  // of `backend:`; empty for the implicit local backend
+
+    // Same type and settings (locations aside): the same store.
+    bool same_store_as(const BackendDecl& other) const;
+};
+
 // A version constraint from `requires:`, e.g. ">= 1.2, < 2".
 struct VersionRequirement {
     std::string constraint;
@@ -181,6 +200,7 @@ struct Stack {
     std::map<std::string, ProviderConfigDecl> provider_configs;  // by name; root stacks only
     Requirements requirements;
     std::filesystem::path providers_dir;  // absolute; empty when not given (root stacks only)
+    BackendDecl backend;                  // root stacks only
     std::optional<EncryptionDecl> encryption;  // root stacks only
 };
 

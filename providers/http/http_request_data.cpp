@@ -9,6 +9,7 @@
 #include "core/value_json.h"
 #include "providers/attributes.h"
 #include "providers/http_client/http_attributes.h"
+#include "providers/http_client/http_errors.h"
 #include "providers/text.h"
 
 namespace plinth::providers::http {
@@ -16,6 +17,7 @@ namespace plinth::providers::http {
 namespace {
 
 using namespace http_client;
+using namespace net;
 using std::chrono::milliseconds;
 
 constexpr std::array<std::string_view, 7> k_methods = {"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"};
@@ -120,7 +122,7 @@ public:
         if (!policy) return std::unexpected(policy.error());
         auto response = m_client.send(*request, *policy);
         if (!response) {
-            ProviderError error = response.error();
+            ProviderError error = provider_error_of(response.error());
             error.attribute = "url";
             return std::unexpected(error);
         }

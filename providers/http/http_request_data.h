@@ -18,12 +18,12 @@
 
 #include <memory>
 
-#include "providers/http_client/http_client.h"
+#include "core/net/http_client.h"
 #include "providers/resource_type.h"
 
 namespace plinth::providers::http {
 
 std::unique_ptr<DataSourceType> make_http_request_data_source(
-    http_client::HttpClient client = http_client::HttpClient());
+    net::HttpClient client = net::HttpClient());
 
 }  // namespace plinth::providers::http

@@ -19,8 +19,8 @@ Result<milliseconds> duration_attribute(const Value& attributes, std::string_vie
     return std::chrono::duration_cast<milliseconds>(*parsed);
 }
 
-Result<Headers> headers_attribute(const Value& attributes, std::string_view name) {
-    Headers headers;
+Result<net::Headers> headers_attribute(const Value& attributes, std::string_view name) {
+    net::Headers headers;
     const Value* value = attributes.find(name);
     if (value == nullptr || value->is_null()) return headers;
     auto problem = [&](std::string text) { return std::unexpected(attribute_error(std::string(name), text)); };
@@ -49,7 +49,7 @@ Result<int> count_attribute(const Value& attributes, std::string_view name, int 
     return static_cast<int>(*number);
 }
 
-Result<void> check_delays(const RetryPolicy& policy, std::string_view attribute) {
+Result<void> check_delays(const net::RetryPolicy& policy, std::string_view attribute) {
     if (policy.min_delay <= policy.max_delay) return {};
     return std::unexpected(attribute_error(std::string(attribute), "has a min_delay longer than its max_delay",
                                            fmt::format("min_delay is {}ms, max_delay {}ms.", policy.min_delay.count(),

@@ -8,24 +8,24 @@
 #include <optional>
 #include <string>
 
-#include "providers/http_client/http_client.h"
+#include "core/net/http_client.h"
 #include "providers/rest/rest_settings.h"
 
 namespace plinth::providers::rest {
 
 class RestApi {
 public:
-    explicit RestApi(http_client::HttpClient client = http_client::HttpClient());
+    explicit RestApi(net::HttpClient client = net::HttpClient());
 
     void configure(RestSettings settings);
     // `path` starts with '/'; a body is sent as JSON text. A 2xx, 404 or 410 answer is a
     // response (callers decide what "not found" means); any other status, no answer, or a
     // provider that was never configured is an error.
-    Result<http_client::HttpResponse> send(const std::string& method, const std::string& path,
+    Result<net::HttpResponse> send(const std::string& method, const std::string& path,
                                            const std::optional<std::string>& body) const;
 
 private:
-    http_client::HttpClient m_client;
+    net::HttpClient m_client;
     mutable std::mutex m_mutex;  // guards m_settings (the pointer; the settings never change)
     std::shared_ptr<const RestSettings> m_settings;
 };

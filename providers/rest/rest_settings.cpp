@@ -7,13 +7,14 @@
 
 #include "core/digest.h"
 #include "providers/attributes.h"
-#include "providers/http_client/http_message.h"
+#include "core/net/http_message.h"
 
 namespace plinth::providers::rest {
 
 namespace {
 
 using namespace http_client;
+using namespace net;
 
 constexpr int k_default_retries = 3;
 
@@ -105,7 +106,7 @@ Result<RestSettings> read_settings(const Value& config, const Environment& envir
     settings.headers = std::move(*headers);
     for (std::string_view name : {"Accept", "Content-Type"}) {
         auto same_name = [&](const auto& header) {
-            return http_client::lower_case(header.first) == http_client::lower_case(name);
+            return net::lower_case(header.first) == net::lower_case(name);
         };
         if (std::ranges::none_of(settings.headers, same_name)) settings.headers.emplace_back(name, "application/json");
     }

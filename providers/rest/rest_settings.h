@@ -19,16 +19,16 @@
 #include <vector>
 
 #include "providers/http_client/http_attributes.h"
-#include "providers/http_client/retry_policy.h"
+#include "core/net/retry_policy.h"
 #include "providers/schema.h"
 
 namespace plinth::providers::rest {
 
 struct RestSettings {
     std::string base_url;
-    http_client::Headers headers;  // the configured ones, JSON content headers and authentication
+    net::Headers headers;  // the configured ones, JSON content headers and authentication
     std::chrono::milliseconds timeout{30'000};
-    http_client::RetryPolicy retry;
+    net::RetryPolicy retry;
     std::string ca_cert;
     bool insecure = false;
 };

@@ -76,6 +76,115 @@ class EncryptionTest(StackTest):
         for secret in (CANARY, "note.txt", "local_file", "random_password") + secrets:
             self.assertNotIn(secret.encode(), content, f"{secret} in clear text in {name}")
 
+    def apply_sealed(self, passphrase=PASSPHRASE):
+        return self.apply(env=passphrase_env(passphrase))
+
+    # --- state ---------------------------------------------------------------------------------
+    def test_state_and_its_backup_hold_nothing_in_clear_text(self):
+        self.apply_sealed()
+        password = self.plinth_ok("output", "--raw", "password", env=passphrase_env()).out
+        self.assertEqual(len(password), 24)
+        self.assert_sealed(STATE_FILE, password)
+        self.assertEqual(self.read("out", "note.txt"), "pw=" + CANARY)
+
+        self.write_stack({"main.yaml": stack(PBKDF2)["main.yaml"].replace("pw=", "password=")})
+        self.apply_sealed()
+        self.assert_sealed(STATE_FILE, password)
+        self.assert_sealed(STATE_FILE + ".backup", password)
+        self.assertFalse(self.exists(JOURNAL_FILE))
+
+        # Reading commands decrypt with the passphrase from PLINTH_VAR_*.
+        listed = self.plinth_ok("state", "list", env=passphrase_env())
+        self.assertEqual(set(listed.out.split()), {"note", "secret"})
+        pulled = json.loads(self.plinth_ok("state", "pull", env=passphrase_env()).out)
+        self.assertEqual(pulled["serial"], 2)
+        self.assertIn("# note:", self.plinth_ok("show", env=passphrase_env()).out)
+
+    def test_a_wrong_passphrase_is_a_clear_error_and_writes_nothing(self):
+        self.apply_sealed()
+        before, files = self.state_bytes(), self.files()
+        for command in (["apply", "--auto-approve"], ["plan"], ["state", "list"], ["output"], ["show"]):
+            refused = self.run_plinth(*command, env=passphrase_env(OTHER_PASSPHRASE))
+            self.assertEqual(refused.code, 1, refused)
+            self.assertRegex(refused.err, f"cannot decrypt \\S*{STATE_FILE}")
+            self.assertIn("the passphrase or key is wrong", refused.err)
+            self.assertNotIn(PASSPHRASE, refused.err + refused.out)
+            self.assert_unchanged(before, files)
+
+    def test_an_encrypted_state_without_encryption_configured_is_an_error(self):
+        self.apply_sealed()
+        before, files = self.state_bytes(), self.files()
+        self.write_stack({"encryption.yaml": None})
+        files.discard("encryption.yaml")
+        refused = self.run_plinth("plan", env=passphrase_env())
+        self.assertEqual(refused.code, 1, refused)
+        self.assertIn(f"{STATE_FILE} is encrypted; configure `encryption:`", refused.err)
+        self.assert_unchanged(before, files)
+
+    def test_an_unencrypted_state_is_encrypted_by_the_next_apply(self):
+        self.write_stack({"encryption.yaml": None})
+        self.apply(env=passphrase_env())
+        self.assertIn(CANARY.encode(), self.state_bytes())
+
+        self.write_stack({"encryption.yaml": PBKDF2})
+        plan = self.plinth_ok("plan", env=passphrase_env())
+        self.assertIn("No changes", plan.out)
+        self.assertIn(CANARY.encode(), self.state_bytes(), "plan does not write state")
+
+        applied = self.apply_sealed()
+        self.assertIn("State stored again, encrypted with the configured key.", applied.out)
+        self.assert_sealed(STATE_FILE)
+        self.assertIn("No changes", self.plinth_ok("plan", env=passphrase_env()).out)
+
+    def test_rotating_the_passphrase_with_a_fallback(self):
+        self.apply_sealed()
+        self.write_stack({"encryption.yaml": ROTATED})
+        rotate_env = passphrase_env(OTHER_PASSPHRASE, PLINTH_VAR_old_passphrase=PASSPHRASE)
+        applied = self.apply(env=rotate_env)
+        self.assertIn("State stored again", applied.out)
+
+        # The new passphrase alone now opens the state; the old one no longer does.
+        self.write_stack({"encryption.yaml": PBKDF2})
+        self.assertIn("No changes", self.plinth_ok("plan", env=passphrase_env(OTHER_PASSPHRASE)).out)
+        refused = self.run_plinth("plan", env=passphrase_env(PASSPHRASE))
+        self.assertEqual(refused.code, 1, refused)
+        self.assertIn("cannot decrypt", refused.err)
+
+    def test_state_push_encrypts_and_pull_prints_the_decrypted_state(self):
+        self.apply_sealed()
+        pulled = self.plinth_ok("state", "pull", env=passphrase_env()).out
+        self.assertIn(CANARY, pulled)
+        with open(self.path("pulled.json"), "w", encoding="utf-8") as out:
+            out.write(pulled)
+        pushed = self.plinth_ok("state", "push", "pulled.json", env=passphrase_env())
+        self.assertIn("Pushed pulled.json", pushed.out)
+        self.assert_sealed(STATE_FILE)
+        self.assertEqual(json.loads(self.plinth_ok("state", "pull", env=passphrase_env()).out)["lineage"],
+                         json.loads(pulled)["lineage"])
+
+    def test_the_journal_of_an_interrupted_apply_is_encrypted_record_by_record(self):
+        lines = ["  w%02d: { type: time_sleep, properties: { create_duration: 40ms } }" % i for i in range(60)]
+        resources = RESOURCES.replace("outputs:", "\n".join(lines) + "\noutputs:")
+        self.write_stack({"main.yaml": "stack: vault\n" + VARIABLES + resources})
+        apply = self.start_plinth("apply", "--auto-approve", "--parallelism", "2", env=passphrase_env())
+        journaled = wait_until(lambda: self.exists(JOURNAL_FILE) and self.raw(JOURNAL_FILE).count(b"\n") >= 6,
+                               timeout=30)
+        self.assertTrue(journaled)
+        os.kill(apply.pid, signal.SIGKILL)
+        self.finish(apply)
+
+        records = self.raw(JOURNAL_FILE).splitlines()
+        self.assertGreaterEqual(len(records), 6)
+        for record in records[:-1]:  # the last may be torn by the kill
+            self.assertEqual(json.loads(record)["method"], "aes_gcm")
+        self.assertNotIn(CANARY.encode(), self.raw(JOURNAL_FILE))
+        self.assertNotIn(b"time_sleep", self.raw(JOURNAL_FILE))
+
+        recovered = self.apply_sealed()
+        self.assertIn("Recovered the results of an interrupted run", recovered.err)
+        self.assert_sealed(STATE_FILE)
+        self.assertEqual(len(self.plinth_ok("state", "list", env=passphrase_env()).out.split()), 62)
+
     # --- saved plans ---------------------------------------------------------------------------
     def test_a_saved_plan_is_encrypted_and_applies_with_the_passphrase(self):
         planned = self.plinth_ok("plan", "--out", "tonight.plan", env=passphrase_env())

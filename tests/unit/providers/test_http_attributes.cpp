@@ -4,6 +4,7 @@
 
 using namespace plinth;
 using namespace plinth::providers::http_client;
+using namespace plinth::net;
 using std::chrono::milliseconds;
 
 TEST_CASE("http_attributes: header maps become header lists; bad names and line breaks are refused") {

@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "fake_transport.h"
+#include "../core/net/fake_transport.h"
 #include "providers/http/http_request_data.h"
 
 using namespace plinth;
@@ -36,7 +36,7 @@ TEST_CASE("http_request: the answer's status, headers, body and JSON") {
     CHECK(*read->find("response_json")->find("n") == Value(2));
     CHECK(*read->find("method") == Value("GET"));
     auto sent = harness.transport->requests().at(0);
-    CHECK(sent.headers == http_client::Headers{{"X-Token", "t"}});
+    CHECK(sent.headers == net::Headers{{"X-Token", "t"}});
     CHECK(sent.timeout == std::chrono::seconds{30});
 }
 
@@ -70,7 +70,7 @@ TEST_CASE("http_request: bad settings name their attribute") {
 }
 
 TEST_CASE("http_request: no answer at all is an error on url") {
-    Harness harness({std::unexpected(http_client::TransportError{http_client::TransportError::Kind::Timeout, "slow"})});
+    Harness harness({std::unexpected(net::TransportError{net::TransportError::Kind::Timeout, "slow"})});
     auto read = harness.source->read(config({{"retry", Value(ValueMap{{"attempts", Value(0)}})}}));
     REQUIRE_FALSE(read);
     CHECK(read.error().kind == ProviderError::Kind::Timeout);

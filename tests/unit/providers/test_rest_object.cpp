@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "fake_transport.h"
+#include "../core/net/fake_transport.h"
 #include "providers/rest/rest_object.h"
 
 using namespace plinth;

@@ -3,7 +3,7 @@
 #include "../../providers/temp_dir.h"
 #include "core/digest.h"
 #include "core/modules/module_installer.h"
-#include "http_test_server.h"
+#include "../net/http_test_server.h"
 #include "module_test_support.h"
 
 using namespace plinth;

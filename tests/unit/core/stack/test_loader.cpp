@@ -91,8 +91,8 @@ TEST_CASE("loader: unknown top-level keys list the valid ones") {
     auto error = only_error(stack);
     CHECK(error.location.to_string() == "main.yaml:2:1");
     CHECK(error.summary == "unknown top-level key `provider`");
-    CHECK(error.detail == "valid top-level keys: stack, description, requires, providers, providers_dir, encryption, "
-                          "variables, locals, data, resources, modules, outputs, moved, removed");
+    CHECK(error.detail == "valid top-level keys: stack, description, requires, backend, providers, providers_dir, "
+                          "encryption, variables, locals, data, resources, modules, outputs, moved, removed");
 }
 
 TEST_CASE("loader: the stack name is required exactly once") {
@@ -180,9 +180,9 @@ TEST_CASE("loader: load_stack needs a directory with stack files") {
 }
 
 TEST_CASE("loader: every error of every file is reported at once") {
-    auto stack = load_files({{"a.yaml", "stack: s\nbackend: {}\n"},
+    auto stack = load_files({{"a.yaml", "stack: s\nbackends: {}\n"},
                              {"b.yaml", "resources:\n  r:\n    type: x\n    counts: 1\n  q: {}\n"}});
-    CHECK(errors_of(stack) == std::vector<std::string>{"a.yaml:2:1: unknown top-level key `backend`",
+    CHECK(errors_of(stack) == std::vector<std::string>{"a.yaml:2:1: unknown top-level key `backends`",
                                                        "b.yaml:4:5: unknown key `counts` in resource `r`",
                                                        "b.yaml:5:3: resource `q` has no `type`"});
 }

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "core/state/file_lock.h"
+#include "core/state/lock_info.h"
 #include "core/state/local_backend.h"
 #include "core/version.h"
 #include "temp_dir.h"
@@ -26,8 +27,8 @@ pid_t child_holding_lock(const std::filesystem::path& state, std::chrono::millis
     REQUIRE(pid >= 0);
     if (pid == 0) {
         ::close(ready[0]);
-        LocalBackend backend(state);
-        auto lock = backend.lock("apply", 0ms);
+        auto backend = open_local_state(state);
+        auto lock = backend->lock("apply", 0ms);
         char status = lock ? 'y' : 'n';
         [[maybe_unused]] auto n = ::write(ready[1], &status, 1);
         if (hold == 0ms)
@@ -57,9 +58,9 @@ TEST_CASE("file_lock: LockInfo uses Terraform's field names") {
 
 TEST_CASE("file_lock: the holder is recorded while held and cleared on release") {
     TempDir dir;
-    LocalBackend backend(dir / "s.json");
+    auto backend = open_local_state(dir / "s.json");
     {
-        auto lock = backend.lock("apply", 0ms);
+        auto lock = backend->lock("apply", 0ms);
         REQUIRE(lock);
         const LockInfo& info = (*lock)->info();
         CHECK(info.operation == "apply");
@@ -69,20 +70,20 @@ TEST_CASE("file_lock: the holder is recorded while held and cleared on release")
         CHECK(info.created.size() == 20);
         CHECK(lock_info_from_json(slurp(dir / "s.json.lock")).id == info.id);
         // A second taker, even in the same process, is refused.
-        auto second = backend.lock("plan", 0ms);
+        auto second = backend->lock("plan", 0ms);
         REQUIRE_FALSE(second);
         CHECK(second.error().detail.find(info.id) != std::string::npos);
     }
     CHECK(slurp(dir / "s.json.lock").empty());
-    CHECK(backend.lock("plan", 0ms));
+    CHECK(backend->lock("plan", 0ms));
 }
 
 TEST_CASE("file_lock: a lock held by another process names its holder") {
     TempDir dir;
     pid_t child = child_holding_lock(dir / "s.json", 0ms);
-    LocalBackend backend(dir / "s.json");
+    auto backend = open_local_state(dir / "s.json");
     auto start = std::chrono::steady_clock::now();
-    auto refused = backend.lock("destroy", 250ms);
+    auto refused = backend->lock("destroy", 250ms);
     CHECK(std::chrono::steady_clock::now() - start >= 250ms);
     REQUIRE_FALSE(refused);
     const Diagnostic& error = refused.error();
@@ -98,7 +99,7 @@ TEST_CASE("file_lock: a lock held by another process names its holder") {
     ::kill(child, SIGKILL);
     int status = 0;
     ::waitpid(child, &status, 0);
-    auto taken = backend.lock("destroy", 0ms);
+    auto taken = backend->lock("destroy", 0ms);
     REQUIRE(taken);
     CHECK((*taken)->info().operation == "destroy");
 }
@@ -106,8 +107,8 @@ TEST_CASE("file_lock: a lock held by another process names its holder") {
 TEST_CASE("file_lock: a waiting run gets the lock once the holder finishes") {
     TempDir dir;
     pid_t child = child_holding_lock(dir / "s.json", 300ms);
-    LocalBackend backend(dir / "s.json");
-    auto taken = backend.lock("apply", 5000ms);
+    auto backend = open_local_state(dir / "s.json");
+    auto taken = backend->lock("apply", 5000ms);
     CHECK(taken);
     int status = 0;
     ::waitpid(child, &status, 0);

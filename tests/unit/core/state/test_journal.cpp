@@ -24,12 +24,12 @@ ResourceState resource(const std::string& address, int n = 0) {
 }
 
 // A state with serial 1 and resources "kept" and "dropped", written to `backend`.
-State written_base(LocalBackend& backend) {
+State written_base(StateStore& store) {
     State state = State::fresh();
     state.serial = 1;
     state.resources.emplace("kept", resource("kept"));
     state.resources.emplace("dropped", resource("dropped"));
-    REQUIRE(backend.write(state));
+    REQUIRE(store.write(state));
     return state;
 }
 
@@ -41,16 +41,16 @@ void append_text(const std::filesystem::path& path, const std::string& text) {
 
 TEST_CASE("journal: records survive a crash and are folded into the next read") {
     TempDir dir;
-    LocalBackend backend(dir / "s.json");
-    State base = written_base(backend);
-    auto journal = backend.open_journal(base);
+    auto backend = open_local_state(dir / "s.json");
+    State base = written_base(*backend);
+    auto journal = backend->open_journal(base);
     REQUIRE(journal);
     REQUIRE((*journal)->record_put(resource("new", 1)));
     REQUIRE((*journal)->record_put(resource("new", 2)));
     REQUIRE((*journal)->record_remove("dropped"));
     // No write(): the run "crashed". The journal is still open, as it would be in a killed process.
     bool recovered = false;
-    auto state = backend.read(&recovered);
+    auto state = backend->read(&recovered);
     REQUIRE(state);
     CHECK(recovered);
     CHECK(state->serial == 1);
@@ -61,9 +61,9 @@ TEST_CASE("journal: records survive a crash and are folded into the next read") 
     CHECK_FALSE(state->resources.contains("dropped"));
 
     state->serial = 2;
-    REQUIRE(backend.write(*state));
+    REQUIRE(backend->write(*state));
     CHECK_FALSE(std::filesystem::exists(dir / "s.json.journal"));
-    auto after = backend.read(&recovered);
+    auto after = backend->read(&recovered);
     REQUIRE(after);
     CHECK_FALSE(recovered);
     CHECK(after->resources.size() == 2);
@@ -71,17 +71,17 @@ TEST_CASE("journal: records survive a crash and are folded into the next read") 
 
 TEST_CASE("journal: a torn last line is ignored") {
     TempDir dir;
-    LocalBackend backend(dir / "s.json");
-    State base = written_base(backend);
+    auto backend = open_local_state(dir / "s.json");
+    State base = written_base(*backend);
     {
-        auto journal = backend.open_journal(base);
+        auto journal = backend->open_journal(base);
         REQUIRE(journal);
         REQUIRE((*journal)->record_put(resource("whole")));
     }
     SECTION("without its newline") { append_text(dir / "s.json.journal", "{\"put\": {\"address\": \"half"); }
     SECTION("with bad JSON") { append_text(dir / "s.json.journal", "{\"put\": {\"addr\n"); }
     bool recovered = false;
-    auto state = backend.read(&recovered);
+    auto state = backend->read(&recovered);
     REQUIRE(state);
     CHECK(recovered);
     CHECK(state->resources.contains("whole"));
@@ -90,52 +90,52 @@ TEST_CASE("journal: a torn last line is ignored") {
 
 TEST_CASE("journal: a corrupt record before the end is an error naming the line") {
     TempDir dir;
-    LocalBackend backend(dir / "s.json");
-    State base = written_base(backend);
+    auto backend = open_local_state(dir / "s.json");
+    State base = written_base(*backend);
     {
-        auto journal = backend.open_journal(base);
+        auto journal = backend->open_journal(base);
         REQUIRE(journal);
     }
     append_text(dir / "s.json.journal", "garbage\n{\"remove\": \"kept\"}\n");
-    auto state = backend.read();
+    auto state = backend->read();
     REQUIRE_FALSE(state);
     CHECK(state.error().detail.find("line 2: not valid JSON") == 0);
 }
 
 TEST_CASE("journal: a stale journal is ignored and deleted by the next write") {
     TempDir dir;
-    LocalBackend backend(dir / "s.json");
-    State base = written_base(backend);
+    auto backend = open_local_state(dir / "s.json");
+    State base = written_base(*backend);
     {
-        auto journal = backend.open_journal(base);
+        auto journal = backend->open_journal(base);
         REQUIRE(journal);
         REQUIRE((*journal)->record_remove("kept"));
     }
     std::string old_journal = slurp(dir / "s.json.journal");
     base.serial = 2;
-    REQUIRE(backend.write(base));
+    REQUIRE(backend->write(base));
     spit(dir / "s.json.journal", old_journal);  // as if the crash came between rename and removal
     bool recovered = true;
-    auto state = backend.read(&recovered);
+    auto state = backend->read(&recovered);
     REQUIRE(state);
     CHECK_FALSE(recovered);
     CHECK(state->resources.contains("kept"));
     state->serial = 3;
-    REQUIRE(backend.write(*state));
+    REQUIRE(backend->write(*state));
     CHECK_FALSE(std::filesystem::exists(dir / "s.json.journal"));
 }
 
 TEST_CASE("journal: a brand-new state is written first so its lineage survives") {
     TempDir dir;
-    LocalBackend backend(dir / "s.json");
-    auto fresh = backend.read();
+    auto backend = open_local_state(dir / "s.json");
+    auto fresh = backend->read();
     REQUIRE(fresh);
-    auto journal = backend.open_journal(*fresh);
+    auto journal = backend->open_journal(*fresh);
     REQUIRE(journal);
     CHECK(std::filesystem::exists(dir / "s.json"));
     REQUIRE((*journal)->record_put(resource("first")));
     bool recovered = false;
-    auto state = backend.read(&recovered);
+    auto state = backend->read(&recovered);
     REQUIRE(state);
     CHECK(recovered);
     CHECK(state->lineage == fresh->lineage);
@@ -145,22 +145,22 @@ TEST_CASE("journal: a brand-new state is written first so its lineage survives")
 
 TEST_CASE("journal: reopening a matching journal keeps its records") {
     TempDir dir;
-    LocalBackend backend(dir / "s.json");
-    State base = written_base(backend);
+    auto backend = open_local_state(dir / "s.json");
+    State base = written_base(*backend);
     {
-        auto journal = backend.open_journal(base);
+        auto journal = backend->open_journal(base);
         REQUIRE(journal);
         REQUIRE((*journal)->record_put(resource("one")));
     }
     append_text(dir / "s.json.journal", "{\"put\":");  // torn, and must not glue onto the next record
-    auto recovered = backend.read();
+    auto recovered = backend->read();
     REQUIRE(recovered);
     {
-        auto journal = backend.open_journal(*recovered);
+        auto journal = backend->open_journal(*recovered);
         REQUIRE(journal);
         REQUIRE((*journal)->record_put(resource("two")));
     }
-    auto state = backend.read();
+    auto state = backend->read();
     REQUIRE(state);
     CHECK(state->resources.contains("one"));
     CHECK(state->resources.contains("two"));
@@ -168,9 +168,9 @@ TEST_CASE("journal: reopening a matching journal keeps its records") {
 
 TEST_CASE("journal: records from many threads all arrive") {
     TempDir dir;
-    LocalBackend backend(dir / "s.json");
-    State base = written_base(backend);
-    auto journal = backend.open_journal(base);
+    auto backend = open_local_state(dir / "s.json");
+    State base = written_base(*backend);
+    auto journal = backend->open_journal(base);
     REQUIRE(journal);
     std::vector<std::thread> threads;
     for (int t = 0; t < 4; ++t)
@@ -178,21 +178,21 @@ TEST_CASE("journal: records from many threads all arrive") {
             for (int i = 0; i < 2500; ++i) (void)(*journal)->record_put(resource(fmt::format("r{}_{}", t, i), i));
         });
     for (auto& thread : threads) thread.join();
-    auto state = backend.read();
+    auto state = backend->read();
     REQUIRE(state);
     CHECK(state->resources.size() == 10002);
 }
 
 TEST_CASE("journal: SIGKILL loses no record that was returned") {
     TempDir dir;
-    LocalBackend backend(dir / "s.json");
-    State base = written_base(backend);
+    auto backend = open_local_state(dir / "s.json");
+    State base = written_base(*backend);
     int ready[2];
     REQUIRE(::pipe(ready) == 0);
     pid_t child = ::fork();
     REQUIRE(child >= 0);
     if (child == 0) {
-        auto journal = backend.open_journal(base);
+        auto journal = backend->open_journal(base);
         for (int i = 0; journal && i < 500; ++i) (void)(*journal)->record_put(resource(fmt::format("c{}", i)));
         [[maybe_unused]] auto n = ::write(ready[1], "y", 1);
         for (;;) ::pause();
@@ -203,7 +203,7 @@ TEST_CASE("journal: SIGKILL loses no record that was returned") {
     ::waitpid(child, nullptr, 0);
     ::close(ready[0]);
     ::close(ready[1]);
-    auto state = backend.read();
+    auto state = backend->read();
     REQUIRE(state);
     CHECK(state->resources.size() == 502);
 }

@@ -20,10 +20,10 @@ ResourceState resource(const std::string& address, const std::string& content) {
 
 TEST_CASE("local_backend: a missing file reads as a fresh state") {
     TempDir dir;
-    LocalBackend backend(dir / "plinth.state.json");
-    CHECK(backend.describe() == "local file " + (dir / "plinth.state.json").string());
+    auto backend = open_local_state(dir / "plinth.state.json");
+    CHECK(backend->describe() == (dir / "plinth.state.json").string());
     bool recovered = true;
-    auto state = backend.read(&recovered);
+    auto state = backend->read(&recovered);
     REQUIRE(state);
     CHECK(state->serial == 0);
     CHECK(state->resources.empty());
@@ -32,18 +32,18 @@ TEST_CASE("local_backend: a missing file reads as a fresh state") {
 
 TEST_CASE("local_backend: write then read, keeping the previous version as a backup") {
     TempDir dir;
-    LocalBackend backend(dir / "s.json");
+    auto backend = open_local_state(dir / "s.json");
     State state = State::fresh();
     state.serial = 1;
     state.resources.emplace("a", resource("a", "one"));
-    REQUIRE(backend.write(state));
+    REQUIRE(backend->write(state));
     CHECK_FALSE(std::filesystem::exists(dir / "s.json.backup"));
     std::string first = slurp(dir / "s.json");
     state.serial = 2;
     state.resources.emplace("b", resource("b", "two"));
-    REQUIRE(backend.write(state));
+    REQUIRE(backend->write(state));
     CHECK(slurp(dir / "s.json.backup") == first);
-    auto read = backend.read();
+    auto read = backend->read();
     REQUIRE(read);
     CHECK(read->serial == 2);
     CHECK(read->resources.size() == 2);
@@ -53,8 +53,8 @@ TEST_CASE("local_backend: write then read, keeping the previous version as a bac
 TEST_CASE("local_backend: an unreadable state file is an error naming it") {
     TempDir dir;
     spit(dir / "s.json", "{\"format_version\": 9}");
-    LocalBackend backend(dir / "s.json");
-    auto read = backend.read();
+    auto backend = open_local_state(dir / "s.json");
+    auto read = backend->read();
     REQUIRE_FALSE(read);
     CHECK(read.error().summary.find("has format_version 9") != std::string::npos);
 }
@@ -62,8 +62,8 @@ TEST_CASE("local_backend: an unreadable state file is an error naming it") {
 TEST_CASE("local_backend: a failed write keeps the old state") {
     TempDir dir;
     spit(dir / "file", "not a directory");
-    LocalBackend backend(dir / "file" / "s.json");
-    auto written = backend.write(State::fresh());
+    auto backend = open_local_state(dir / "file" / "s.json");
+    auto written = backend->write(State::fresh());
     REQUIRE_FALSE(written);
     CHECK(written.error().summary == "cannot write state file " + (dir / "file" / "s.json").string());
     CHECK(slurp(dir / "file") == "not a directory");

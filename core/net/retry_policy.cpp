@@ -1,4 +1,4 @@
-#include "providers/http_client/retry_policy.h"
+#include "core/net/retry_policy.h"
 
 #include <algorithm>
 #include <charconv>
@@ -6,7 +6,7 @@
 
 #include <curl/curl.h>
 
-namespace plinth::providers::http_client {
+namespace plinth::net {
 
 using std::chrono::milliseconds;
 
@@ -41,4 +41,4 @@ bool is_retryable_status(long status) {
     return status >= 500 && status <= 599 && status != 501 && status != 505;
 }
 
-}  // namespace plinth::providers::http_client
+}  // namespace plinth::net

@@ -1,4 +1,4 @@
-// providers/http_client/http_client.h: sending HTTP requests with retries. A try that gets no
+// core/net/http_client.h: sending HTTP requests with retries. A try that gets no
 // answer (connection refused or reset, timeout) or a retryable status (408, 429, 5xx) is tried
 // again after an exponential backoff with jitter, or after the wait a 429's or 503's Retry-After
 // asks for; POST and PATCH only when the policy opts in. Waits go through a Sleeper, which tests
@@ -6,15 +6,16 @@
 #pragma once
 
 #include <chrono>
+#include <expected>
 #include <functional>
 #include <memory>
 
-#include "providers/http_client/http_message.h"
-#include "providers/http_client/retry_policy.h"
-#include "providers/http_client/transport.h"
-#include "providers/provider.h"
+#include "core/net/http_message.h"
+#include "core/net/net_error.h"
+#include "core/net/retry_policy.h"
+#include "core/net/transport.h"
 
-namespace plinth::providers::http_client {
+namespace plinth::net {
 
 using Sleeper = std::function<void(std::chrono::milliseconds)>;
 using Clock = std::function<std::time_t()>;
@@ -27,7 +28,7 @@ public:
     HttpClient(std::shared_ptr<const Transport> transport, Sleeper sleep, Clock clock, JitterSource jitter);
 
     // An error (Timeout, Transient or Error) only when the last try got no answer at all.
-    Result<HttpResponse> send(const HttpRequest& request, const RetryPolicy& policy) const;
+    std::expected<HttpResponse, NetError> send(const HttpRequest& request, const RetryPolicy& policy) const;
 
 private:
     // The wait before retry number `retry` after `response`, or null when it should not be retried.
@@ -40,8 +41,4 @@ private:
     JitterSource m_jitter;
 };
 
-// A response that is not a success as a provider error: 404 and 410 NotFound, 408, 429 and 5xx
-// Transient, other statuses Error. The summary names the request; the detail quotes the body.
-ProviderError status_error(const HttpRequest& request, const HttpResponse& response);
-
-}  // namespace plinth::providers::http_client
+}  // namespace plinth::net

@@ -1,42 +1,32 @@
-#include "providers/http_client/http_client.h"
+#include "core/net/http_client.h"
 
 #include <random>
 #include <thread>
 
 #include <fmt/format.h>
 
-#include "providers/text.h"
-
-namespace plinth::providers::http_client {
+namespace plinth::net {
 
 namespace {
-
-constexpr std::size_t k_quoted_body = 300;  // how much of a response body an error quotes
 
 double random_jitter() {
     thread_local std::mt19937 generator{std::random_device{}()};
     return std::uniform_real_distribution<double>(0.0, 1.0)(generator);
 }
 
-std::string describe(const HttpRequest& request) { return fmt::format("{} {}", request.method, request.url); }
-
-ProviderError transport_failure(const HttpRequest& request, const TransportError& error, int tries) {
-    using Kind = ProviderError::Kind;
+NetError transport_failure(const HttpRequest& request, const TransportError& error, int tries) {
     std::string after = tries > 1 ? fmt::format(" (after {} tries)", tries) : "";
     switch (error.kind) {
         case TransportError::Kind::Timeout:
-            return ProviderError{Kind::Timeout,
-                                 fmt::format("{} timed out{}", describe(request), after),
-                                 fmt::format("No complete answer within {}ms: {}.", request.timeout.count(),
-                                             error.message),
-                                 {}};
+            return NetError{NetError::Kind::Timeout, fmt::format("{} timed out{}", describe(request), after),
+                            fmt::format("No complete answer within {}ms: {}.", request.timeout.count(), error.message)};
         case TransportError::Kind::Connection:
-            return ProviderError{Kind::Transient, fmt::format("{} failed{}", describe(request), after),
-                                 error.message + ".", {}};
+            return NetError{NetError::Kind::Transient, fmt::format("{} failed{}", describe(request), after),
+                            error.message + "."};
         case TransportError::Kind::Other:
             break;
     }
-    return ProviderError{Kind::Error, fmt::format("{} failed", describe(request)), error.message + ".", {}};
+    return NetError{NetError::Kind::Error, fmt::format("{} failed", describe(request)), error.message + "."};
 }
 
 }  // namespace
@@ -61,7 +51,7 @@ std::optional<std::chrono::milliseconds> HttpClient::wait_after(const HttpRespon
     return backoff_delay(policy, retry, m_jitter());
 }
 
-Result<HttpResponse> HttpClient::send(const HttpRequest& request, const RetryPolicy& policy) const {
+std::expected<HttpResponse, NetError> HttpClient::send(const HttpRequest& request, const RetryPolicy& policy) const {
     bool may_retry = policy.retry_non_idempotent || is_idempotent(request.method);
     int retries = may_retry ? std::max(policy.retries, 0) : 0;
     for (int retry = 1;; ++retry) {
@@ -80,16 +70,4 @@ Result<HttpResponse> HttpClient::send(const HttpRequest& request, const RetryPol
     }
 }
 
-ProviderError status_error(const HttpRequest& request, const HttpResponse& response) {
-    using Kind = ProviderError::Kind;
-    Kind kind = response.status == 404 || response.status == 410 ? Kind::NotFound
-                : is_retryable_status(response.status)             ? Kind::Transient
-                                                                   : Kind::Error;
-    std::string body = to_valid_utf8(response.body.substr(0, k_quoted_body));
-    if (response.body.size() > k_quoted_body) body += "...";
-    std::string detail = body.empty() ? "The response had no body." : fmt::format("The server said: {}", body);
-    return ProviderError{kind, fmt::format("{} answered HTTP {}", describe(request), response.status),
-                         std::move(detail), {}};
-}
-
-}  // namespace plinth::providers::http_client
+}  // namespace plinth::net

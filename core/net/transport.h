@@ -1,4 +1,4 @@
-// providers/http_client/transport.h: sending one HTTP request once, behind an interface so the
+// core/net/transport.h: sending one HTTP request once, behind an interface so the
 // retrying client (http_client.h) is tested with a fake. curl_transport() is the real one.
 #pragma once
 
@@ -6,9 +6,9 @@
 #include <memory>
 #include <string>
 
-#include "providers/http_client/http_message.h"
+#include "core/net/http_message.h"
 
-namespace plinth::providers::http_client {
+namespace plinth::net {
 
 // Why no response came back.
 struct TransportError {
@@ -32,4 +32,4 @@ public:
 // libcurl, through the process's one shared connection pool (connection_pool.h).
 std::shared_ptr<const Transport> curl_transport();
 
-}  // namespace plinth::providers::http_client
+}  // namespace plinth::net

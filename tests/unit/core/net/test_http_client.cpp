@@ -1,10 +1,9 @@
 #include <catch2/catch.hpp>
 
 #include "fake_transport.h"
-#include "providers/http_client/http_client.h"
+#include "core/net/http_client.h"
 
-using namespace plinth::providers::http_client;
-using plinth::providers::ProviderError;
+using namespace plinth::net;
 using std::chrono::milliseconds;
 
 namespace {
@@ -94,30 +93,21 @@ TEST_CASE("http_client: connection failures are retried and end as typed errors"
     Harness harness({failure(TransportError::Kind::Connection)});
     auto response = harness.client.send(request("DELETE"), policy(2));
     REQUIRE_FALSE(response);
-    CHECK(response.error().kind == ProviderError::Kind::Transient);
+    CHECK(response.error().kind == NetError::Kind::Transient);
     CHECK(response.error().summary == "DELETE http://127.0.0.1:1/things failed (after 3 tries)");
+    CHECK(response.error().detail == "connection reset.");
     CHECK(harness.transport->tries() == 3);
 
     Harness slow({failure(TransportError::Kind::Timeout)});
     auto timed_out = slow.client.send(request("GET"), policy(0));
     REQUIRE_FALSE(timed_out);
-    CHECK(timed_out.error().kind == ProviderError::Kind::Timeout);
+    CHECK(timed_out.error().kind == NetError::Kind::Timeout);
 
     Harness broken({failure(TransportError::Kind::Other), http_answer(200)});
     auto refused = broken.client.send(request("GET"), policy(3));
     REQUIRE_FALSE(refused);
-    CHECK(refused.error().kind == ProviderError::Kind::Error);
+    CHECK(refused.error().kind == NetError::Kind::Error);
     CHECK(broken.transport->tries() == 1);
-}
-
-TEST_CASE("http_client: statuses map to provider error kinds") {
-    HttpRequest get = request("GET");
-    CHECK(status_error(get, http_answer(404)).kind == ProviderError::Kind::NotFound);
-    CHECK(status_error(get, http_answer(503)).kind == ProviderError::Kind::Transient);
-    ProviderError refused = status_error(get, http_answer(400, "bad field"));
-    CHECK(refused.kind == ProviderError::Kind::Error);
-    CHECK(refused.summary == "GET http://127.0.0.1:1/things answered HTTP 400");
-    CHECK(refused.detail == "The server said: bad field");
 }
 
 TEST_CASE("http_client: header look-up ignores case; idempotent methods") {
@@ -127,4 +117,5 @@ TEST_CASE("http_client: header look-up ignores case; idempotent methods") {
     CHECK(is_idempotent("PUT"));
     CHECK_FALSE(is_idempotent("POST"));
     CHECK_FALSE(is_idempotent("PATCH"));
+    CHECK_FALSE(is_idempotent("LOCK"));
 }

@@ -1,8 +1,8 @@
 #include <catch2/catch.hpp>
 
-#include "providers/http_client/retry_policy.h"
+#include "core/net/retry_policy.h"
 
-using namespace plinth::providers::http_client;
+using namespace plinth::net;
 using std::chrono::milliseconds;
 
 TEST_CASE("retry_policy: backoff doubles its upper bound and stays between min and max delay") {

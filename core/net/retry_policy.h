@@ -1,4 +1,4 @@
-// providers/http_client/retry_policy.h: when and how long to wait before trying an HTTP request
+// core/net/retry_policy.h: when and how long to wait before trying an HTTP request
 // again. Pure functions of their inputs (the randomness and the clock are passed in), so the
 // backoff maths and Retry-After parsing are tested without waiting.
 #pragma once
@@ -8,7 +8,7 @@
 #include <optional>
 #include <string_view>
 
-namespace plinth::providers::http_client {
+namespace plinth::net {
 
 struct RetryPolicy {
     int retries = 0;  // further tries after the first; 0 never retries
@@ -32,4 +32,4 @@ std::optional<std::chrono::milliseconds> parse_retry_after(std::string_view text
 // (which the same request will always get).
 bool is_retryable_status(long status);
 
-}  // namespace plinth::providers::http_client
+}  // namespace plinth::net

@@ -1,10 +1,10 @@
-#include "providers/http_client/connection_pool.h"
+#include "core/net/connection_pool.h"
 
 #include <array>
 #include <mutex>
 #include <stdexcept>
 
-namespace plinth::providers::http_client {
+namespace plinth::net {
 
 namespace {
 
@@ -51,4 +51,4 @@ CURLSH* shared_connection_pool() {
     return pool.handle();
 }
 
-}  // namespace plinth::providers::http_client
+}  // namespace plinth::net

@@ -1,4 +1,4 @@
-// tests/unit/providers/fake_transport.h: an HTTP transport for unit tests that answers each try
+// tests/unit/core/net/fake_transport.h: an HTTP transport for unit tests that answers each try
 // with the next scripted outcome (the last one repeats) and records the requests it was sent.
 #pragma once
 
@@ -6,16 +6,16 @@
 #include <mutex>
 #include <vector>
 
-#include "providers/http_client/http_client.h"
+#include "core/net/http_client.h"
 
 namespace plinth::testing {
 
-using providers::http_client::HttpRequest;
-using providers::http_client::HttpResponse;
-using providers::http_client::TransportError;
+using net::HttpRequest;
+using net::HttpResponse;
+using net::TransportError;
 using HttpOutcome = std::expected<HttpResponse, TransportError>;
 
-class ScriptedTransport final : public providers::http_client::Transport {
+class ScriptedTransport final : public net::Transport {
 public:
     explicit ScriptedTransport(std::deque<HttpOutcome> script) : m_script(std::move(script)) {}
 
@@ -46,9 +46,9 @@ inline HttpResponse http_answer(long status, std::string body = {}, std::map<std
 }
 
 // A client over `transport` that never sleeps, with jitter 1 and the clock at 1000.
-inline providers::http_client::HttpClient scripted_client(std::shared_ptr<const ScriptedTransport> transport,
-                                                          std::vector<std::chrono::milliseconds>* waits = nullptr) {
-    return providers::http_client::HttpClient(
+inline net::HttpClient scripted_client(std::shared_ptr<const ScriptedTransport> transport,
+                                       std::vector<std::chrono::milliseconds>* waits = nullptr) {
+    return net::HttpClient(
         std::move(transport),
         [waits](std::chrono::milliseconds wait) {
             if (waits != nullptr) waits->push_back(wait);

@@ -1,6 +1,7 @@
-// tests/unit/core/modules/http_test_server.h: a tiny HTTP/1.1 server on 127.0.0.1 (a free port)
-// for the download tests: it answers GET requests from a table of routes, one connection at a
-// time, on a thread of its own, until it is destroyed.
+// tests/unit/core/net/http_test_server.h: a tiny HTTP/1.1 server on 127.0.0.1 (a free port)
+// for the transport and download tests: it answers requests of any method from a table of routes
+// (by path), one connection at a time, on a thread of its own, until it is destroyed, and keeps the
+// last request it read (line, headers and a Content-Length body) for tests to inspect.
 #pragma once
 
 #include <arpa/inet.h>
@@ -51,6 +52,10 @@ public:
     }
     std::string url(const std::string& path) const { return "http://127.0.0.1:" + std::to_string(m_port) + path; }
     int requests() const { return m_requests; }
+    std::string last_request() const {
+        std::lock_guard lock(m_mutex);
+        return m_last_request;
+    }
 
 private:
     void serve() {
@@ -70,12 +75,20 @@ private:
             if (n <= 0) return;
             request.append(buffer, static_cast<std::size_t>(n));
         }
+        std::size_t body_start = request.find("\r\n\r\n") + 4;
+        std::size_t wanted = body_start + content_length(request.substr(0, body_start));
+        while (request.size() < wanted) {
+            ssize_t n = ::recv(client, buffer, sizeof buffer, 0);
+            if (n <= 0) return;
+            request.append(buffer, static_cast<std::size_t>(n));
+        }
         ++m_requests;
         std::size_t start = request.find(' ') + 1;
         std::string path = request.substr(start, request.find(' ', start) - start);
         HttpRoute route{404, "not found\n", {}};
         {
             std::lock_guard lock(m_mutex);
+            m_last_request = request;
             if (auto found = m_routes.find(path); found != m_routes.end()) route = found->second;
         }
         std::string response = "HTTP/1.1 " + std::to_string(route.status) + " Test\r\nContent-Length: " +
@@ -89,12 +102,20 @@ private:
         }
     }
 
+    static std::size_t content_length(std::string head) {
+        for (char& c : head)
+            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        std::size_t at = head.find("\r\ncontent-length:");
+        return at == std::string::npos ? 0 : std::stoul(head.substr(at + 17));
+    }
+
     int m_socket = -1;
     int m_port = 0;
     std::atomic<bool> m_stopping{false};
     std::atomic<int> m_requests{0};
-    std::mutex m_mutex;
+    mutable std::mutex m_mutex;
     std::map<std::string, HttpRoute> m_routes;
+    std::string m_last_request;
     std::thread m_thread;
 };
 

@@ -1,15 +1,19 @@
-#include "providers/http_client/http_message.h"
+#include "core/net/http_message.h"
 
 #include <algorithm>
 #include <array>
 
-namespace plinth::providers::http_client {
+#include <fmt/format.h>
+
+namespace plinth::net {
 
 std::optional<std::string> HttpResponse::header(std::string_view name) const {
     auto it = headers.find(lower_case(name));
     if (it == headers.end()) return std::nullopt;
     return it->second;
 }
+
+std::string describe(const HttpRequest& request) { return fmt::format("{} {}", request.method, request.url); }
 
 bool is_idempotent(std::string_view method) {
     constexpr std::array<std::string_view, 6> k_idempotent = {"GET", "HEAD", "PUT", "DELETE", "OPTIONS", "TRACE"};
@@ -23,4 +27,4 @@ std::string lower_case(std::string_view text) {
     return out;
 }
 
-}  // namespace plinth::providers::http_client
+}  // namespace plinth::net

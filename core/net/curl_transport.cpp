@@ -4,10 +4,10 @@
 #include <fmt/format.h>
 
 #include "core/version.h"
-#include "providers/http_client/connection_pool.h"
-#include "providers/http_client/transport.h"
+#include "core/net/connection_pool.h"
+#include "core/net/transport.h"
 
-namespace plinth::providers::http_client {
+namespace plinth::net {
 
 namespace {
 
@@ -20,9 +20,19 @@ struct ListCleanup {
     void operator()(curl_slist* list) const { curl_slist_free_all(list); }
 };
 
-std::size_t append_body(char* data, std::size_t size, std::size_t count, void* response) {
-    static_cast<HttpResponse*>(response)->body.append(data, size * count);
-    return size * count;
+// One transfer's request and the response being filled in, for libcurl's callbacks.
+struct Transfer {
+    const HttpRequest& request;
+    HttpResponse response;
+};
+
+// A count other than size * count makes libcurl stop with CURLE_WRITE_ERROR.
+std::size_t take_body(char* data, std::size_t size, std::size_t count, void* target) {
+    auto* transfer = static_cast<Transfer*>(target);
+    std::string_view piece(data, size * count);
+    if (transfer->request.body_sink) return transfer->request.body_sink(piece) ? piece.size() : 0;
+    transfer->response.body.append(piece);
+    return piece.size();
 }
 
 std::string trimmed(std::string_view text) {
@@ -67,6 +77,14 @@ TransportError::Kind kind_of(CURLcode code) {
     }
 }
 
+// HEAD asks for no body; a GET without a body is libcurl's default; any other method, and a GET
+// with a body (which POSTFIELDS would turn into a POST), is named as it is.
+void set_method(CURL* curl, const HttpRequest& request) {
+    if (request.method == "HEAD") curl_easy_setopt(curl, CURLOPT_NOBODY, 1L);
+    else if (request.method != "GET" || !request.body.empty())
+        curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, request.method.c_str());
+}
+
 void set_body(CURL* curl, const HttpRequest& request) {
     bool always = request.method == "POST" || request.method == "PUT" || request.method == "PATCH";
     if (request.body.empty() && !always) return;
@@ -87,8 +105,31 @@ void set_tls(CURL* curl, const HttpRequest& request, curl_blob& ca_blob) {
     }
 }
 
+void set_timeouts(CURL* curl, const HttpRequest& request) {
+    curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, static_cast<long>(request.timeout.count()));
+    curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(request.connect_timeout.count()));
+    if (request.stall_timeout.count() > 0) {
+        curl_easy_setopt(curl, CURLOPT_LOW_SPEED_LIMIT, 1L);
+        curl_easy_setopt(curl, CURLOPT_LOW_SPEED_TIME, static_cast<long>(request.stall_timeout.count()));
+    }
+}
+
+// Basic authentication, or an AWS SigV4 signature libcurl computes from the access key and secret.
+void set_auth(CURL* curl, const HttpRequest& request) {
+    if (request.aws_sigv4) {
+        curl_easy_setopt(curl, CURLOPT_AWS_SIGV4, request.aws_sigv4->provider.c_str());
+        curl_easy_setopt(curl, CURLOPT_USERNAME, request.aws_sigv4->access_key.c_str());
+        curl_easy_setopt(curl, CURLOPT_PASSWORD, request.aws_sigv4->secret_key.c_str());
+    } else if (request.basic_auth) {
+        curl_easy_setopt(curl, CURLOPT_HTTPAUTH, CURLAUTH_BASIC);
+        curl_easy_setopt(curl, CURLOPT_USERNAME, request.basic_auth->username.c_str());
+        curl_easy_setopt(curl, CURLOPT_PASSWORD, request.basic_auth->password.c_str());
+    }
+}
+
 // The request's headers as libcurl takes them, and "Expect:" so that large bodies are sent at once
-// instead of after a 100 Continue. Null when out of memory.
+// instead of after a 100 Continue, and a SigV4 session token (which libcurl then signs). Null when
+// out of memory.
 std::unique_ptr<curl_slist, ListCleanup> header_list(const HttpRequest& request) {
     std::unique_ptr<curl_slist, ListCleanup> list;
     auto append = [&](const std::string& line) {
@@ -100,6 +141,9 @@ std::unique_ptr<curl_slist, ListCleanup> header_list(const HttpRequest& request)
     };
     for (const auto& [name, value] : request.headers)
         if (!append(value.empty() ? name + ";" : name + ": " + value)) return nullptr;
+    if (request.aws_sigv4 && !request.aws_sigv4->session_token.empty() &&
+        !append("x-amz-security-token: " + request.aws_sigv4->session_token))
+        return nullptr;
     if (!append("Expect:")) return nullptr;
     return list;
 }
@@ -111,7 +155,7 @@ public:
         if (!handle) return std::unexpected(TransportError{TransportError::Kind::Other, "cannot start libcurl"});
         CURL* curl = handle.get();
         curl_easy_setopt(curl, CURLOPT_SHARE, shared_connection_pool());
-        HttpResponse response;
+        Transfer transfer{request, {}};
         char error_buffer[CURL_ERROR_SIZE] = {};
         std::string user_agent = fmt::format("plinth/{}", k_version);
         auto headers = header_list(request);
@@ -125,22 +169,22 @@ public:
         curl_easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 1L);
         curl_easy_setopt(curl, CURLOPT_MAXREDIRS, k_max_redirects);
         curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
-        curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, static_cast<long>(request.timeout.count()));
         curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers.get());
-        if (request.method == "HEAD") curl_easy_setopt(curl, CURLOPT_NOBODY, 1L);
-        else if (request.method != "GET") curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, request.method.c_str());
+        set_timeouts(curl, request);
+        set_method(curl, request);
         set_body(curl, request);
         set_tls(curl, request, ca_blob);
-        curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, append_body);
-        curl_easy_setopt(curl, CURLOPT_WRITEDATA, &response);
+        set_auth(curl, request);
+        curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, take_body);
+        curl_easy_setopt(curl, CURLOPT_WRITEDATA, &transfer);
         curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, record_header);
-        curl_easy_setopt(curl, CURLOPT_HEADERDATA, &response);
+        curl_easy_setopt(curl, CURLOPT_HEADERDATA, &transfer.response);
 
         CURLcode code = curl_easy_perform(curl);
         if (code != CURLE_OK)
             return std::unexpected(TransportError{kind_of(code), error_buffer[0] ? error_buffer : curl_easy_strerror(code)});
-        curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &response.status);
-        return response;
+        curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &transfer.response.status);
+        return std::move(transfer.response);
     }
 };
 
@@ -151,4 +195,4 @@ std::shared_ptr<const Transport> curl_transport() {
     return transport;
 }
 
-}  // namespace plinth::providers::http_client
+}  // namespace plinth::net
