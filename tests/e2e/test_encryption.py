@@ -162,6 +162,12 @@ class EncryptionTest(StackTest):
         self.assertEqual(json.loads(self.plinth_ok("state", "pull", env=passphrase_env()).out)["lineage"],
                          json.loads(pulled)["lineage"])
 
+        # An encrypted file (as plinth.state.errored.json is) is decrypted before it is pushed.
+        with open(self.path("sealed.json"), "wb") as out:
+            out.write(self.raw(STATE_FILE))
+        pushed = self.plinth_ok("state", "push", "sealed.json", env=passphrase_env())
+        self.assertIn("Pushed sealed.json (2 objects)", pushed.out)
+
     def test_the_journal_of_an_interrupted_apply_is_encrypted_record_by_record(self):
         lines = ["  w%02d: { type: time_sleep, properties: { create_duration: 40ms } }" % i for i in range(60)]
         resources = RESOURCES.replace("outputs:", "\n".join(lines) + "\noutputs:")

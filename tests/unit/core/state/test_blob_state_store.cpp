@@ -35,6 +35,14 @@ State state_with(const std::string& address, std::uint64_t serial) {
     return state;
 }
 
+// A store at dir/s.json encrypting with `key`, holding state_with("a", 1).
+std::unique_ptr<StateStore> encrypted_store(const TempDir& dir, const std::string& key) {
+    auto store = open_local_state(dir / "s.json");
+    store->use_codec(codec_with({key}));
+    REQUIRE(store->write(state_with("a", 1)));
+    return store;
+}
+
 std::vector<std::string> lines_of(const std::string& text) {
     std::vector<std::string> lines;
     std::istringstream in(text);
@@ -47,10 +55,8 @@ std::vector<std::string> lines_of(const std::string& text) {
 TEST_CASE("blob_state_store: with a codec the state and every journal line are encrypted") {
     TempDir dir;
     const std::string key = random_bytes(32);
-    auto store = open_local_state(dir / "s.json");
-    store->use_codec(codec_with({key}));
-    State base = state_with("a", 1);
-    REQUIRE(store->write(base));
+    auto store = encrypted_store(dir, key);
+    State base = store->read().value();
     {
         auto journal = store->open_journal(base);
         REQUIRE(journal);
@@ -78,9 +84,7 @@ TEST_CASE("blob_state_store: with a codec the state and every journal line are e
 
 TEST_CASE("blob_state_store: a wrong key is an error naming the file, and nothing changes") {
     TempDir dir;
-    auto store = open_local_state(dir / "s.json");
-    store->use_codec(codec_with({random_bytes(32)}));
-    REQUIRE(store->write(state_with("a", 1)));
+    auto store = encrypted_store(dir, random_bytes(32));
     std::string stored = slurp(dir / "s.json");
 
     auto other = open_local_state(dir / "s.json");
@@ -118,11 +122,8 @@ TEST_CASE("blob_state_store: a plain or fallback-encrypted state reads, and is w
 
 TEST_CASE("blob_state_store: a journal that cannot be decrypted is an error, never dropped") {
     TempDir dir;
-    const std::string key = random_bytes(32);
-    auto store = open_local_state(dir / "s.json");
-    store->use_codec(codec_with({key}));
-    State base = state_with("a", 1);
-    REQUIRE(store->write(base));
+    auto store = encrypted_store(dir, random_bytes(32));
+    State base = store->read().value();
     REQUIRE(store->open_journal(base));
     std::string journal = slurp(dir / "s.json.journal");
 
