@@ -52,6 +52,7 @@ std::expected<State, Diagnostic> copy_workspace(Backend& from, Backend& to, cons
     if (!source) return std::unexpected(source.error());
     auto target = open_store(to, stack, workspace);
     if (!target) return std::unexpected(target.error());
+    if ((*source)->describe() == (*target)->describe()) return (*source)->read();  // one store for both
     auto source_lock = (*source)->lock("migrate-state", timeout);
     if (!source_lock) return std::unexpected(source_lock.error());
     auto target_lock = (*target)->lock("migrate-state", timeout);

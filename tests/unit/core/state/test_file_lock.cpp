@@ -121,3 +121,20 @@ TEST_CASE("file_lock: an unusable lock path is an error") {
     REQUIRE_FALSE(refused);
     CHECK(refused.error().detail.find("cannot open") != std::string::npos);
 }
+
+TEST_CASE("file_lock: force-unlock needs the current lock's ID, then lets the next run in at once") {
+    TempDir dir;
+    auto backend = open_local_state(dir / "s.json");
+    CHECK(backend->force_unlock("any").error().summary == (dir / "s.json.lock").string() + " is not locked");
+    auto hung = backend->lock("apply", 0ms);  // a run that will never finish
+    REQUIRE(hung);
+    auto wrong = backend->force_unlock("not-the-id");
+    REQUIRE_FALSE(wrong);
+    CHECK(wrong.error().summary == "lock ID `not-the-id` is not the current lock's");
+    CHECK(wrong.error().detail.find((*hung)->info().id) != std::string::npos);
+    CHECK_FALSE(backend->lock("plan", 0ms));
+    REQUIRE(backend->force_unlock((*hung)->info().id));
+    auto next = backend->lock("plan", 0ms);
+    REQUIRE(next);
+    CHECK(lock_info_from_json(slurp(dir / "s.json.lock")).id == (*next)->info().id);
+}
