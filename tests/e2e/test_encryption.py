@@ -191,6 +191,23 @@ class EncryptionTest(StackTest):
         self.assert_sealed(STATE_FILE)
         self.assertEqual(len(self.plinth_ok("state", "list", env=passphrase_env()).out.split()), 62)
 
+    def test_workspaces_and_a_migrated_backend_stay_encrypted(self):
+        self.apply_sealed()
+        created = self.plinth_ok("workspace", "new", "staging", env=passphrase_env())
+        self.assertIn("Created and selected workspace", created.out)
+        staging = os.path.join("plinth.state.d", "staging", STATE_FILE)
+        self.assertTrue(json.loads(self.raw(staging))["plinth_encrypted"])
+        self.apply_sealed()
+        self.assert_sealed(staging)
+        self.plinth_ok("workspace", "select", "default")
+
+        self.write_stack({"main.yaml": "stack: vault\nbackend: { type: local, path: moved/state.json }\n"
+                                       + VARIABLES + RESOURCES})
+        migrated = self.plinth_ok("init", "--migrate-state", env=passphrase_env())
+        self.assertIn("copied workspace default", migrated.out)
+        self.assert_sealed(os.path.join("moved", "state.json"))
+        self.assertIn("No changes", self.plinth_ok("plan", env=passphrase_env()).out)
+
     # --- saved plans ---------------------------------------------------------------------------
     def test_a_saved_plan_is_encrypted_and_applies_with_the_passphrase(self):
         planned = self.plinth_ok("plan", "--out", "tonight.plan", env=passphrase_env())
