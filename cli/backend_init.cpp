@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "cli/state_codec.h"
 #include "cli/terminal.h"
 #include "core/backends/backend_factory.h"
 #include "core/backends/backend_record.h"
@@ -18,13 +19,23 @@ ExitStatus fail(Ui& ui, const Diagnostic& diagnostic) {
 
 bool holds_anything(const State& state) { return !state.resources.empty() || !state.outputs.empty(); }
 
+// `workspace`'s state store in `backend`, encrypted as the stack's `encryption:` says.
+std::expected<std::unique_ptr<StateStore>, Diagnostic> open_store(Backend& backend, const Stack& stack,
+                                                                  const std::string& workspace) {
+    auto codec = available_state_codec(stack, VariableOptions{}, workspace);
+    if (!codec) return std::unexpected(codec.error()[0]);
+    auto store = backend.open(workspace);
+    if (store) (*store)->use_codec(std::move(*codec));
+    return store;
+}
+
 // The workspaces of `backend` whose state holds resources or outputs.
-std::expected<std::vector<std::string>, Diagnostic> workspaces_with_state(Backend& backend) {
+std::expected<std::vector<std::string>, Diagnostic> workspaces_with_state(Backend& backend, const Stack& stack) {
     auto names = backend.workspaces();
     if (!names) return names;
     std::vector<std::string> found;
     for (const auto& name : *names) {
-        auto store = backend.open(name);
+        auto store = open_store(backend, stack, name);
         if (!store) return std::unexpected(store.error());
         auto state = (*store)->read();
         if (!state) return std::unexpected(state.error());
@@ -34,12 +45,12 @@ std::expected<std::vector<std::string>, Diagnostic> workspaces_with_state(Backen
 }
 
 // Copies `workspace`'s state from `from` to `to`, both locked, keeping lineage and serial.
-std::expected<State, Diagnostic> copy_workspace(Backend& from, Backend& to, const std::string& workspace,
-                                                const BackendInitOptions& options,
+std::expected<State, Diagnostic> copy_workspace(Backend& from, Backend& to, const Stack& stack,
+                                                const std::string& workspace, const BackendInitOptions& options,
                                                 std::chrono::milliseconds timeout) {
-    auto source = from.open(workspace);
+    auto source = open_store(from, stack, workspace);
     if (!source) return std::unexpected(source.error());
-    auto target = to.open(workspace);
+    auto target = open_store(to, stack, workspace);
     if (!target) return std::unexpected(target.error());
     if ((*source)->describe() == (*target)->describe()) return (*source)->read();  // one store for both
     auto source_lock = (*source)->lock("migrate-state", timeout);
@@ -61,12 +72,12 @@ std::expected<State, Diagnostic> copy_workspace(Backend& from, Backend& to, cons
     return state;
 }
 
-ExitStatus migrate(Backend& from, Backend& to, const std::vector<std::string>& workspaces,
+ExitStatus migrate(Backend& from, Backend& to, const Stack& stack, const std::vector<std::string>& workspaces,
                    const BackendInitOptions& options, Ui& ui) {
     auto timeout = parse_lock_timeout(options.lock);
     if (!timeout) return fail(ui, timeout.error());
     for (const auto& workspace : workspaces) {
-        auto copied = copy_workspace(from, to, workspace, options, *timeout);
+        auto copied = copy_workspace(from, to, stack, workspace, options, *timeout);
         if (!copied) return fail(ui, copied.error());
         ui.out(fmt::format("- copied workspace {} (serial {}, {} resources)\n", workspace, copied->serial,
                            copied->resources.size()));
@@ -88,7 +99,7 @@ ExitStatus initialize_backend(const Stack& stack, const BackendInitOptions& opti
     if (!options.reconfigure) {
         auto active = backends::open_backend(*active_decl, stack.dir);
         if (!active) return fail(ui, active.error());
-        auto with_state = workspaces_with_state(**active);
+        auto with_state = workspaces_with_state(**active, stack);
         if (!with_state) return fail(ui, with_state.error());
         if (!with_state->empty()) {
             if (!options.migrate_state)
@@ -101,7 +112,7 @@ ExitStatus initialize_backend(const Stack& stack, const BackendInitOptions& opti
                                                 stack.backend.type),
                                     stack.backend.location));
             ui.out(fmt::format("Copying state from {} to {}:\n", (*active)->describe(), (*wanted)->describe()));
-            if (migrate(**active, **wanted, *with_state, options, ui) != ExitStatus::Ok) return ExitStatus::Error;
+            if (migrate(**active, **wanted, stack, *with_state, options, ui) != ExitStatus::Ok) return ExitStatus::Error;
             ui.out(fmt::format("The state in {} was left in place; delete it when you no longer need it.\n",
                                (*active)->describe()));
         }

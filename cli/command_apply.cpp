@@ -1,11 +1,11 @@
 // `plinth apply [PLANFILE]` and `plinth destroy`: plan (or load a saved plan), ask, apply.
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
-#include <fstream>
-#include <memory>
-#include <sstream>
+#include <cerrno>
 #include <cstring>
+#include <memory>
 
+#include "core/state/atomic_file.h"
 #include "core/state/state_file.h"
 
 #include "cli/command.h"
@@ -32,15 +32,14 @@ bool plan_is_current(const plans::Plan& plan, const State& state) {
     return plan.prior_lineage == state.lineage || (state.serial == 0 && state.resources.empty());
 }
 
-std::expected<plans::Plan, ExitStatus> load_plan_file(Ui& ui, const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        ui.diagnostic(make_error(fmt::format("cannot read plan file {}", path), std::strerror(errno)));
+std::expected<plans::Plan, ExitStatus> load_plan_file(Ui& ui, const std::string& path, const StateCodec& codec) {
+    auto content = read_whole_file(path);
+    if (!content || !*content) {
+        ui.diagnostic(make_error(fmt::format("cannot read plan file {}", path),
+                                 content ? std::string(std::strerror(ENOENT)) : content.error()));
         return std::unexpected(ExitStatus::Error);
     }
-    std::stringstream content;
-    content << in.rdbuf();
-    auto plan = plans::parse_plan(content.str(), path);
+    auto plan = plans::decode_plan(**content, path, codec);
     if (!plan) {
         ui.diagnostic(plan.error());
         return std::unexpected(ExitStatus::Error);
@@ -50,7 +49,8 @@ std::expected<plans::Plan, ExitStatus> load_plan_file(Ui& ui, const std::string&
 
 ExitStatus apply_saved_plan(const ApplyOptions& options, StackSession& session) {
     Ui& ui = session.ui();
-    auto plan = load_plan_file(ui, options.plan_file);
+    if (session.configure_encryption(options.variables) != ExitStatus::Ok) return ExitStatus::Error;
+    auto plan = load_plan_file(ui, options.plan_file, session.codec());
     if (!plan) return plan.error();
     if (plan->workspace != session.workspace()) {
         ui.diagnostic(make_error(fmt::format("this plan was made in workspace `{}`, not `{}`", plan->workspace,
@@ -106,7 +106,12 @@ ExitStatus run_apply(const ApplyOptions& options, Ui& ui, bool destroy) {
     }
     if (!run->plan.has_changes()) {
         bool refreshed = serialize_state(run->state) != run->state_before;
-        return refreshed ? (*session)->write_state(run->state) : ExitStatus::Ok;
+        // A state stored before encryption was turned on, or with the fallback key, is stored anew.
+        bool reencrypt = !(*session)->state_store().stored_as_configured();
+        if (!refreshed && !reencrypt) return ExitStatus::Ok;
+        if (auto written = (*session)->write_state(run->state); written != ExitStatus::Ok) return written;
+        if (reencrypt) ui.out("\nState stored again, encrypted with the configured key.\n");
+        return ExitStatus::Ok;
     }
     bool approved = destroy ? confirm(ui, "Do you really want to destroy all resources?",
                                       "plinth will destroy all your managed infrastructure, as shown above.",

@@ -6,7 +6,7 @@
 
 #include "cli/command.h"
 #include "cli/stack_session.h"
-#include "cli/workspace_selection.h"
+#include "cli/state_codec.h"
 #include "core/value_json.h"
 #include "plans/render_state.h"
 
@@ -38,8 +38,8 @@ ExitStatus show_one(const OutputOptions& options, const OutputState& output, Ui&
 }
 
 ExitStatus run_output(const OutputOptions& options, Ui& ui) {
-    auto store = open_current_state(std::filesystem::current_path());
-    if (!store) return ui.diagnostic(store.error()), ExitStatus::Error;
+    auto store = open_current_encrypted_state(ui);
+    if (!store) return store.error();
     auto state = (*store)->read();
     if (!state) return ui.diagnostic(state.error()), ExitStatus::Error;
     if (options.name.empty()) {

@@ -42,7 +42,7 @@ ExitStatus run_plan(const PlanOptions& options, Ui& ui) {
     }
 
     if (!options.out.empty()) {
-        if (auto saved = write_file_atomically(options.out, plans::serialize_plan(run->plan)); !saved) {
+        if (auto saved = write_file_atomically(options.out, plans::encode_plan(run->plan, (*session)->codec())); !saved) {
             ui.diagnostic(make_error(fmt::format("cannot save the plan to {}", options.out), saved.error()));
             return ExitStatus::Error;
         }

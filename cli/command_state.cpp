@@ -64,7 +64,8 @@ ExitStatus run_read_only(const StateOptions& options, StackSession& session) {
     return ExitStatus::Ok;
 }
 
-std::expected<State, ExitStatus> read_pushed(const std::string& file, Ui& ui) {
+// The state in `file`: JSON as `state pull` prints it, or encrypted (plinth.state.errored.json).
+std::expected<State, ExitStatus> read_pushed(const std::string& file, const StateCodec& codec, Ui& ui) {
     std::ifstream in(file, std::ios::binary);
     std::ostringstream content;
     if (in) content << in.rdbuf();
@@ -72,14 +73,18 @@ std::expected<State, ExitStatus> read_pushed(const std::string& file, Ui& ui) {
         ui.diagnostic(make_error(fmt::format("cannot read `{}`", file)));
         return std::unexpected(ExitStatus::Error);
     }
-    auto pushed = parse_state(content.str(), file);
+    auto text = codec.decode(content.str(), file);
+    if (!text) return ui.diagnostic(text.error()), std::unexpected(ExitStatus::Error);
+    auto pushed = parse_state(*text, file);
     if (!pushed) return ui.diagnostic(pushed.error()), std::unexpected(ExitStatus::Error);
     return std::move(*pushed);
 }
 
 // The edit a mutating subcommand makes, as lines to report (none: nothing changed); an error
 // leaves state as it was.
-std::expected<std::vector<std::string>, ExitStatus> edit_state(const StateOptions& options, State& state, Ui& ui) {
+std::expected<std::vector<std::string>, ExitStatus> edit_state(const StateOptions& options, State& state,
+                                                               StackSession& session) {
+    Ui& ui = session.ui();
     auto failed = [&](const Diagnostic& error) { return ui.diagnostic(error), std::unexpected(ExitStatus::Error); };
     if (options.mv->parsed()) {
         auto moved = plans::move_in_state(state, options.addresses[0], options.addresses[1]);
@@ -96,7 +101,7 @@ std::expected<std::vector<std::string>, ExitStatus> edit_state(const StateOption
         return lines;
     }
     if (options.push->parsed()) {
-        auto pushed = read_pushed(options.file, ui);
+        auto pushed = read_pushed(options.file, session.codec(), ui);
         if (!pushed) return std::unexpected(pushed.error());
         if (!options.force)
             if (auto allowed = plans::check_push(state, *pushed); !allowed) return failed(allowed.error());
@@ -120,7 +125,7 @@ ExitStatus run_state(const StateOptions& options, Ui& ui) {
     if (!lock) return lock.error();
     auto state = (*session)->read_state(true);
     if (!state) return state.error();
-    auto lines = edit_state(options, *state, ui);
+    auto lines = edit_state(options, *state, **session);
     if (!lines) return lines.error();
     if (lines->empty()) {
         ui.out("No objects matched; state is unchanged.\n");

@@ -8,6 +8,7 @@
 
 #include "cli/command.h"
 #include "cli/options.h"
+#include "cli/state_codec.h"
 #include "cli/terminal.h"
 #include "cli/workspace_selection.h"
 #include "core/state/workspaces.h"
@@ -48,8 +49,8 @@ std::expected<void, Diagnostic> require_exists(Backend& backend, const std::stri
 ExitStatus create(const WorkspaceOptions& options, Backend& backend, const fs::path& dir, Ui& ui) {
     if (auto valid = check_workspace_name(options.name); !valid) return fail(ui, valid.error());
     if (auto absent = require_exists(backend, options.name, false); !absent) return fail(ui, absent.error());
-    auto store = backend.open(options.name);
-    if (!store) return fail(ui, store.error());
+    auto store = open_encrypted_state(ui, backend, dir, options.name);
+    if (!store) return store.error();
     auto timeout = parse_lock_timeout(options.lock);
     if (!timeout) return fail(ui, timeout.error());
     auto lock = (*store)->lock("workspace new", *timeout);
@@ -70,8 +71,8 @@ ExitStatus remove(const WorkspaceOptions& options, Backend& backend, const fs::p
     if (current && *current == options.name)
         return fail(ui, make_error(fmt::format("workspace `{}` is selected", options.name),
                                    "select another one first (`plinth workspace select default`)"));
-    auto store = backend.open(options.name);
-    if (!store) return fail(ui, store.error());
+    auto store = open_encrypted_state(ui, backend, dir, options.name);
+    if (!store) return store.error();
     auto timeout = parse_lock_timeout(options.lock);
     if (!timeout) return fail(ui, timeout.error());
     auto lock = (*store)->lock("workspace delete", *timeout);

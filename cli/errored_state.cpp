@@ -7,8 +7,8 @@
 
 namespace plinth::cli {
 
-Diagnostic save_errored_state(const std::filesystem::path& stack_dir, const State& state) {
-    std::string json = serialize_state(state);
+Diagnostic save_errored_state(const std::filesystem::path& stack_dir, const State& state, const StateCodec& codec) {
+    std::string json = codec.encode(serialize_state(state));
     auto path = stack_dir / k_errored_state_file;
     if (auto saved = write_file_atomically(path, json); !saved)
         return make_error("failed to save the state anywhere",

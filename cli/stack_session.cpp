@@ -12,6 +12,7 @@
 #include "core/stack/module_tree.h"
 #include "core/stack/variables.h"
 #include "cli/errored_state.h"
+#include "cli/state_codec.h"
 #include "core/backends/backend_factory.h"
 #include "core/backends/backend_record.h"
 #include "plans/requirements.h"
@@ -23,7 +24,8 @@ namespace plinth::cli {
 StackSession::StackSession(Ui& ui, std::unique_ptr<Stack> stack, std::unique_ptr<Backend> backend,
                            std::string workspace, std::unique_ptr<StateStore> state)
     : m_ui(ui), m_stack(std::move(stack)), m_workspace(std::move(workspace)),
-      m_registry(make_provider_registry(m_stack.get())), m_backend(std::move(backend)), m_state(std::move(state)) {}
+      m_registry(make_provider_registry(m_stack.get())), m_backend(std::move(backend)), m_state(std::move(state)),
+      m_codec(std::make_shared<const StateCodec>()) {}
 
 std::expected<std::unique_ptr<StackSession>, ExitStatus> StackSession::open(Ui& ui) {
     // Relative, so diagnostics name files as the user sees them: "stack.yaml:7:31".
@@ -121,8 +123,29 @@ std::expected<ValueMap, ExitStatus> StackSession::resolve_variables(const Variab
         m_ui.diagnostics(resolved.error());
         return std::unexpected(ExitStatus::Error);
     }
+    if (configure_encryption(*resolved) != ExitStatus::Ok) return std::unexpected(ExitStatus::Error);
     if (open_engine(*resolved) != ExitStatus::Ok) return std::unexpected(ExitStatus::Error);
     return std::move(*resolved);
+}
+
+ExitStatus StackSession::configure_encryption(const ValueMap& variables) {
+    return use_codec(state_codec(m_ui, *m_stack, variables, m_workspace));
+}
+
+ExitStatus StackSession::configure_encryption(const VariableOptions& options) {
+    return use_codec(state_codec(m_ui, *m_stack, options, m_workspace));
+}
+
+ExitStatus StackSession::use_codec(std::expected<std::shared_ptr<const StateCodec>, ExitStatus> codec) {
+    if (!codec) return codec.error();
+    m_codec = std::move(*codec);
+    m_state->use_codec(m_codec);
+    m_encryption_configured = true;
+    return ExitStatus::Ok;
+}
+
+ExitStatus StackSession::ensure_encryption() {
+    return m_encryption_configured ? ExitStatus::Ok : configure_encryption(VariableOptions{});
 }
 
 std::expected<std::unique_ptr<StateLock>, ExitStatus> StackSession::lock(const std::string& operation,
@@ -141,6 +164,7 @@ std::expected<std::unique_ptr<StateLock>, ExitStatus> StackSession::lock(const s
 }
 
 std::expected<State, ExitStatus> StackSession::read_state(bool persist_recovery) {
+    if (ensure_encryption() != ExitStatus::Ok) return std::unexpected(ExitStatus::Error);
     bool recovered = false;
     auto state = m_state->read(&recovered);
     if (!state) {
@@ -156,11 +180,12 @@ std::expected<State, ExitStatus> StackSession::read_state(bool persist_recovery)
 }
 
 ExitStatus StackSession::write_state(State& state) {
+    if (ensure_encryption() != ExitStatus::Ok) return ExitStatus::Error;
     ++state.serial;
     auto written = m_state->write(state);
     if (written) return ExitStatus::Ok;
     m_ui.diagnostic(written.error());
-    m_ui.diagnostic(save_errored_state(m_stack->dir, state));
+    m_ui.diagnostic(save_errored_state(m_stack->dir, state, *m_codec));
     return ExitStatus::Error;
 }
 

@@ -14,6 +14,7 @@
 #include "core/modules/module_installer.h"
 #include "core/stack/stack.h"
 #include "core/state/backend.h"
+#include "core/state/encryption.h"
 #include "plans/engine.h"
 #include "providers/registry.h"
 
@@ -26,13 +27,22 @@ public:
     static std::expected<std::unique_ptr<StackSession>, ExitStatus> open(Ui& ui);
 
     // Resolves variables from defaults, PLINTH_VAR_*, --var-file and --var; prompts on a
-    // terminal for missing required ones unless --input=false. Then opens the engine with them.
+    // terminal for missing required ones unless --input=false. Then configures encryption and
+    // opens the engine with them.
     std::expected<ValueMap, ExitStatus> resolve_variables(const VariableOptions& options);
 
     // Loads the modules the stack calls (their sources may use `variables`) and builds the
     // engine. resolve_variables() does this; a saved plan brings its own variables. Remote
     // modules come from the cache `plinth init` fills (`mode` UseInstalled), or are fetched.
     ExitStatus open_engine(const ValueMap& variables, InstallMode mode = InstallMode::UseInstalled);
+
+    // The codec state and saved plans are read and written with, from the stack's `encryption:`
+    // block evaluated with `variables`; the state store uses it too.
+    ExitStatus configure_encryption(const ValueMap& variables);
+    // The same for commands that resolve no variables (cli/state_codec.h). Reading or writing
+    // state before any configure_encryption() does this with no options.
+    ExitStatus configure_encryption(const VariableOptions& options);
+    const StateCodec& codec() const { return *m_codec; }
 
     // The variables' defaults, unknown where there is none: for commands that take no values.
     ValueMap default_variables() const;
@@ -69,6 +79,11 @@ private:
     std::optional<plans::Engine> m_engine;
     std::unique_ptr<Backend> m_backend;
     std::unique_ptr<StateStore> m_state;
+    std::shared_ptr<const StateCodec> m_codec;  // never null; without keys until configured
+    bool m_encryption_configured = false;
+    // Configures encryption with no options unless done already.
+    ExitStatus ensure_encryption();
+    ExitStatus use_codec(std::expected<std::shared_ptr<const StateCodec>, ExitStatus> codec);
 };
 
 }  // namespace plinth::cli

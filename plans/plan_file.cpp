@@ -293,4 +293,13 @@ std::expected<Plan, Diagnostic> parse_plan(std::string_view text, const std::str
     return plan;
 }
 
+std::string encode_plan(const Plan& plan, const StateCodec& codec) { return codec.encode(serialize_plan(plan)); }
+
+std::expected<Plan, Diagnostic> decode_plan(std::string_view bytes, const std::string& origin,
+                                            const StateCodec& codec) {
+    auto text = codec.decode(bytes, origin);
+    if (!text) return std::unexpected(std::move(text.error()));
+    return parse_plan(*text, origin);
+}
+
 }  // namespace plinth::plans

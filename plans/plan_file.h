@@ -1,6 +1,7 @@
 // plans/plan_file.h: the saved plan file (`plinth plan --out FILE`): JSON that holds every field
 // of a Plan, values in tagged form so unknowns and sensitive marks survive. Reading checks the
-// format marker and plinth version first and refuses anything else.
+// format marker and plinth version first and refuses anything else. With `encryption:` the file
+// holds that JSON encrypted (core/state/encryption.h).
 #pragma once
 
 #include <expected>
@@ -8,6 +9,7 @@
 #include <string_view>
 
 #include "core/diagnostics.h"
+#include "core/state/encryption.h"
 #include "plans/plan.h"
 
 namespace plinth::plans {
@@ -20,5 +22,11 @@ std::string serialize_plan(const Plan& plan);
 // `origin` names the source in diagnostics (a path). A file that is not a plinth plan, one from
 // another plan format or plinth version, and a damaged one are each a clear error.
 std::expected<Plan, Diagnostic> parse_plan(std::string_view text, const std::string& origin);
+
+// What `plan --out` writes: serialize_plan's text, encrypted when `codec` has keys.
+std::string encode_plan(const Plan& plan, const StateCodec& codec);
+// The plan in a file's bytes, decrypted with `codec` first when they are encrypted.
+std::expected<Plan, Diagnostic> decode_plan(std::string_view bytes, const std::string& origin,
+                                            const StateCodec& codec);
 
 }  // namespace plinth::plans

@@ -1,5 +1,5 @@
 // core/stack/declarations.h: turning one entry of a `variables:`, `locals:`, `resources:`, `data:`,
-// `modules:`, `providers:` or `outputs:` section (or the `moved:`/`removed:` lists, `requires:`)
+// `modules:`, `providers:` or `outputs:` section (or the `moved:`/`removed:` lists, `requires:`, `encryption:`)
 // into its declaration, checking names, keys and field types. Each returns null after adding its errors. Private to
 // core/stack.
 #pragma once
@@ -36,6 +36,9 @@ void parse_requirements(const MappingEntry& section, const YamlFile& file, Requi
                         Diagnostics& diagnostics);
 // The `backend:` block: `type` and scalar settings.
 std::optional<BackendDecl> parse_backend(const MappingEntry& section, const YamlFile& file, Diagnostics& diagnostics);
+// The `encryption:` block: `key_provider` and an optional `fallback`.
+std::optional<EncryptionDecl> parse_encryption(const MappingEntry& section, const YamlFile& file,
+                                               Diagnostics& diagnostics);
 std::optional<OutputDecl> parse_output(const MappingEntry& entry, const YamlFile& file, Diagnostics& diagnostics);
 
 }  // namespace plinth

@@ -22,9 +22,9 @@ void append(std::vector<T>& to, std::vector<T> more) {
     for (auto& item : more) to.push_back(std::move(item));
 }
 
-constexpr std::array<std::string_view, 15> k_top_level_keys = {
-    "stack",  "description", "requires",  "backend", "providers", "providers_dir", "variables", "locals",
-    "data",   "resources",   "modules",   "outputs", "moved",     "removed",       "import"};
+constexpr std::array<std::string_view, 16> k_top_level_keys = {
+    "stack",   "description", "requires", "backend", "providers", "providers_dir", "encryption", "variables",
+    "locals",  "data",        "resources", "modules", "outputs",  "moved",         "removed",    "import"};
 
 // Collects the declarations of every file into one Stack, reporting each problem as it goes.
 class StackBuilder {
@@ -36,6 +36,8 @@ private:
     void add_entry(const MappingEntry& entry, const YamlFile& file);
     void set_once(const MappingEntry& entry, const YamlFile& file, std::string& target,
                   std::optional<SourceLocation>& given_at);
+    // False, after an error naming the first place, when the key was given before.
+    bool first_given(const MappingEntry& entry, std::optional<SourceLocation>& given_at);
     template <typename Decl, typename Parse>
     void add_section(const MappingEntry& section, const YamlFile& file, std::string_view kind,
                      std::map<std::string, Decl>& declarations, Parse parse);
@@ -49,6 +51,7 @@ private:
     std::optional<SourceLocation> m_providers_dir_at;
     std::optional<SourceLocation> m_backend_at;  // where `backend:` was set (root stacks only)
     std::optional<SourceLocation> m_import_at;   // the first `import:` (root stacks only)
+    std::optional<SourceLocation> m_encryption_at;  // where `encryption:` was set (root stacks only)
     std::string m_providers_dir;
 };
 
@@ -87,37 +90,36 @@ void StackBuilder::add_entry(const MappingEntry& entry, const YamlFile& file) {
     }
     if (key == "providers_dir") return set_once(entry, file, m_providers_dir, m_providers_dir_at);
     if (key == "backend") {
-        if (m_backend_at) {
-            m_diagnostics.add_error("`backend` is given twice", fmt::format("first given at {}", m_backend_at->to_string()),
-                                    entry.location);
-            return;
-        }
-        m_backend_at = entry.location;
+        if (!first_given(entry, m_backend_at)) return;
         if (auto backend = parse_backend(entry, file, m_diagnostics)) m_stack.backend = std::move(*backend);
         return;
     }
+    if (key == "encryption") {
+        if (first_given(entry, m_encryption_at)) m_stack.encryption = parse_encryption(entry, file, m_diagnostics);
+        return;
+    }
     if (key == "requires") {
-        if (m_requires_at) {
-            m_diagnostics.add_error("`requires` is given twice", fmt::format("first given at {}", m_requires_at->to_string()),
-                                    entry.location);
-            return;
-        }
-        m_requires_at = entry.location;
-        return parse_requirements(entry, file, m_stack.requirements, m_diagnostics);
+        if (first_given(entry, m_requires_at)) parse_requirements(entry, file, m_stack.requirements, m_diagnostics);
+        return;
     }
     m_diagnostics.add_error(fmt::format("unknown top-level key `{}`", key),
                             fmt::format("valid top-level keys: {}", fmt::join(k_top_level_keys, ", ")),
                             entry.location);
 }
 
-void StackBuilder::set_once(const MappingEntry& entry, const YamlFile& file, std::string& target,
-                            std::optional<SourceLocation>& given_at) {
+bool StackBuilder::first_given(const MappingEntry& entry, std::optional<SourceLocation>& given_at) {
     if (given_at) {
         m_diagnostics.add_error(fmt::format("`{}` is given twice", entry.key),
                                 fmt::format("first given at {}", given_at->to_string()), entry.location);
-        return;
+        return false;
     }
     given_at = entry.location;
+    return true;
+}
+
+void StackBuilder::set_once(const MappingEntry& entry, const YamlFile& file, std::string& target,
+                            std::optional<SourceLocation>& given_at) {
+    if (!first_given(entry, given_at)) return;
     if (entry.value.IsScalar() && !entry.value.Scalar().empty()) {
         target = entry.value.Scalar();
         return;
@@ -171,6 +173,10 @@ std::expected<Stack, Diagnostics> StackBuilder::finish(const fs::path& dir, cons
                                     "import blocks belong in the root stack; name the module's resource there, e.g. "
                                     "`to: module.app.user`",
                                     *m_import_at);
+        if (m_encryption_at)
+            m_diagnostics.add_error("a module cannot configure `encryption`",
+                                    "state and plans are encrypted by the root stack's `encryption:` block",
+                                    *m_encryption_at);
     }
     if (m_diagnostics.has_errors()) return std::unexpected(std::move(m_diagnostics));
     m_diagnostics.append(check_references(m_stack));

@@ -177,6 +177,11 @@ Diagnostics check_references(const Stack& stack) {
                                "provider settings are", diagnostics);
     for (const auto& import : stack.imports)
         check_early_expression(stack, import.id, "the id of an import", "import ids are", diagnostics);
+    if (const auto& encryption = stack.encryption) {
+        constexpr std::string_view what = "an encryption passphrase", why = "encryption keys are";
+        check_early_expression(stack, encryption->key_provider.passphrase, what, why, diagnostics);
+        if (encryption->fallback) check_early_expression(stack, encryption->fallback->passphrase, what, why, diagnostics);
+    }
     return diagnostics;
 }
 

@@ -1,6 +1,6 @@
 // core/stack/stack.h: the parsed stack, the user's declared configuration: variables, locals,
-// resources, data sources, module calls, outputs, moved/removed entries, provider settings and
-// version requirements, each with the source location it came from. A Stack is one directory; a module call names another Stack (see
+// resources, data sources, module calls, outputs, moved/removed entries, provider settings,
+// encryption at rest and version requirements, each with the source location it came from. A Stack is one directory; a module call names another Stack (see
 // core/modules). A Stack is read-only once loaded; evaluating it against state is the engine's job.
 #pragma once
 
@@ -166,6 +166,22 @@ struct Requirements {
     std::map<std::string, VersionRequirement> providers;  // by provider name
 };
 
+// One key provider of `encryption:`, as `key_provider:` or `fallback:`.
+struct KeyProviderDecl {
+    std::string type;                // "pbkdf2" or "env"
+    expr::ExpressionPtr passphrase;  // pbkdf2 only: may use variables and locals only
+    std::string variable;            // env only: the environment variable holding the key
+    SourceLocation location;         // of `key_provider` / `fallback`
+};
+
+// `encryption:`: state, its journal and saved plans are encrypted at rest with `key_provider`'s
+// key; `fallback`'s key still reads files written with it, so keys can be rotated.
+struct EncryptionDecl {
+    KeyProviderDecl key_provider;
+    std::optional<KeyProviderDecl> fallback;
+    SourceLocation location;  // of `encryption`
+};
+
 struct OutputDecl {
     std::string name;
     expr::ExpressionPtr value;
@@ -194,6 +210,7 @@ struct Stack {
     Requirements requirements;
     std::filesystem::path providers_dir;  // absolute; empty when not given (root stacks only)
     BackendDecl backend;                  // root stacks only
+    std::optional<EncryptionDecl> encryption;  // root stacks only
 };
 
 }  // namespace plinth

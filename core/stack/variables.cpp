@@ -35,6 +35,7 @@ public:
     void apply_var_file(const std::filesystem::path& path);
     void apply_assignment(const std::string& assignment);
     void fill_required(const VariableInputs& inputs);
+    void fill_unknown();
     std::expected<ValueMap, Diagnostics> finish();
 
 private:
@@ -142,6 +143,11 @@ void VariableResolver::fill_required(const VariableInputs& inputs) {
     }
 }
 
+void VariableResolver::fill_unknown() {
+    for (const auto& [name, variable] : m_stack.variables)
+        if (!m_values.contains(name)) m_values.emplace(name, Value::unknown());
+}
+
 std::expected<ValueMap, Diagnostics> VariableResolver::finish() {
     if (m_diagnostics.has_errors()) return std::unexpected(std::move(m_diagnostics));
     for (auto& [name, value] : m_values) {
@@ -155,13 +161,27 @@ std::expected<ValueMap, Diagnostics> VariableResolver::finish() {
 
 }  // namespace
 
-std::expected<ValueMap, Diagnostics> resolve_variables(const Stack& stack, const VariableInputs& inputs) {
-    VariableResolver resolver(stack);
+namespace {
+// The given layers, in precedence order.
+void apply_inputs(VariableResolver& resolver, const VariableInputs& inputs) {
     resolver.apply_defaults();
     resolver.apply_environment(inputs.environment);
     for (const auto& path : inputs.var_files) resolver.apply_var_file(path);
     for (const auto& assignment : inputs.assignments) resolver.apply_assignment(assignment);
+}
+}  // namespace
+
+std::expected<ValueMap, Diagnostics> resolve_variables(const Stack& stack, const VariableInputs& inputs) {
+    VariableResolver resolver(stack);
+    apply_inputs(resolver, inputs);
     resolver.fill_required(inputs);
+    return resolver.finish();
+}
+
+std::expected<ValueMap, Diagnostics> resolve_available_variables(const Stack& stack, const VariableInputs& inputs) {
+    VariableResolver resolver(stack);
+    apply_inputs(resolver, inputs);
+    resolver.fill_unknown();
     return resolver.finish();
 }
 

@@ -33,6 +33,11 @@ struct VariableInputs {
 // a variable with `nullable: false` becomes its default, or is an error when it has none.
 std::expected<ValueMap, Diagnostics> resolve_variables(const Stack& stack, const VariableInputs& inputs);
 
+// The same for a command that needs only a few values before it may know the rest (the
+// encryption passphrase of `plinth show`): a required variable without a value is left unknown,
+// and nobody is asked for one.
+std::expected<ValueMap, Diagnostics> resolve_available_variables(const Stack& stack, const VariableInputs& inputs);
+
 // The errors of `value` against the variable's `validation:` entries: each false condition gives
 // "Invalid value for variable `NAME`" with the message as detail, at the condition. A condition
 // whose value is unknown is skipped. File functions resolve relative paths from `base_dir`.

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/diagnostics.h"
+#include "core/state/encryption.h"
 #include "core/state/state.h"
 
 namespace plinth {
@@ -70,6 +71,14 @@ public:
     // Starts a journal for a run based on `base` (its lineage and serial are recorded so a stale
     // journal is never applied to a newer state).
     virtual std::expected<std::unique_ptr<StateJournal>, Diagnostic> open_journal(const State& base) = 0;
+
+    // From now on, state and journal records are encrypted with `codec` when written and
+    // decrypted when read (core/state/encryption.h). Until then: a codec without keys.
+    virtual void use_codec(std::shared_ptr<const StateCodec> codec) = 0;
+
+    // Whether the state last read is stored as write() would store it now: false when it was
+    // stored before encryption was configured, or with the `fallback` key. Worth writing again.
+    virtual bool stored_as_configured() const = 0;
 };
 
 // Where a stack's states live: one per workspace. `default` always exists.

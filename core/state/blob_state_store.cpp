@@ -8,7 +8,9 @@
 namespace plinth {
 
 BlobStateStore::BlobStateStore(std::unique_ptr<StateBlob> blob, std::filesystem::path journal_path)
-    : m_blob(std::move(blob)), m_journal_path(std::move(journal_path)) {}
+    : m_blob(std::move(blob)), m_journal_path(std::move(journal_path)), m_codec(std::make_shared<const StateCodec>()) {}
+
+void BlobStateStore::use_codec(std::shared_ptr<const StateCodec> codec) { m_codec = std::move(codec); }
 
 std::string BlobStateStore::describe() const { return m_blob->describe(); }
 
@@ -26,17 +28,20 @@ std::expected<State, Diagnostic> BlobStateStore::read(bool* recovered) {
     auto bytes = m_blob->get();
     if (!bytes) return std::unexpected(bytes.error());
     // Without a stored state any journal is stale: open_journal always stores the base first.
+    m_stored_as_configured = true;
     if (!*bytes) return State::fresh();
-    auto state = parse_state(**bytes, m_blob->describe());
+    auto text = m_codec->decode(**bytes, m_blob->describe(), &m_stored_as_configured);
+    if (!text) return std::unexpected(std::move(text.error()));
+    auto state = parse_state(*text, m_blob->describe());
     if (!state) return state;
-    auto folded = fold_journal(m_journal_path, *state);
+    auto folded = fold_journal(m_journal_path, *state, *m_codec);
     if (!folded) return std::unexpected(folded.error());
     if (recovered) *recovered = *folded;
     return state;
 }
 
 std::expected<void, Diagnostic> BlobStateStore::write(const State& state) {
-    if (auto stored = m_blob->put(serialize_state(state)); !stored) return stored;
+    if (auto stored = m_blob->put(m_codec->encode(serialize_state(state))); !stored) return stored;
     // The journal is folded into what was just stored. Left behind it would be stale (its serial
     // is older) and ignored, but remove it so that it is not read again.
     std::error_code error;
@@ -52,13 +57,14 @@ std::expected<std::unique_ptr<StateJournal>, Diagnostic> BlobStateStore::open_jo
     if (!bytes) return std::unexpected(bytes.error());
     // A journal is only trusted for the lineage it names, so that lineage must be stored.
     if (!*bytes)
-        if (auto stored = m_blob->put(serialize_state(base)); !stored) return std::unexpected(stored.error());
+        if (auto stored = m_blob->put(m_codec->encode(serialize_state(base))); !stored)
+            return std::unexpected(stored.error());
     std::error_code error;
     std::filesystem::create_directories(m_journal_path.parent_path(), error);
     if (error)
         return std::unexpected(make_error(fmt::format("cannot create {}", m_journal_path.parent_path().string()),
                                           error.message()));
-    auto journal = FileJournal::open(m_journal_path, base);
+    auto journal = FileJournal::open(m_journal_path, base, m_codec);
     if (!journal) return std::unexpected(journal.error());
     return std::unique_ptr<StateJournal>(std::move(*journal));
 }

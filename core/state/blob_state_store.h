@@ -1,7 +1,8 @@
 // core/state/blob_state_store.h: the StateStore every backend shares. It parses and serializes
 // state around a StateBlob and keeps the crash journal in a local file: beside a local state
 // file, or under .plinth/journals/ for remote ones (a run that crashed is resumed from the same
-// checkout). A journal names the lineage and serial it extends, so a stale one is ignored.
+// checkout). A journal names the lineage and serial it extends, so a stale one is ignored. With a
+// codec that has keys, the stored state and every journal line are encrypted.
 #pragma once
 
 #include <filesystem>
@@ -23,10 +24,14 @@ public:
     std::expected<State, Diagnostic> read(bool* recovered = nullptr) override;
     std::expected<void, Diagnostic> write(const State& state) override;
     std::expected<std::unique_ptr<StateJournal>, Diagnostic> open_journal(const State& base) override;
+    void use_codec(std::shared_ptr<const StateCodec> codec) override;
+    bool stored_as_configured() const override { return m_stored_as_configured; }
 
 private:
     std::unique_ptr<StateBlob> m_blob;
     std::filesystem::path m_journal_path;
+    std::shared_ptr<const StateCodec> m_codec;  // never null
+    bool m_stored_as_configured = true;         // of the last read
 };
 
 // Where a remote backend's journal for `workspace` lives: .plinth/journals/TYPE/WORKSPACE.journal

@@ -25,10 +25,15 @@ std::string json_line(const Json& json) {
     return json.dump(-1, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 
-bool header_matches(std::string_view content, const State& state) {
+// Whether the journal in `content` extends `state`. A header that cannot be decrypted is an error:
+// the records after it may be all that is left of a crashed run, so they are never dropped silently.
+std::expected<bool, Diagnostic> header_matches(std::string_view content, const State& state,
+                                               const std::filesystem::path& path, const StateCodec& codec) {
     std::size_t end = content.find('\n');
     if (end == std::string_view::npos) return false;
-    auto header = Json::parse(content.substr(0, end), nullptr, false);
+    auto line = codec.decode(content.substr(0, end), path.string());
+    if (!line) return std::unexpected(std::move(line.error()));
+    auto header = Json::parse(*line, nullptr, false);
     if (!header.is_object()) return false;
     auto version = header.find("journal");
     auto lineage = header.find("lineage");
@@ -60,7 +65,8 @@ Diagnostic journal_error(const std::filesystem::path& path, std::string detail) 
 
 }  // namespace
 
-FileJournal::FileJournal(std::filesystem::path path, int fd) : m_path(std::move(path)), m_fd(fd) {
+FileJournal::FileJournal(std::filesystem::path path, int fd, std::shared_ptr<const StateCodec> codec)
+    : m_path(std::move(path)), m_codec(std::move(codec)), m_fd(fd) {
     m_syncer = std::thread([this] { sync_loop(); });
 }
 
@@ -90,10 +96,14 @@ void FileJournal::sync_loop() {
 }
 
 std::expected<std::unique_ptr<FileJournal>, Diagnostic> FileJournal::open(const std::filesystem::path& path,
-                                                                          const State& base) {
+                                                                          const State& base,
+                                                                          std::shared_ptr<const StateCodec> codec) {
     auto content = read_whole_file(path);
     if (!content) return std::unexpected(journal_error(path, content.error()));
-    if (*content && header_matches(**content, base)) {
+    std::expected<bool, Diagnostic> matches = false;
+    if (*content) matches = header_matches(**content, base, path, *codec);
+    if (!matches) return std::unexpected(std::move(matches.error()));
+    if (*matches) {
         int fd = ::open(path.c_str(), O_WRONLY | O_APPEND | O_CLOEXEC);
         // Drop a torn last line so that the next record starts on a line of its own.
         std::size_t complete = (*content)->rfind('\n') + 1;
@@ -102,13 +112,14 @@ std::expected<std::unique_ptr<FileJournal>, Diagnostic> FileJournal::open(const 
             fd = -1;
         }
         if (fd < 0) return std::unexpected(journal_error(path, std::strerror(errno)));
-        return std::unique_ptr<FileJournal>(new FileJournal(path, fd));
+        return std::unique_ptr<FileJournal>(new FileJournal(path, fd, std::move(codec)));
     }
     int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_APPEND | O_CLOEXEC, 0600);
     if (fd < 0) return std::unexpected(journal_error(path, std::strerror(errno)));
-    std::unique_ptr<FileJournal> journal(new FileJournal(path, fd));
-    Json header{{"journal", k_journal_version}, {"lineage", base.lineage}, {"serial", base.serial}};
-    auto written = write_all(fd, json_line(header));
+    std::string header = codec->encode(
+        json_line(Json{{"journal", k_journal_version}, {"lineage", base.lineage}, {"serial", base.serial}}));
+    std::unique_ptr<FileJournal> journal(new FileJournal(path, fd, std::move(codec)));
+    auto written = write_all(fd, header);
     if (written && ::fdatasync(fd) != 0) written = std::unexpected(std::string(std::strerror(errno)));
     if (written) written = sync_directory(path.parent_path().empty() ? "." : path.parent_path());
     if (!written) return std::unexpected(journal_error(path, written.error()));
@@ -124,7 +135,7 @@ std::expected<void, Diagnostic> FileJournal::record_remove(const std::string& ad
 }
 
 std::expected<void, Diagnostic> FileJournal::append(const Json& record) {
-    std::string line = json_line(record);
+    std::string line = m_codec->encode(json_line(record));
     std::lock_guard lock(m_mutex);
     if (!m_sync_error.empty()) return std::unexpected(journal_error(m_path, "fdatasync failed: " + m_sync_error));
     if (auto written = write_all(m_fd, line); !written) return std::unexpected(journal_error(m_path, written.error()));
@@ -132,19 +143,24 @@ std::expected<void, Diagnostic> FileJournal::append(const Json& record) {
     return {};
 }
 
-std::expected<bool, Diagnostic> fold_journal(const std::filesystem::path& path, State& state) {
+std::expected<bool, Diagnostic> fold_journal(const std::filesystem::path& path, State& state,
+                                             const StateCodec& codec) {
     auto content = read_whole_file(path);
     if (!content) return std::unexpected(journal_error(path, content.error()));
-    if (!*content || !header_matches(**content, state)) return false;
+    if (!*content) return false;
+    auto matches = header_matches(**content, state, path, codec);
+    if (!matches || !*matches) return matches;
     std::string_view text = **content;
     std::size_t pos = text.find('\n') + 1;
     for (int line_number = 2;; ++line_number) {
         std::size_t end = text.find('\n', pos);
         if (end == std::string_view::npos) break;  // nothing left, or a torn last line
-        auto record = Json::parse(text.substr(pos, end - pos), nullptr, false);
         bool last = end + 1 == text.size();
+        auto line = codec.decode(text.substr(pos, end - pos), path.string());
+        auto record = line ? Json::parse(*line, nullptr, false) : Json(Json::value_t::discarded);
         if (record.is_discarded() && last) break;  // torn by a crash mid-write
-        std::expected<void, std::string> applied = std::unexpected(std::string("not valid JSON"));
+        std::expected<void, std::string> applied =
+            std::unexpected(line ? std::string("not valid JSON") : line.error().summary + ": " + line.error().detail);
         if (!record.is_discarded()) applied = apply_record(record, state);
         if (!applied)
             return std::unexpected(journal_error(

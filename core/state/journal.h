@@ -1,6 +1,7 @@
 // core/state/journal.h: the local backend's crash journal, <state>.journal, newline-delimited JSON.
 // The first line is a header naming the base state, {"journal": 1, "lineage": L, "serial": S};
-// every later line is one record, {"put": <resource>} or {"remove": "<address>"}.
+// every later line is one record, {"put": <resource>} or {"remove": "<address>"}. With a codec
+// that has keys, each line (the header too) is instead that line encrypted: one envelope line.
 //
 // Durability trade-off: each record reaches the file with one write() on an O_APPEND descriptor
 // before record_put/record_remove returns, so it is in the kernel's page cache and survives the
@@ -23,6 +24,7 @@
 
 #include "core/diagnostics.h"
 #include "core/state/backend.h"
+#include "core/state/encryption.h"
 
 namespace plinth {
 
@@ -30,9 +32,10 @@ namespace plinth {
 class FileJournal final : public StateJournal {
 public:
     // Continues a journal at `path` whose header matches `base` (dropping a torn last line), or
-    // starts a new one, replacing any stale journal.
+    // starts a new one, replacing any stale journal. Every line is written through `codec`.
     static std::expected<std::unique_ptr<FileJournal>, Diagnostic> open(const std::filesystem::path& path,
-                                                                        const State& base);
+                                                                        const State& base,
+                                                                        std::shared_ptr<const StateCodec> codec);
     ~FileJournal() override;
     FileJournal(const FileJournal&) = delete;
     FileJournal& operator=(const FileJournal&) = delete;
@@ -41,11 +44,12 @@ public:
     std::expected<void, Diagnostic> record_remove(const std::string& address) override;
 
 private:
-    FileJournal(std::filesystem::path path, int fd);
+    FileJournal(std::filesystem::path path, int fd, std::shared_ptr<const StateCodec> codec);
     std::expected<void, Diagnostic> append(const nlohmann::json& record);
     void sync_loop();
 
     std::filesystem::path m_path;
+    std::shared_ptr<const StateCodec> m_codec;  // never null
     int m_fd;  // O_APPEND, positioned after a complete line
     std::mutex m_mutex;  // guards the fields below and keeps each record's write whole
     std::condition_variable m_sync_wake;
@@ -56,7 +60,9 @@ private:
 };
 
 // Folds the journal at `path` into `state` when its header names `state`'s lineage and serial.
-// Returns false when there is no journal or it is stale; a torn last line is ignored.
-std::expected<bool, Diagnostic> fold_journal(const std::filesystem::path& path, State& state);
+// Returns false when there is no journal or it is stale; a torn last line is ignored. Lines are
+// read through `codec`.
+std::expected<bool, Diagnostic> fold_journal(const std::filesystem::path& path, State& state,
+                                             const StateCodec& codec);
 
 }  // namespace plinth

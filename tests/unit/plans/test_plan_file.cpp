@@ -176,3 +176,26 @@ TEST_CASE("plan_file: a damaged plan names the first bad field") {
         CHECK(parsed.error().detail == "\"changes[0].dependencies\" is missing or is not a list of strings.");
     }
 }
+
+TEST_CASE("plan_file: with encryption the file hides every value and still round trips") {
+    const StateCodec codec({EncryptionKey{EncryptionKey::Kind::Raw, std::string(32, 'k'), "env", "key_provider"}});
+    Plan plan = full_plan();
+    std::string bytes = encode_plan(plan, codec);
+    CHECK(is_encrypted(bytes));
+    CHECK(bytes.find("s3cret") == std::string::npos);
+    CHECK(bytes.find("local_file") == std::string::npos);
+    auto read = decode_plan(bytes, "tonight.plan", codec);
+    REQUIRE(read);
+    CHECK(serialize_plan(*read) == serialize_plan(plan));
+
+    auto without_keys = decode_plan(bytes, "tonight.plan", StateCodec());
+    REQUIRE_FALSE(without_keys);
+    CHECK(without_keys.error().summary == "tonight.plan is encrypted; configure `encryption:`");
+}
+
+TEST_CASE("plan_file: without encryption the file is the plan's JSON") {
+    const StateCodec no_keys;
+    Plan plan = full_plan();
+    CHECK(encode_plan(plan, no_keys) == serialize_plan(plan));
+    CHECK(decode_plan(serialize_plan(plan), "p", no_keys));
+}

@@ -157,6 +157,24 @@ TEST_CASE("variables: required variables need a value") {
     }
 }
 
+TEST_CASE("variables: resolving the available ones leaves required ones unknown, asking nobody") {
+    Stack stack = variables_stack("  env: { type: string }\n  size: { type: number }\n  opt: { default: x }\n");
+    VariableInputs inputs;
+    inputs.environment = {{"size", "3"}};
+    inputs.prompt = [](const VariableDecl&) -> std::optional<std::string> {
+        FAIL("nobody is asked");
+        return std::nullopt;
+    };
+    auto values = resolve_available_variables(stack, inputs);
+    REQUIRE(values);
+    CHECK(values->at("env").is_unknown());
+    CHECK(values->at("size") == Value(3));
+    CHECK(values->at("opt") == Value("x"));
+
+    inputs.assignments = {"nope=1"};
+    CHECK_FALSE(resolve_available_variables(stack, inputs));
+}
+
 TEST_CASE("variables: complex types from every source") {
     Stack stack = variables_stack(R"yaml(  server:
     type: "object({name = string, port = optional(number, 80)})"

@@ -1,0 +1,139 @@
+#include <catch2/catch.hpp>
+
+#include <sstream>
+
+#include "core/digest.h"
+#include "core/state/local_backend.h"
+#include "temp_dir.h"
+
+using namespace plinth;
+using plinth::test::slurp;
+using plinth::test::spit;
+using plinth::test::TempDir;
+
+namespace {
+
+const std::string k_canary = "CANARY-in-a-sensitive-attribute";
+
+std::shared_ptr<const StateCodec> codec_with(std::vector<std::string> keys) {
+    std::vector<EncryptionKey> configured;
+    for (auto& key : keys)
+        configured.push_back(EncryptionKey{EncryptionKey::Kind::Raw, std::move(key), "env",
+                                           configured.empty() ? "key_provider" : "fallback"});
+    return std::make_shared<const StateCodec>(std::move(configured));
+}
+
+ResourceState resource(const std::string& address) {
+    return ResourceState{address, "local_file", "local", address + "-id",
+                         Value(ValueMap{{"content", Value(k_canary).mark_sensitive()}}), {}, ResourceStatus::Ready};
+}
+
+State state_with(const std::string& address, std::uint64_t serial) {
+    State state = State::fresh();
+    state.serial = serial;
+    state.resources.emplace(address, resource(address));
+    return state;
+}
+
+// A store at dir/s.json encrypting with `key`, holding state_with("a", 1).
+std::unique_ptr<StateStore> encrypted_store(const TempDir& dir, const std::string& key) {
+    auto store = open_local_state(dir / "s.json");
+    store->use_codec(codec_with({key}));
+    REQUIRE(store->write(state_with("a", 1)));
+    return store;
+}
+
+std::vector<std::string> lines_of(const std::string& text) {
+    std::vector<std::string> lines;
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);) lines.push_back(line);
+    return lines;
+}
+
+}  // namespace
+
+TEST_CASE("blob_state_store: with a codec the state and every journal line are encrypted") {
+    TempDir dir;
+    const std::string key = random_bytes(32);
+    auto store = encrypted_store(dir, key);
+    State base = store->read().value();
+    {
+        auto journal = store->open_journal(base);
+        REQUIRE(journal);
+        REQUIRE((*journal)->record_put(resource("b")));
+        REQUIRE((*journal)->record_remove("a"));
+    }
+    CHECK(is_encrypted(slurp(dir / "s.json")));
+    CHECK(slurp(dir / "s.json").find(k_canary) == std::string::npos);
+    auto lines = lines_of(slurp(dir / "s.json.journal"));
+    REQUIRE(lines.size() == 3);  // the header and two records
+    for (const auto& line : lines) CHECK(is_encrypted(line));
+    CHECK(slurp(dir / "s.json.journal").find(k_canary) == std::string::npos);
+
+    // Another run with the same key folds the journal in.
+    auto again = open_local_state(dir / "s.json");
+    again->use_codec(codec_with({key}));
+    bool recovered = false;
+    auto state = again->read(&recovered);
+    REQUIRE(state);
+    CHECK(recovered);
+    CHECK(state->resources.size() == 1);
+    CHECK(state->resources.at("b").attributes.as_map().at("content") == Value(k_canary));
+    CHECK(again->stored_as_configured());
+}
+
+TEST_CASE("blob_state_store: a wrong key is an error naming the file, and nothing changes") {
+    TempDir dir;
+    auto store = encrypted_store(dir, random_bytes(32));
+    std::string stored = slurp(dir / "s.json");
+
+    auto other = open_local_state(dir / "s.json");
+    other->use_codec(codec_with({random_bytes(32)}));
+    auto state = other->read();
+    REQUIRE_FALSE(state);
+    CHECK(state.error().summary == "cannot decrypt " + (dir / "s.json").string());
+
+    auto without_keys = open_local_state(dir / "s.json");
+    REQUIRE_FALSE(without_keys->read());
+    CHECK(slurp(dir / "s.json") == stored);
+}
+
+TEST_CASE("blob_state_store: a plain or fallback-encrypted state reads, and is worth storing again") {
+    TempDir dir;
+    const std::string old_key = random_bytes(32);
+    auto plain = open_local_state(dir / "s.json");
+    REQUIRE(plain->write(state_with("a", 1)));
+
+    auto store = open_local_state(dir / "s.json");
+    store->use_codec(codec_with({old_key}));
+    REQUIRE(store->read());
+    CHECK_FALSE(store->stored_as_configured());
+    REQUIRE(store->write(state_with("a", 2)));
+    REQUIRE(store->read());
+    CHECK(store->stored_as_configured());
+
+    auto rotated = open_local_state(dir / "s.json");
+    rotated->use_codec(codec_with({random_bytes(32), old_key}));
+    auto state = rotated->read();
+    REQUIRE(state);
+    CHECK(state->serial == 2);
+    CHECK_FALSE(rotated->stored_as_configured());
+}
+
+TEST_CASE("blob_state_store: a journal that cannot be decrypted is an error, never dropped") {
+    TempDir dir;
+    auto store = encrypted_store(dir, random_bytes(32));
+    State base = store->read().value();
+    REQUIRE(store->open_journal(base));
+    std::string journal = slurp(dir / "s.json.journal");
+
+    // The state is replaced by a plain copy, as `state push` without keys would leave it.
+    auto plain = open_local_state(dir / "s.json");
+    REQUIRE(plain->write(base));  // which also removes the journal: put it back
+    spit(dir / "s.json.journal", journal);
+    auto state = plain->read();
+    REQUIRE_FALSE(state);
+    CHECK(state.error().summary.find("is encrypted; configure `encryption:`") != std::string::npos);
+    CHECK_FALSE(plain->open_journal(base));
+    CHECK(slurp(dir / "s.json.journal") == journal);
+}
