@@ -27,7 +27,8 @@ while [[ $# -gt 0 ]]; do
 done
 
 jobs=${PLINTH_JOBS:-$(nproc 2>/dev/null || echo 2)}
-configure=(-G Ninja -DPLINTH_WERROR=ON -DPLINTH_TESTS=ON -DCMAKE_BUILD_TYPE=Debug)
+# Unity builds: each library compiles in batches of 8 sources (a full build is what CI does).
+configure=(-G Ninja -DPLINTH_WERROR=ON -DPLINTH_TESTS=ON -DPLINTH_UNITY=ON -DCMAKE_BUILD_TYPE=Debug)
 if $sanitize; then
     build_dir=${PLINTH_BUILD_DIR:-build-asan}
     # -Og: the instrumented build compiles quicker than at -O1 and its tests still run fast.
