@@ -4,33 +4,13 @@
 #include "core/aws/dynamodb_client.h"
 #include "core/aws/s3_client.h"
 #include "core/digest.h"
-#include "tests/unit/core/net/fake_transport.h"
+#include "tests/unit/core/aws/scripted_aws.h"
 
 using namespace plinth::aws;
 using plinth::testing::http_answer;
 using plinth::testing::HttpOutcome;
-using plinth::testing::ScriptedTransport;
-
-namespace {
-
-struct Harness {
-    explicit Harness(std::deque<HttpOutcome> script)
-        : transport(std::make_shared<ScriptedTransport>(std::move(script))),
-          client(std::make_shared<AwsClient>(Credentials{"AK", "SK", "TOKEN"}, "eu-west-1", AwsClientOptions{},
-                                             plinth::testing::scripted_client(transport),
-                                             [this](std::chrono::milliseconds wait) { waits.push_back(wait); })) {}
-    std::shared_ptr<ScriptedTransport> transport;
-    std::vector<std::chrono::milliseconds> waits;
-    std::shared_ptr<AwsClient> client;
-};
-
-std::optional<std::string> header(const plinth::net::HttpRequest& request, const std::string& name) {
-    for (const auto& [key, value] : request.headers)
-        if (key == name) return value;
-    return std::nullopt;
-}
-
-}  // namespace
+using plinth::testing::header_of;
+using Harness = plinth::testing::ScriptedAws;
 
 TEST_CASE("aws_client: signs through libcurl's SigV4 with the payload's SHA-256 and a canonical query") {
     Harness harness({http_answer(200, "<ListBucketResult><Contents><Key>env:/dev/k</Key></Contents>"
@@ -41,7 +21,7 @@ TEST_CASE("aws_client: signs through libcurl's SigV4 with the payload's SHA-256 
     CHECK(*keys == std::vector<std::string>{"env:/dev/k"});
     auto sent = harness.transport->requests().at(0);
     CHECK(sent.url == "http://127.0.0.1:9000/states?list-type=2&prefix=env%3A%2F");
-    CHECK(header(sent, "x-amz-content-sha256") == plinth::sha256_hex(""));
+    CHECK(header_of(sent, "x-amz-content-sha256") == plinth::sha256_hex(""));
     REQUIRE(sent.aws_sigv4);
     CHECK(sent.aws_sigv4->provider == "aws:amz:eu-west-1:s3");
     CHECK(sent.aws_sigv4->session_token == "TOKEN");
@@ -62,7 +42,7 @@ TEST_CASE("aws_client: throttling is retried with backoff, other errors are not"
     CHECK(harness.transport->tries() == 3);
     CHECK(harness.waits.size() == 2);
     auto sent = harness.transport->requests().at(0);
-    CHECK(header(sent, "X-Amz-Target") == "DynamoDB_20120810.PutItem");
+    CHECK(header_of(sent, "X-Amz-Target") == "DynamoDB_20120810.PutItem");
     CHECK(sent.aws_sigv4->provider == "aws:amz:eu-west-1:dynamodb");
 
     Harness refused({http_answer(400, R"({"__type":"x#ConditionalCheckFailedException","message":"The conditional )"
@@ -85,5 +65,5 @@ TEST_CASE("aws_client: a missing S3 object is no object; a conditional put that 
     auto put = s3.put_object("b", "k.tflock", "{}", true);
     REQUIRE(put);
     CHECK_FALSE(*put);
-    CHECK(header(harness.transport->requests().at(1), "If-None-Match") == "*");
+    CHECK(header_of(harness.transport->requests().at(1), "If-None-Match") == "*");
 }

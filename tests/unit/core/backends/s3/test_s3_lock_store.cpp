@@ -3,25 +3,22 @@
 #include "core/backends/s3/s3_lock_store.h"
 #include "core/backends/s3/s3_state_blob.h"
 #include "core/state/lock_info.h"
-#include "tests/unit/core/net/fake_transport.h"
+#include "tests/unit/core/aws/scripted_aws.h"
 
 using namespace plinth;
 using namespace plinth::backends;
 using plinth::testing::http_answer;
 using plinth::testing::HttpOutcome;
-using plinth::testing::ScriptedTransport;
 
 namespace {
 
+// A scripted AWS client and the S3 calls over it.
 struct Harness {
     explicit Harness(std::deque<HttpOutcome> script)
-        : transport(std::make_shared<ScriptedTransport>(std::move(script))),
-          client(std::make_shared<aws::AwsClient>(aws::Credentials{"AK", "SK", ""}, "us-east-1",
-                                                  aws::AwsClientOptions{}, plinth::testing::scripted_client(transport),
-                                                  [](std::chrono::milliseconds) {})),
-          s3(std::make_shared<aws::S3Client>(client, aws::S3Location{"http://127.0.0.1:9000", true})) {}
-    std::shared_ptr<ScriptedTransport> transport;
-    std::shared_ptr<aws::AwsClient> client;
+        : aws(std::move(script)), transport(aws.transport),
+          s3(std::make_shared<aws::S3Client>(aws.client, aws::S3Location{"http://127.0.0.1:9000", true})) {}
+    plinth::testing::ScriptedAws aws;
+    std::shared_ptr<plinth::testing::ScriptedTransport> transport;
     std::shared_ptr<aws::S3Client> s3;
 };
 
