@@ -29,6 +29,7 @@ std::expected<State, Diagnostic> BlobStateStore::read(bool* recovered) {
     if (!bytes) return std::unexpected(bytes.error());
     // Without a stored state any journal is stale: open_journal always stores the base first.
     m_stored_as_configured = true;
+    m_state_stored = bytes->has_value();
     if (!*bytes) return State::fresh();
     auto text = m_codec->decode(**bytes, m_blob->describe(), &m_stored_as_configured);
     if (!text) return std::unexpected(std::move(text.error()));
@@ -42,6 +43,7 @@ std::expected<State, Diagnostic> BlobStateStore::read(bool* recovered) {
 
 std::expected<void, Diagnostic> BlobStateStore::write(const State& state) {
     if (auto stored = m_blob->put(m_codec->encode(serialize_state(state))); !stored) return stored;
+    m_state_stored = true;
     // The journal is folded into what was just stored. Left behind it would be stale (its serial
     // is older) and ignored, but remove it so that it is not read again.
     std::error_code error;
@@ -53,12 +55,17 @@ std::expected<void, Diagnostic> BlobStateStore::write(const State& state) {
 }
 
 std::expected<std::unique_ptr<StateJournal>, Diagnostic> BlobStateStore::open_journal(const State& base) {
-    auto bytes = m_blob->get();
-    if (!bytes) return std::unexpected(bytes.error());
+    if (!m_state_stored) {
+        auto bytes = m_blob->get();
+        if (!bytes) return std::unexpected(bytes.error());
+        m_state_stored = bytes->has_value();
+    }
     // A journal is only trusted for the lineage it names, so that lineage must be stored.
-    if (!*bytes)
+    if (!*m_state_stored) {
         if (auto stored = m_blob->put(m_codec->encode(serialize_state(base))); !stored)
             return std::unexpected(stored.error());
+        m_state_stored = true;
+    }
     std::error_code error;
     std::filesystem::create_directories(m_journal_path.parent_path(), error);
     if (error)

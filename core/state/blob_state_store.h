@@ -7,6 +7,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <optional>
 
 #include "core/state/backend.h"
 #include "core/state/state_blob.h"
@@ -32,6 +33,9 @@ private:
     std::filesystem::path m_journal_path;
     std::shared_ptr<const StateCodec> m_codec;  // never null
     bool m_stored_as_configured = true;         // of the last read
+    // Whether the blob holds a state, as last seen by read() or write(); unknown before either.
+    // Saves open_journal a round trip to a remote store right after read().
+    std::optional<bool> m_state_stored;
 };
 
 // Where a remote backend's journal for `workspace` lives: .plinth/journals/TYPE/WORKSPACE.journal

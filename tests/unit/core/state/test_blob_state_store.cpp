@@ -3,7 +3,9 @@
 #include <sstream>
 
 #include "core/digest.h"
+#include "core/state/blob_state_store.h"
 #include "core/state/local_backend.h"
+#include "core/state/state_file.h"
 #include "temp_dir.h"
 
 using namespace plinth;
@@ -49,6 +51,35 @@ std::vector<std::string> lines_of(const std::string& text) {
     for (std::string line; std::getline(in, line);) lines.push_back(line);
     return lines;
 }
+
+// A blob in memory that counts its round trips, as a remote store would cost them.
+class CountingBlob final : public StateBlob {
+public:
+    CountingBlob(std::optional<std::string> stored, int& gets, int& puts)
+        : m_stored(std::move(stored)), m_gets(gets), m_puts(puts) {}
+    std::string describe() const override { return "counting blob"; }
+    std::expected<std::optional<std::string>, Diagnostic> get() override {
+        ++m_gets;
+        return m_stored;
+    }
+    std::expected<void, Diagnostic> put(const std::string& bytes) override {
+        ++m_puts;
+        m_stored = bytes;
+        return {};
+    }
+    std::expected<std::unique_ptr<StateLock>, Diagnostic> lock(const std::string&,
+                                                                std::chrono::milliseconds) override {
+        return std::unexpected(make_error("not used"));
+    }
+    std::expected<void, Diagnostic> force_unlock(const std::string&) override {
+        return std::unexpected(make_error("not used"));
+    }
+
+private:
+    std::optional<std::string> m_stored;
+    int& m_gets;
+    int& m_puts;
+};
 
 }  // namespace
 
@@ -136,4 +167,34 @@ TEST_CASE("blob_state_store: a journal that cannot be decrypted is an error, nev
     CHECK(state.error().summary.find("is encrypted; configure `encryption:`") != std::string::npos);
     CHECK_FALSE(plain->open_journal(base));
     CHECK(slurp(dir / "s.json.journal") == journal);
+}
+
+TEST_CASE("blob_state_store: a journal opened after read() costs no second read of the store") {
+    TempDir dir;
+    int gets = 0;
+    int puts = 0;
+    SECTION("no state stored yet: the base is stored once") {
+        BlobStateStore store(std::make_unique<CountingBlob>(std::nullopt, gets, puts), dir / "j.journal");
+        State base = store.read().value();
+        REQUIRE(store.open_journal(base));
+        CHECK(gets == 1);
+        CHECK(puts == 1);
+        REQUIRE(store.open_journal(base));
+        CHECK(gets == 1);
+        CHECK(puts == 1);
+    }
+    SECTION("a stored state is not stored again") {
+        BlobStateStore store(std::make_unique<CountingBlob>(serialize_state(state_with("a", 3)), gets, puts),
+                             dir / "j.journal");
+        State base = store.read().value();
+        REQUIRE(store.open_journal(base));
+        CHECK(gets == 1);
+        CHECK(puts == 0);
+    }
+    SECTION("without a read first, the store is asked") {
+        BlobStateStore store(std::make_unique<CountingBlob>(std::nullopt, gets, puts), dir / "j.journal");
+        REQUIRE(store.open_journal(State::fresh()));
+        CHECK(gets == 1);
+        CHECK(puts == 1);
+    }
 }
