@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-#include "core/backends/backend_settings.h"
+#include "core/backends/settings/backend_settings.h"
 #include "core/backends/http/http_backend.h"
 #include "core/backends/pg/pg_backend.h"
 #include "core/backends/s3/s3_backend.h"

@@ -1,6 +1,6 @@
 #include "core/backends/pg/pg_settings.h"
 
-#include "core/backends/backend_settings.h"
+#include "core/backends/settings/backend_settings.h"
 
 namespace plinth::backends {
 

@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-#include "core/backends/backend_settings.h"
+#include "core/backends/settings/backend_settings.h"
 
 namespace plinth::backends {
 

@@ -1,4 +1,4 @@
-#include "core/backends/backend_settings.h"
+#include "core/backends/settings/backend_settings.h"
 
 #include <cstdlib>
 #include <fmt/format.h>

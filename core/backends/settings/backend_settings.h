@@ -1,6 +1,7 @@
-// core/backends/backend_settings.h: reading a `backend:` block's settings for one backend type:
-// unknown keys, required ones, numbers and flags, each error at the setting's file:line:column,
-// with environment variables as fallbacks (secrets belong there, not in the stack).
+// core/backends/settings/backend_settings.h: reading a `backend:` block's settings for one backend
+// type: unknown keys, required ones, numbers and flags, each error at the setting's
+// file:line:column, with environment variables as fallbacks (secrets belong there, not in the
+// stack).
 #pragma once
 
 #include <chrono>

@@ -2,7 +2,7 @@
 
 #include <cstdlib>
 
-#include "core/backends/backend_settings.h"
+#include "core/backends/settings/backend_settings.h"
 
 using namespace plinth;
 using plinth::backends::BackendSettings;
