@@ -35,7 +35,7 @@ ExitStatus fail(Ui& ui, Diagnostic diagnostic) {
 }
 
 std::expected<void, Diagnostic> require_exists(Backend& backend, const std::string& name, bool wanted) {
-    auto exists = workspace_exists(backend, name);
+    auto exists = backend.has_workspace(name);
     if (!exists) return std::unexpected(exists.error());
     if (*exists == wanted) return {};
     if (wanted)

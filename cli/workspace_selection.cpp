@@ -1,6 +1,5 @@
 #include "cli/workspace_selection.h"
 
-#include <algorithm>
 #include <cstdlib>
 #include <fmt/format.h>
 #include <fstream>
@@ -38,13 +37,6 @@ std::expected<std::unique_ptr<Backend>, Diagnostic> open_active_backend(const fs
     return backends::open_backend(*decl, stack_dir);
 }
 
-std::expected<bool, Diagnostic> workspace_exists(Backend& backend, const std::string& name) {
-    if (name == "default") return true;
-    auto known = backend.workspaces();
-    if (!known) return std::unexpected(known.error());
-    return std::find(known->begin(), known->end(), name) != known->end();
-}
-
 std::string workspace_source(const fs::path& stack_dir) {
     if (workspace_variable()) return "PLINTH_WORKSPACE";
     return fs::exists(environment_file(stack_dir)) ? ".plinth/environment" : "the default";
@@ -54,7 +46,7 @@ std::expected<std::string, Diagnostic> current_workspace(const fs::path& stack_d
     const char* variable = workspace_variable();
     std::string name = variable ? variable : recorded_workspace(stack_dir);
     if (auto valid = check_workspace_name(name); !valid) return std::unexpected(valid.error());
-    auto exists = workspace_exists(backend, name);
+    auto exists = backend.has_workspace(name);
     if (!exists) return std::unexpected(exists.error());
     if (*exists) return name;
     return std::unexpected(make_error(fmt::format("workspace `{}` does not exist", name),

@@ -33,7 +33,4 @@ std::string recorded_workspace(const std::filesystem::path& stack_dir);
 std::expected<void, Diagnostic> record_selected_workspace(const std::filesystem::path& stack_dir,
                                                           const std::string& name);
 
-// True when `backend` has a workspace called `name`.
-std::expected<bool, Diagnostic> workspace_exists(Backend& backend, const std::string& name);
-
 }  // namespace plinth::cli

@@ -91,9 +91,13 @@ public:
     // A human description of the store: "PostgreSQL schema plinth at 127.0.0.1:5432".
     virtual std::string describe() const = 0;
 
-    // The workspaces that have a state here (`default` first, the others sorted). A backend that
-    // cannot list (http) answers with those it knows of.
+    // The workspaces that have a state here (`default` first, the others sorted); an error from a
+    // backend that cannot list them (http without `workspaces_address`).
     virtual std::expected<std::vector<std::string>, Diagnostic> workspaces() = 0;
+
+    // Whether `workspace` has a state here (`default` always does): by default, whether
+    // workspaces() lists it; a backend that can answer without listing overrides it.
+    virtual std::expected<bool, Diagnostic> has_workspace(const std::string& workspace);
 
     // The state store of `workspace`, which need not have a state yet (reading gives a fresh one,
     // the first write creates it).

@@ -12,6 +12,9 @@ Each state has a NAME; its lock is reached both at /state/NAME and at /lock/NAME
     UNLOCK /state/NAME        body: lock info JSON; 200 when released (or when nothing is locked),
                               409 with the holder's lock info when its ID is another lock's. A body
                               without an ID releases any lock (Terraform's old force-unlock).
+    GET    /states?prefix=P   not part of Terraform's protocol: plinth's `workspaces_address`, a
+                              JSON array of the names that start with P and hold a state, with P
+                              taken off
 
 With a username and password every request must carry them as basic auth (else 401).
 
@@ -108,6 +111,8 @@ class HttpStateServer:
                 return 401, b"authentication required\n"
             if self._take_failure(method):
                 return 500, b"injected failure\n"
+            if path == "/states" and method == "GET":
+                return 200, json.dumps(self._names(parse_qs(query).get("prefix", [""])[0])).encode()
             parts = path.strip("/").split("/", 1)
             if len(parts) != 2 or parts[0] not in ("state", "lock") or not parts[1]:
                 return 404, b"no such endpoint\n"
@@ -117,6 +122,9 @@ class HttpStateServer:
             if kind != "state":
                 return 405, b"only LOCK and UNLOCK on /lock/\n"
             return self._state(method, name, parse_qs(query).get("ID", [""])[0], body)
+
+    def _names(self, prefix):
+        return sorted(name[len(prefix):] for name, data in self.states.items() if name.startswith(prefix) and data)
 
     def _holder(self, name):
         return json.dumps(self.locks[name]).encode()

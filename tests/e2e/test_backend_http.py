@@ -152,6 +152,81 @@ class StateTest(HttpBackendTest):
         self.assertIsNone(self.server.state("app"))
 
 
+WORKSPACE_RESOURCES = """
+resources:
+  note:
+    type: local_file
+    properties:
+      filename: note-${{plinth.workspace}}.txt
+      content: {content}
+"""
+
+
+def workspace_backend_block(url, listing=True):
+    lines = ["backend:", "  type: http", f"  address: {url}/state/app-{{workspace}}",
+             f"  lock_address: {url}/lock/app-{{workspace}}", f"  unlock_address: {url}/lock/app-{{workspace}}"]
+    if listing:
+        lines.append(f"  workspaces_address: {url}/states?prefix=app-")
+    return "\n".join(lines) + "\n"
+
+
+class WorkspaceTest(HttpBackendTest):
+    def remote_resources(self, name):
+        stored = self.server.state(name)
+        return [r["address"] for r in json.loads(stored)["resources"]] if stored else None
+
+    def test_each_workspace_has_its_own_state_and_lock(self):
+        self.write_stack({"main.yaml": stack(workspace_backend_block(self.server.url),
+                                             resources=WORKSPACE_RESOURCES)})
+        self.plinth_ok("init")
+        self.apply()
+        self.assertEqual(self.remote_resources("app-default"), ["note"])
+        self.assertEqual(self.plinth_ok("workspace", "list").out, "* default\n")
+
+        created = self.plinth_ok("workspace", "new", "staging")
+        self.assertIn("Created and selected workspace", created.out)
+        self.assertEqual(self.remote_resources("app-staging"), [], "a new workspace starts with an empty state")
+        self.assertEqual(self.plinth_ok("workspace", "list").out, "  default\n* staging\n")
+        self.apply()
+        self.assertTrue(self.exists("note-staging.txt"))
+        self.assertEqual(self.remote_resources("app-staging"), ["note"])
+        self.assertIn("/lock/app-staging", self.server.seen("LOCK"))
+        self.assertIsNone(self.server.lock_of("app-staging"))
+
+        # PLINTH_WORKSPACE picks a workspace for one run; each plans against its own state.
+        self.assertEqual(self.plinth_ok("plan", "--detailed-exitcode", env={"PLINTH_WORKSPACE": "default"}).code, 0)
+        again = self.run_plinth("workspace", "new", "staging")
+        self.assertEqual(again.code, 1, again)
+        self.assertIn("workspace `staging` already exists", again.err)
+
+        self.plinth_ok("workspace", "select", "default")
+        kept = self.run_plinth("workspace", "delete", "staging")
+        self.assertEqual(kept.code, 1, kept)
+        self.assertIn("still manages 1 objects", kept.err)
+        self.plinth_ok("workspace", "delete", "--force", "staging")
+        self.assertIsNone(self.server.state("app-staging"))
+        self.assertIn("/state/app-staging", self.server.seen("DELETE"))
+        self.assertEqual(self.plinth_ok("workspace", "list").out, "* default\n")
+        self.assertEqual(self.remote_resources("app-default"), ["note"])
+
+    def test_without_a_workspaces_address_workspaces_work_but_cannot_be_listed(self):
+        self.write_stack({"main.yaml": stack(workspace_backend_block(self.server.url, listing=False),
+                                             resources=WORKSPACE_RESOURCES)})
+        self.plinth_ok("init")
+        self.plinth_ok("workspace", "new", "dev")
+        self.apply()
+        self.assertEqual(self.remote_resources("app-dev"), ["note"])
+        listed = self.run_plinth("workspace", "list")
+        self.assertEqual(listed.code, 1, listed)
+        self.assertIn("this http backend cannot list its workspaces", listed.err)
+        self.assertIn("workspaces_address", listed.err)
+        self.plinth_ok("workspace", "select", "default")
+        missing = self.run_plinth("workspace", "select", "prod")
+        self.assertEqual(missing.code, 1, missing)
+        self.assertIn("workspace `prod` does not exist", missing.err)
+        self.assertEqual(self.plinth_ok("workspace", "show", env={"PLINTH_WORKSPACE": "dev"}).out, "dev\n")
+
+
 class LockTest(HttpBackendTest):
     def test_concurrent_applies_from_two_checkouts(self):
         other = tempfile.mkdtemp(prefix="plinth-e2e-")

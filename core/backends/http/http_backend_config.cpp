@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-#include "core/backends/backend_settings.h"
+#include "core/backends/settings/backend_settings.h"
 
 namespace plinth::backends {
 
@@ -69,6 +69,41 @@ std::expected<std::string, Diagnostic> method(const HttpSettings& settings, std:
                                       {}, settings.location(name)));
 }
 
+bool holds_placeholder(std::string_view url) { return url.find(k_workspace_placeholder) != std::string_view::npos; }
+
+// With `{workspace}` in `address`, the lock addresses need it too (else one workspace's lock would
+// stop every other); `workspaces_address` lists the workspaces and only makes sense with it.
+std::expected<void, Diagnostic> read_workspace_addresses(const HttpSettings& settings, HttpBackendConfig& config) {
+    config.workspaces_address = settings.text("workspaces_address").value_or("");
+    if (!config.workspaces_address.empty())
+        if (auto valid = check_url(settings, "workspaces_address", config.workspaces_address); !valid) return valid;
+    if (!config.per_workspace()) {
+        for (const char* name : {"lock_address", "unlock_address"})
+            if (holds_placeholder(settings.text(name).value_or("")))
+                return std::unexpected(make_error(fmt::format("backend setting `{}` holds `{}` but `address` does not",
+                                                              name, k_workspace_placeholder),
+                                                  "Put the placeholder in `address` as well, so that every workspace "
+                                                  "has a state of its own.",
+                                                  settings.location(name)));
+        if (!config.workspaces_address.empty())
+            return std::unexpected(make_error("backend setting `workspaces_address` needs per-workspace addresses",
+                                              fmt::format("Without `{}` in `address` the backend has only the "
+                                                          "`default` workspace, so there is nothing to list.",
+                                                          k_workspace_placeholder),
+                                              settings.location("workspaces_address")));
+        return {};
+    }
+    for (const char* name : {"lock_address", "unlock_address"}) {
+        std::string url = settings.text(name).value_or("");
+        if (!url.empty() && !holds_placeholder(url))
+            return std::unexpected(make_error(fmt::format("backend setting `{}` needs `{}` as `address` has it", name,
+                                                          k_workspace_placeholder),
+                                              "Each workspace has its own state, so each needs its own lock.",
+                                              settings.location(name)));
+    }
+    return {};
+}
+
 std::expected<void, Diagnostic> read_addresses(const HttpSettings& settings, HttpBackendConfig& config) {
     auto address = settings.required("address");
     if (!address) return std::unexpected(address.error());
@@ -84,6 +119,7 @@ std::expected<void, Diagnostic> read_addresses(const HttpSettings& settings, Htt
                                           "Every lock taken would stay held. Set `unlock_address` (for most servers "
                                           "the same URL as `lock_address`).",
                                           settings.location("lock_address")));
+    if (auto workspaces = read_workspace_addresses(settings, config); !workspaces) return workspaces;
     for (auto [name, target, fallback] : {std::tuple{"update_method", &config.update_method, "POST"},
                                           std::tuple{"lock_method", &config.lock_method, "LOCK"},
                                           std::tuple{"unlock_method", &config.unlock_method, "UNLOCK"}}) {
@@ -134,13 +170,24 @@ std::expected<void, Diagnostic> read_retries(const HttpSettings& settings, HttpB
 std::expected<HttpBackendConfig, Diagnostic> read_http_backend_config(const BackendDecl& decl) {
     auto settings = BackendSettings::read(
         decl, {"address", "update_method", "lock_address", "lock_method", "unlock_address", "unlock_method",
-               "username", "password", "skip_cert_verification", "retry_max", "retry_wait_min", "retry_wait_max"});
+               "username", "password", "skip_cert_verification", "retry_max", "retry_wait_min", "retry_wait_max",
+               "workspaces_address"});
     if (!settings) return std::unexpected(settings.error());
     HttpSettings http(*settings);
     HttpBackendConfig config;
     config.location = decl.location;
     for (auto step : {read_addresses, read_credentials, read_retries})
         if (auto read = step(http, config); !read) return std::unexpected(read.error());
+    return config;
+}
+
+bool HttpBackendConfig::per_workspace() const { return holds_placeholder(address); }
+
+HttpBackendConfig config_for_workspace(HttpBackendConfig config, const std::string& workspace) {
+    for (std::string* url : {&config.address, &config.lock_address, &config.unlock_address})
+        for (auto at = url->find(k_workspace_placeholder); at != std::string::npos;
+             at = url->find(k_workspace_placeholder, at + workspace.size()))
+            url->replace(at, k_workspace_placeholder.size(), workspace);
     return config;
 }
 

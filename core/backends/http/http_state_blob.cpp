@@ -1,9 +1,9 @@
 #include "core/backends/http/http_state_blob.h"
 
-#include <cctype>
 #include <cstdio>
 #include <fmt/format.h>
 
+#include "core/backends/http/http_exchange.h"
 #include "core/state/lock_info.h"
 
 namespace plinth::backends {
@@ -16,44 +16,21 @@ struct HttpConnection {
 
 namespace {
 
-constexpr std::chrono::seconds k_connect_timeout{10};
-
 bool is_lock_conflict(long status) { return status == 423 || status == 409; }
 
 net::HttpRequest make_request(const HttpConnection& connection, const std::string& method, const std::string& url,
                               std::string body = {}) {
-    net::HttpRequest request;
-    request.method = method;
-    request.url = url;
-    request.connect_timeout = k_connect_timeout;
-    request.insecure = connection.config.skip_cert_verification;
-    request.basic_auth = connection.config.basic_auth;
-    if (!body.empty()) request.headers.emplace_back("Content-Type", "application/json");
-    request.body = std::move(body);
-    return request;
+    return make_http_backend_request(connection.config, method, url, std::move(body));
 }
 
-// The server's answer to a request that it refused, its body verbatim. `doing` says what for:
-// "read the state".
 Diagnostic refused(const HttpConnection& connection, const std::string& doing, const net::HttpRequest& request,
                    const net::HttpResponse& response) {
-    std::string said = response.body;
-    while (!said.empty() && std::isspace(static_cast<unsigned char>(said.back()))) said.pop_back();
-    std::string detail = said.empty() ? "The server gave no explanation." : "The server said: " + said;
-    if (response.status == 401 || response.status == 403)
-        detail += "\n\nCheck the backend's `username` and `password` (or PLINTH_HTTP_USERNAME and "
-                  "PLINTH_HTTP_PASSWORD).";
-    return make_error(fmt::format("cannot {}: {} answered HTTP {}", doing, describe(request), response.status),
-                      std::move(detail), connection.config.location);
+    return http_backend_refusal(connection.config, doing, request, response);
 }
 
-// Sends `request`; a missing answer is an error saying what for.
 std::expected<net::HttpResponse, Diagnostic> send(const HttpConnection& connection, const std::string& doing,
                                                   const net::HttpRequest& request) {
-    auto response = connection.client.send(request, connection.config.retry);
-    if (response) return std::move(*response);
-    return std::unexpected(make_error(fmt::format("cannot {}: {}", doing, response.error().summary),
-                                      response.error().detail, connection.config.location));
+    return send_http_backend_request(connection.config, connection.client, doing, request);
 }
 
 // Held until destroyed, then released with the lock info it was taken with. A lock of a backend

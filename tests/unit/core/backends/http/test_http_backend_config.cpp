@@ -128,3 +128,45 @@ TEST_CASE("http_backend_config: the lock ID joins the update URL's query") {
     CHECK(url_with_lock_id("http://h/state?", "id") == "http://h/state?ID=id");
     CHECK(url_with_lock_id("http://h/state#top", "a b/c") == "http://h/state?ID=a%20b%2Fc#top");
 }
+
+TEST_CASE("http_backend_config: {workspace} gives every workspace its own addresses") {
+    auto config = read_http_backend_config(block({{"address", "http://127.0.0.1:1/state/app-{workspace}"},
+                                                  {"lock_address", "http://127.0.0.1:1/lock/{workspace}/{workspace}"},
+                                                  {"unlock_address", "http://127.0.0.1:1/lock/{workspace}/{workspace}"},
+                                                  {"workspaces_address", "http://127.0.0.1:1/states"}}));
+    REQUIRE(config);
+    CHECK(config->per_workspace());
+    CHECK(config->workspaces_address == "http://127.0.0.1:1/states");
+    auto staging = config_for_workspace(*config, "staging");
+    CHECK(staging.address == "http://127.0.0.1:1/state/app-staging");
+    CHECK(staging.lock_address == "http://127.0.0.1:1/lock/staging/staging");
+    CHECK(staging.unlock_address == "http://127.0.0.1:1/lock/staging/staging");
+    CHECK(config_for_workspace(*config, "default").address == "http://127.0.0.1:1/state/app-default");
+
+    auto fixed = read_http_backend_config(block({{"address", "http://127.0.0.1:1/state/app"}}));
+    REQUIRE(fixed);
+    CHECK_FALSE(fixed->per_workspace());
+}
+
+TEST_CASE("http_backend_config: the placeholder in every address or none") {
+    Diagnostic unlocked_per_workspace = error_of(block({{"address", "http://127.0.0.1:1/state/{workspace}"},
+                                                        {"lock_address", "http://127.0.0.1:1/lock/app"},
+                                                        {"unlock_address", "http://127.0.0.1:1/lock/app"}}));
+    CHECK(unlocked_per_workspace.summary == "backend setting `lock_address` needs `{workspace}` as `address` has it");
+    CHECK(unlocked_per_workspace.location.to_string() == "main.yaml:4:3");
+
+    Diagnostic lock_only = error_of(block({{"address", "http://127.0.0.1:1/state/app"},
+                                           {"lock_address", "http://127.0.0.1:1/lock/{workspace}"},
+                                           {"unlock_address", "http://127.0.0.1:1/lock/{workspace}"}}));
+    CHECK(lock_only.summary == "backend setting `lock_address` holds `{workspace}` but `address` does not");
+
+    Diagnostic pointless_list = error_of(block({{"address", "http://127.0.0.1:1/state/app"},
+                                                {"workspaces_address", "http://127.0.0.1:1/states"}}));
+    CHECK(pointless_list.summary == "backend setting `workspaces_address` needs per-workspace addresses");
+    CHECK(pointless_list.location.to_string() == "main.yaml:4:3");
+
+    Diagnostic not_a_url = error_of(block({{"address", "http://127.0.0.1:1/state/{workspace}"},
+                                           {"workspaces_address", "ftp://127.0.0.1/states"}}));
+    CHECK(not_a_url.summary == "backend setting `workspaces_address` must be an http:// or https:// URL, not "
+                               "`ftp://127.0.0.1/states`");
+}
