@@ -11,6 +11,7 @@
 #include "cli/command.h"
 #include "cli/run_steps.h"
 #include "cli/terminal.h"
+#include "plans/drift.h"
 #include "plans/plan_file.h"
 
 namespace plinth::cli {
@@ -47,6 +48,14 @@ std::expected<plans::Plan, ExitStatus> load_plan_file(Ui& ui, const std::string&
     return std::move(*plan);
 }
 
+// Stores `state`, which holds what refresh found changed (`drifted` objects), changing no object.
+ExitStatus store_refreshed_state(StackSession& session, State& state, std::size_t drifted) {
+    if (auto written = session.write_state(state); written != ExitStatus::Ok) return written;
+    session.ui().out(fmt::format("\n{} {} objects in state updated to match.\n",
+                                 green("Apply complete!", session.ui().color()), drifted));
+    return ExitStatus::Ok;
+}
+
 ExitStatus apply_saved_plan(const ApplyOptions& options, StackSession& session) {
     Ui& ui = session.ui();
     if (session.configure_encryption(options.variables) != ExitStatus::Ok) return ExitStatus::Error;
@@ -78,6 +87,11 @@ ExitStatus apply_saved_plan(const ApplyOptions& options, StackSession& session) 
                         plan->prior_lineage == state->lineage ? "" : " of another lineage")));
         return ExitStatus::Error;
     }
+    if (plan->refresh_only) {
+        if (plan->drift.empty()) return ExitStatus::Ok;
+        plans::record_drift(*state, plan->drift);
+        return store_refreshed_state(session, *state, plan->drift.size());
+    }
     return execute_plan(session, *plan, *state, options.planning.parallelism);
 }
 
@@ -99,10 +113,7 @@ ExitStatus run_apply(const ApplyOptions& options, Ui& ui, bool destroy) {
                      "plinth will write these changes to the state without changing any real object.",
                      options.auto_approve))
             return ExitStatus::Error;
-        if (auto written = (*session)->write_state(run->state); written != ExitStatus::Ok) return written;
-        ui.out(fmt::format("\n{} {} objects in state updated to match.\n", green("Apply complete!", ui.color()),
-                           run->drift.size()));
-        return ExitStatus::Ok;
+        return store_refreshed_state(**session, run->state, run->drift.size());
     }
     if (!run->plan.has_changes()) {
         bool refreshed = serialize_state(run->state) != run->state_before;

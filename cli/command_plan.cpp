@@ -32,14 +32,8 @@ ExitStatus run_plan(const PlanOptions& options, Ui& ui) {
     auto run = refresh_and_plan(**session, options.planning, *variables, options.destroy, false);
     if (!run) return run.error();
     show_plan(ui, *run, options.planning.refresh_only);
-    if (options.planning.refresh_only) {
-        if (!options.out.empty()) {
-            ui.diagnostic(make_error("a refresh-only plan cannot be saved",
-                                     "run `plinth apply --refresh-only` to record what refresh found in state"));
-            return ExitStatus::Error;
-        }
-        return options.detailed_exitcode && !run->drift.empty() ? ExitStatus::ChangesPresent : ExitStatus::Ok;
-    }
+    if (options.planning.refresh_only)
+        run->plan = (*session)->engine().refresh_only_plan(run->state, *variables, std::move(run->drift));
 
     if (!options.out.empty()) {
         if (auto saved = write_file_atomically(options.out, plans::encode_plan(run->plan, (*session)->codec())); !saved) {

@@ -66,18 +66,12 @@ bool confirm(Ui& ui, const std::string& question, const std::string& explanation
 
 void show_plan(Ui& ui, const PlannedRun& run, bool refresh_only) {
     plans::RenderStyle style{ui.color()};
+    if (refresh_only) {
+        ui.out(plans::render_refresh_only_plan(run.drift, style));
+        return;
+    }
     std::string drift = plans::render_drift(run.drift, style);
-    if (!refresh_only) {
-        ui.out(drift.empty() ? plans::render_plan(run.plan, style) : drift + "\n" + plans::render_plan(run.plan, style));
-        return;
-    }
-    if (drift.empty()) {
-        ui.out(style.bold(style.green("No changes.") + " Your objects still match the state.") +
-               "\n\nplinth has checked that the real objects match the state; nothing needs updating.\n");
-        return;
-    }
-    ui.out(drift + "\nThis is a refresh-only plan: plinth will not change any object to undo these changes. "
-                  "Applying it (`plinth apply --refresh-only`) records them in state.\n");
+    ui.out(drift.empty() ? plans::render_plan(run.plan, style) : drift + "\n" + plans::render_plan(run.plan, style));
 }
 
 ExitStatus execute_plan(StackSession& session, const plans::Plan& plan, State& state, std::size_t parallelism) {

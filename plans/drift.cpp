@@ -16,4 +16,15 @@ std::vector<Drift> detect_drift(const State& before, const State& after) {
     return drift;
 }
 
+void record_drift(State& state, const std::vector<Drift>& drift) {
+    for (const auto& object : drift) {
+        if (object.gone) {
+            state.resources.erase(object.address);
+            continue;
+        }
+        auto recorded = state.resources.find(object.address);
+        if (recorded != state.resources.end()) recorded->second.attributes = object.after;
+    }
+}
+
 }  // namespace plinth::plans

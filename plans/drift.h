@@ -22,4 +22,8 @@ struct Drift {
 // In address order. Objects refresh did not read (not in `before`) are not drift.
 std::vector<Drift> detect_drift(const State& before, const State& after);
 
+// Records `drift` in `state` (applying a refresh-only plan): each changed object's attributes as
+// refresh read them, each gone object dropped.
+void record_drift(State& state, const std::vector<Drift>& drift);
+
 }  // namespace plinth::plans

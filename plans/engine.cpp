@@ -118,6 +118,19 @@ std::expected<Plan, Diagnostics> Engine::plan(const State& prior, const ValueMap
     return plan;
 }
 
+Plan Engine::refresh_only_plan(const State& prior, const ValueMap& variables, std::vector<Drift> drift) const {
+    Plan plan;
+    plan.prior_lineage = prior.lineage;
+    plan.prior_serial = prior.serial;
+    plan.prior_state_existed = prior.serial > 0 || !prior.resources.empty();
+    plan.stack_fingerprint = m_fingerprint;
+    plan.variables = variables;
+    plan.workspace = m_workspace;
+    plan.refresh_only = true;
+    plan.drift = std::move(drift);
+    return plan;
+}
+
 std::expected<ResourceState, Diagnostics> Engine::import_resource(const State& state, const std::string& address,
                                                                   const std::string& id) {
     return plans::import_resource(ImportRequest{*m_root, m_graph, state, address, id}, *m_providers);

@@ -55,6 +55,10 @@ public:
     std::expected<Plan, Diagnostics> plan(const State& prior, const ValueMap& variables,
                                           const PlanOptions& options = {});
 
+    // A plan that only records `drift` (found refreshing `prior`) in state: `plan --refresh-only
+    // --out`, saved and applied like any plan.
+    Plan refresh_only_plan(const State& prior, const ValueMap& variables, std::vector<Drift> drift) const;
+
     // Adopts the object `id` into `address` (see plans/import.h); the caller records it in state.
     std::expected<ResourceState, Diagnostics> import_resource(const State& state, const std::string& address,
                                                              const std::string& id);

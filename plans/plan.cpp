@@ -48,7 +48,8 @@ bool Plan::has_changes() const {
     });
     bool deferred = !this->deferred.empty() ||
                     std::any_of(data_reads.begin(), data_reads.end(), [](const DataRead& r) { return r.deferred; });
-    return resources || outputs || deferred || !moves.empty() || !forgets.empty() || !imports.empty();
+    return resources || outputs || deferred || !moves.empty() || !forgets.empty() || !imports.empty() ||
+           !drift.empty();
 }
 
 }  // namespace plinth::plans

@@ -10,6 +10,7 @@
 
 #include "core/state/state.h"
 #include "core/value.h"
+#include "plans/drift.h"
 #include "plans/run_facts.h"
 
 namespace plinth::plans {
@@ -103,6 +104,11 @@ struct Plan {
     std::vector<ResourceState> imports;
     std::vector<OutputChange> output_changes;
 
+    // `plan --refresh-only --out`: no changes, only what refresh found changed outside plinth,
+    // which applying records in state without touching any object.
+    bool refresh_only = false;
+    std::vector<Drift> drift;
+
     // --target or --exclude narrowed it: outputs are left as they are.
     bool narrowed() const { return !targets.empty() || !excludes.empty(); }
 
@@ -110,7 +116,7 @@ struct Plan {
         int add = 0, change = 0, destroy = 0, forget = 0, import = 0;
     };
     Summary summary() const;
-    // True when any resource or output would change.
+    // True when any resource or output would change, or a refresh-only plan found drift.
     bool has_changes() const;
 };
 

@@ -174,6 +174,16 @@ DeferredBlock read_deferred(FieldReader& read) {
 
 InstanceMove read_move(FieldReader& read) { return InstanceMove{read.text("from"), read.text("to")}; }
 
+Drift read_drift(FieldReader& read) {
+    Drift drift;
+    drift.address = read.text("address");
+    drift.type = read.text("type");
+    drift.before = read.value("before");
+    drift.after = read.value("after");
+    drift.gone = read.flag("gone");
+    return drift;
+}
+
 OutputChange read_output(FieldReader& read) {
     OutputChange change;
     change.name = read.text("name");
@@ -218,6 +228,8 @@ Plan read_plan(const Json& json, std::string& problem) {
         else problem = fmt::format("imports[{}]: {}", i, resource.error());
     }
     read_list(read, "output_changes", problem, plan.output_changes, read_output);
+    plan.refresh_only = read.flag("refresh_only");
+    read_list(read, "drift", problem, plan.drift, read_drift);
     return plan;
 }
 
@@ -256,6 +268,13 @@ std::string serialize_plan(const Plan& plan) {
     for (const auto& move : plan.moves) moves.push_back({{"from", move.from}, {"to", move.to}});
     OrderedJson outputs = OrderedJson::array();
     for (const auto& change : plan.output_changes) outputs.push_back(output_to_json(change));
+    OrderedJson drift = OrderedJson::array();
+    for (const auto& object : plan.drift)
+        drift.push_back({{"address", object.address},
+                         {"type", object.type},
+                         {"before", to_tagged_json(object.before)},
+                         {"after", to_tagged_json(object.after)},
+                         {"gone", object.gone}});
     OrderedJson imports = OrderedJson::array();
     for (const auto& resource : plan.imports) imports.push_back(OrderedJson::parse(resource_to_json(resource).dump()));
     OrderedJson json = {{k_format_key, k_plan_format_version},
@@ -275,7 +294,9 @@ std::string serialize_plan(const Plan& plan) {
                  {"moves", std::move(moves)},
                  {"forgets", plan.forgets},
                  {"imports", std::move(imports)},
-                 {"output_changes", std::move(outputs)}};
+                 {"output_changes", std::move(outputs)},
+                 {"refresh_only", plan.refresh_only},
+                 {"drift", std::move(drift)}};
     return json.dump(2) + "\n";
 }
 

@@ -14,7 +14,7 @@
 
 namespace plinth::plans {
 
-inline constexpr int k_plan_format_version = 4;
+inline constexpr int k_plan_format_version = 5;
 
 // Pretty-printed JSON with a trailing newline.
 std::string serialize_plan(const Plan& plan);

@@ -153,7 +153,18 @@ std::string render_drift(const std::vector<Drift>& drift, const RenderStyle& sty
     return out;
 }
 
+std::string render_refresh_only_plan(const std::vector<Drift>& drift, const RenderStyle& style) {
+    if (drift.empty())
+        return style.bold(style.green("No changes.") + " Your objects still match the state.") +
+               "\n\nplinth has checked that the real objects match the state; nothing needs updating.\n";
+    return render_drift(drift, style) +
+           "\nThis is a refresh-only plan: plinth will not change any object to undo these changes. "
+           "Applying it (`plinth apply --refresh-only`, or `plinth apply` of the saved plan) records them in "
+           "state.\n";
+}
+
 std::string render_plan(const Plan& plan, const RenderStyle& style) {
+    if (plan.refresh_only) return render_refresh_only_plan(plan.drift, style);
     std::vector<const ResourceChange*> changes;
     for (const auto& change : plan.changes)
         if (change.action != Action::NoOp) changes.push_back(&change);

@@ -16,6 +16,8 @@ std::string render_plan(const Plan& plan, const RenderStyle& style);
 
 // "Note: Objects have changed outside of plinth" and each drifted object's diff; empty for none.
 std::string render_drift(const std::vector<Drift>& drift, const RenderStyle& style);
+// A refresh-only plan: the drift and what applying it does, or that everything still matches.
+std::string render_refresh_only_plan(const std::vector<Drift>& drift, const RenderStyle& style);
 
 // The name in `resource "type" "name"` for an address: "web" for web, web[0], module.net.web.
 std::string resource_name(const std::string& address);

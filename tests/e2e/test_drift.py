@@ -1,5 +1,6 @@
 """Drift: a managed file changed or deleted outside plinth is planned back and repaired."""
 
+import json
 import os
 import unittest
 
@@ -95,10 +96,6 @@ class RefreshOnlyTest(StackTest):
         self.assertIn("This is a refresh-only plan", planned.out)
         self.assertNotIn("plinth will perform", planned.out)
         self.assertEqual(self.state_bytes(), state_before)
-        result = self.run_plinth("plan", "--refresh-only", "--out", "x.plan")
-        self.assertEqual(result.code, 1, result)
-        self.assertIn("a refresh-only plan cannot be saved", result.err)
-
         applied = self.plinth_ok("apply", "--refresh-only", "--auto-approve")
         self.assertIn("1 objects in state updated to match", applied.out)
         self.assertEqual(self.read("managed.txt"), "edited by hand")
@@ -106,6 +103,31 @@ class RefreshOnlyTest(StackTest):
         self.assertIn("No changes.", self.plinth_ok("plan", "--refresh-only").out)
         # The stack still says otherwise, so a normal plan puts the content back.
         self.assertEqual(self.run_plinth("plan", "--detailed-exitcode").code, 2)
+
+    def test_a_saved_refresh_only_plan_records_drift_when_applied(self):
+        with open(self.path("managed.txt"), "w") as out:
+            out.write("edited by hand")
+        os.remove(self.path("bystander.txt"))
+        state_before = self.state_bytes()
+        saved = self.run_plinth("plan", "--refresh-only", "--out", "drift.plan", "--detailed-exitcode")
+        self.assertEqual(saved.code, 2, saved)
+        self.assertIn("Saved the plan to: drift.plan", saved.out)
+        self.assertEqual(self.state_bytes(), state_before)
+        shown = self.plinth_ok("show", "drift.plan").out
+        self.assertIn("# managed has changed", shown)
+        self.assertIn("# bystander has been deleted", shown)
+        self.assertIn("This is a refresh-only plan", shown)
+
+        applied = self.plinth_ok("apply", "drift.plan")
+        self.assertIn("2 objects in state updated to match", applied.out)
+        self.assertEqual(self.read("managed.txt"), "edited by hand")
+        self.assertEqual(self.resources()["managed"]["attributes"]["content"], "edited by hand")
+        self.assertNotIn("bystander", self.resources())
+        self.assertEqual(self.state()["serial"], json.loads(state_before)["serial"] + 1)
+        # Applied once, it is stale: state has moved on.
+        stale = self.run_plinth("apply", "drift.plan")
+        self.assertEqual(stale.code, 1, stale)
+        self.assertIn("saved plan is stale", stale.err)
 
     def test_refresh_only_needs_refresh(self):
         result = self.run_plinth("plan", "--refresh-only", "--refresh=false")

@@ -56,6 +56,26 @@ Plan full_plan() {
 bool same(const Value& a, const Value& b) { return to_tagged_json(a) == to_tagged_json(b); }
 }  // namespace
 
+TEST_CASE("plan_file: a refresh-only plan keeps its drift") {
+    Plan plan;
+    plan.refresh_only = true;
+    plan.drift = {Drift{"edited", "local_file", Value(ValueMap{{"content", Value("old")}}),
+                        Value(ValueMap{{"content", Value("new").mark_sensitive()}}), false},
+                  Drift{"gone", "local_file", Value(ValueMap{{"content", Value("x")}}), Value(), true}};
+    auto parsed = parse_plan(serialize_plan(plan), "plan.out");
+    REQUIRE(parsed.has_value());
+    CHECK(parsed->refresh_only);
+    REQUIRE(parsed->drift.size() == 2);
+    CHECK(parsed->drift[0].address == "edited");
+    CHECK(parsed->drift[0].type == "local_file");
+    CHECK(same(parsed->drift[0].before, plan.drift[0].before));
+    CHECK(same(parsed->drift[0].after, plan.drift[0].after));
+    CHECK_FALSE(parsed->drift[0].gone);
+    CHECK(parsed->drift[1].gone);
+    CHECK(parsed->drift[1].after.is_null());
+    CHECK_FALSE(parse_plan(serialize_plan(full_plan()), "plan.out")->refresh_only);
+}
+
 TEST_CASE("plan_file: a plan survives a round trip exactly") {
     Plan plan = full_plan();
     std::string text = serialize_plan(plan);
