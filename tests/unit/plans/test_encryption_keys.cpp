@@ -5,17 +5,14 @@
 #include "core/digest.h"
 #include "core/stack/loader.h"
 #include "plans/encryption_keys.h"
+#include "test_stack.h"
+
+using plinth::testing::load_test_stack;
 
 using namespace plinth;
 using namespace plinth::plans;
 
 namespace {
-
-Stack load(const std::string& yaml) {
-    auto stack = load_stack_from_files("", {{"stack.yaml", "stack: test\n" + yaml}});
-    if (!stack) FAIL(format_diagnostic(stack.error()[0]));
-    return std::move(*stack);
-}
 
 EnvironmentLookup environment(std::map<std::string, std::string> entries) {
     return [entries = std::move(entries)](const std::string& name) -> std::optional<std::string> {
@@ -47,13 +44,13 @@ const std::string k_env_stack = R"(encryption:
 }  // namespace
 
 TEST_CASE("encryption keys: no `encryption:` block, no keys") {
-    auto codec = make_state_codec(load(""), {}, "default");
+    auto codec = make_state_codec(load_test_stack(""), {}, "default");
     REQUIRE(codec);
     CHECK_FALSE((*codec)->encrypts());
 }
 
 TEST_CASE("encryption keys: a passphrase from variables and locals") {
-    Stack stack = load(k_passphrase_stack);
+    Stack stack = load_test_stack(k_passphrase_stack);
     auto codec = make_state_codec(stack, {{"state_passphrase", Value("correct horse battery")}}, "default");
     REQUIRE(codec);
     REQUIRE((*codec)->encrypts());
@@ -67,18 +64,18 @@ TEST_CASE("encryption keys: a passphrase from variables and locals") {
 }
 
 TEST_CASE("encryption keys: a passphrase must be known, a string, and long enough") {
-    Stack stack = load(k_passphrase_stack);
+    Stack stack = load_test_stack(k_passphrase_stack);
     CHECK(error_of(make_state_codec(stack, {{"state_passphrase", Value::unknown()}}, "default")) ==
           "stack.yaml:7:48: the passphrase of `encryption.key_provider` is not known");
     CHECK(error_of(make_state_codec(stack, {{"state_passphrase", Value("short")}}, "default")) ==
           "stack.yaml:7:48: the passphrase of `encryption.key_provider` is too short");
-    Stack number = load("encryption:\n  key_provider: { type: pbkdf2, passphrase: \"${12345678901234567}\" }\n");
+    Stack number = load_test_stack("encryption:\n  key_provider: { type: pbkdf2, passphrase: \"${12345678901234567}\" }\n");
     CHECK(error_of(make_state_codec(number, {}, "default")) ==
           "stack.yaml:3:48: the passphrase of `encryption.key_provider` must be a string");
 }
 
 TEST_CASE("encryption keys: an env key in hex or base64") {
-    Stack stack = load(k_env_stack);
+    Stack stack = load_test_stack(k_env_stack);
     std::string key = random_bytes(32);
     std::string hex;
     for (unsigned char c : key) hex += fmt::format("{:02X}", c);
@@ -91,7 +88,7 @@ TEST_CASE("encryption keys: an env key in hex or base64") {
 }
 
 TEST_CASE("encryption keys: a missing or malformed env key is an error that does not show it") {
-    Stack stack = load(k_env_stack);
+    Stack stack = load_test_stack(k_env_stack);
     CHECK(error_of(make_state_codec(stack, {}, "default", environment({}))) ==
           "stack.yaml:3:3: environment variable PLINTH_STATE_KEY (the key of `encryption.key_provider`) is not set");
     auto short_key = make_state_codec(stack, {}, "default",
@@ -103,10 +100,11 @@ TEST_CASE("encryption keys: a missing or malformed env key is an error that does
 
 TEST_CASE("encryption keys: the fallback reads what the old key wrote") {
     std::string old_key = base64_encode(random_bytes(32));
-    auto before = make_state_codec(load(k_env_stack), {}, "default", environment({{"PLINTH_STATE_KEY", old_key}}));
+    auto before = make_state_codec(load_test_stack(k_env_stack), {}, "default",
+                                   environment({{"PLINTH_STATE_KEY", old_key}}));
     std::string old_file = (*before)->encode("state");
 
-    Stack rotated = load(R"(encryption:
+    Stack rotated = load_test_stack(R"(encryption:
   key_provider: { type: env, variable: PLINTH_STATE_KEY }
   fallback: { type: env, variable: PLINTH_OLD_KEY }
 )");

@@ -6,6 +6,7 @@
 #include "core/stack/loader.h"
 #include "fake_provider.h"
 #include "plans/engine.h"
+#include "test_stack.h"
 
 using namespace plinth;
 using namespace plinth::plans;
@@ -14,10 +15,8 @@ using plinth::testing::MemoryJournal;
 
 namespace {
 
-Stack load(const std::string& yaml) {
-    auto stack = load_stack_from_files("/tmp/plinth-engine-test", {{"stack.yaml", "stack: test\n" + yaml}});
-    if (!stack) FAIL(format_diagnostic(stack.error()[0]));
-    return std::move(*stack);
+Stack load_engine_stack(const std::string& yaml) {
+    return plinth::testing::load_test_stack(yaml, "/tmp/plinth-engine-test");
 }
 
 // An engine over a single stack (no module calls).
@@ -78,7 +77,7 @@ resources:
 
 TEST_CASE("engine: a new stack plans creates and applies them in dependency order") {
     Harness h;
-    Stack stack = load(k_two_linked);
+    Stack stack = load_engine_stack(k_two_linked);
     Plan plan = h.plan(stack);
     REQUIRE(plan.changes.size() == 2);
     CHECK(change_for(plan, "a").action == Action::Create);
@@ -98,7 +97,7 @@ TEST_CASE("engine: a new stack plans creates and applies them in dependency orde
 
 TEST_CASE("engine: an applied stack plans no changes") {
     Harness h;
-    Stack stack = load(k_two_linked);
+    Stack stack = load_engine_stack(k_two_linked);
     REQUIRE(h.plan_and_apply(stack).ok());
     Plan again = h.plan(stack);
     CHECK_FALSE(again.has_changes());
@@ -106,10 +105,10 @@ TEST_CASE("engine: an applied stack plans no changes") {
 
 TEST_CASE("engine: a changed optional attribute updates in place") {
     Harness h;
-    REQUIRE(h.plan_and_apply(load(k_two_linked)).ok());
+    REQUIRE(h.plan_and_apply(load_engine_stack(k_two_linked)).ok());
     std::string changed = k_two_linked;
     changed.replace(changed.find("value: one"), 10, "value: two");
-    Stack stack = load(changed);
+    Stack stack = load_engine_stack(changed);
     Plan plan = h.plan(stack);
     CHECK(change_for(plan, "a").action == Action::Update);
     CHECK(change_for(plan, "b").action == Action::NoOp);
@@ -120,10 +119,10 @@ TEST_CASE("engine: a changed optional attribute updates in place") {
 
 TEST_CASE("engine: a force_new change replaces, destroying first by default") {
     Harness h;
-    REQUIRE(h.plan_and_apply(load(k_two_linked)).ok());
+    REQUIRE(h.plan_and_apply(load_engine_stack(k_two_linked)).ok());
     std::string renamed = k_two_linked;
     renamed.replace(renamed.find("name: a,"), 8, "name: z,");
-    Stack stack = load(renamed);
+    Stack stack = load_engine_stack(renamed);
     Plan plan = h.plan(stack);
     const auto& a = change_for(plan, "a");
     CHECK(a.action == Action::DeleteThenCreate);
@@ -147,7 +146,7 @@ resources:
     auto with_name = [&](const std::string& name) {
         std::string yaml = base;
         yaml.replace(yaml.find("NAME"), 4, name);
-        return load(yaml);
+        return load_engine_stack(yaml);
     };
     REQUIRE(h.plan_and_apply(with_name("one")).ok());
     Stack stack = with_name("two");
@@ -160,8 +159,8 @@ resources:
 
 TEST_CASE("engine: a resource removed from the stack is destroyed, dependents first on destroy") {
     Harness h;
-    REQUIRE(h.plan_and_apply(load(k_two_linked)).ok());
-    Stack only_a = load(R"(
+    REQUIRE(h.plan_and_apply(load_engine_stack(k_two_linked)).ok());
+    Stack only_a = load_engine_stack(R"(
 resources:
   a:
     type: fake_thing
@@ -173,7 +172,7 @@ resources:
     CHECK(plan.summary().destroy == 1);
 
     Harness h2;
-    Stack stack = load(k_two_linked);
+    Stack stack = load_engine_stack(k_two_linked);
     REQUIRE(h2.plan_and_apply(stack).ok());
     REQUIRE(h2.plan_and_apply(stack, true).ok());
     CHECK(h2.call_index("remove b") < h2.call_index("remove a"));
@@ -182,7 +181,7 @@ resources:
 
 TEST_CASE("engine: refresh notices drift and objects deleted outside plinth") {
     Harness h;
-    Stack stack = load(k_two_linked);
+    Stack stack = load_engine_stack(k_two_linked);
     REQUIRE(h.plan_and_apply(stack).ok());
     h.world->objects["id-1"].as_map()["value"] = Value("tampered");
     h.world->objects.erase("id-2");
@@ -194,7 +193,7 @@ TEST_CASE("engine: refresh notices drift and objects deleted outside plinth") {
 
 TEST_CASE("engine: a failing resource stops its dependents, independent ones still apply") {
     Harness h;
-    Stack stack = load(R"(
+    Stack stack = load_engine_stack(R"(
 resources:
   bad:
     type: fake_thing
@@ -219,7 +218,7 @@ resources:
 
 TEST_CASE("engine: a cycle is reported as its path") {
     Harness h;
-    Stack stack = load(R"(
+    Stack stack = load_engine_stack(R"(
 resources:
   a:
     type: fake_thing
@@ -237,7 +236,7 @@ resources:
 
 TEST_CASE("engine: an unconfirmed create left by a crash is read back") {
     Harness h;
-    Stack stack = load(k_two_linked);
+    Stack stack = load_engine_stack(k_two_linked);
     REQUIRE(h.plan_and_apply(stack).ok());
     // As if the process died after recording the intent for b and before its create returned.
     h.world->objects.erase("id-2");
@@ -256,7 +255,7 @@ TEST_CASE("engine: an unconfirmed create left by a crash is read back") {
 
 TEST_CASE("engine: validate checks properties against the schema without state") {
     Harness h;
-    Stack stack = load(R"(
+    Stack stack = load_engine_stack(R"(
 variables:
   v: { type: string }
 resources:
@@ -275,7 +274,7 @@ resources:
 
 TEST_CASE("engine: the provider's own checks come after the schema's and point at the attribute") {
     Harness h;
-    Stack stack = load(R"(
+    Stack stack = load_engine_stack(R"(
 resources:
   a:
     type: fake_thing
@@ -290,14 +289,14 @@ resources:
     REQUIRE(plan.error().size() == 1);
     CHECK(plan.error()[0].summary == "value must not be \"invalid\"");
     CHECK(plan.error()[0].detail == "the fake says so");
-    CHECK(plan.error()[0].location.line == 8);  // `value: invalid`, after the "stack:" line load() adds
+    CHECK(plan.error()[0].location.line == 8);  // `value: invalid`, after the "stack:" line load_engine_stack() adds
     CHECK(h.world->calls.empty());
 }
 
 TEST_CASE("engine: prevent_destroy refuses a plan that would replace") {
     Harness h;
-    REQUIRE(h.plan_and_apply(load("resources:\n  a:\n    type: fake_thing\n    properties: { name: one }\n")).ok());
-    Stack stack = load(R"(
+    REQUIRE(h.plan_and_apply(load_engine_stack("resources:\n  a:\n    type: fake_thing\n    properties: { name: one }\n")).ok());
+    Stack stack = load_engine_stack(R"(
 resources:
   a:
     type: fake_thing
@@ -313,7 +312,7 @@ resources:
 
 TEST_CASE("engine: outputs are planned and recorded; a sensitive value needs a sensitive output") {
     Harness h;
-    Stack stack = load(std::string(k_two_linked) + R"(
+    Stack stack = load_engine_stack(std::string(k_two_linked) + R"(
 outputs:
   b_value: { value: "${b.value}" }
 )");
@@ -324,7 +323,7 @@ outputs:
     CHECK(h.state.outputs["b_value"].value.as_string() == "from id-1");
 
     Harness h2;
-    Stack leaky = load(R"(
+    Stack leaky = load_engine_stack(R"(
 variables:
   secret: { type: string, default: hunter2, sensitive: true }
 outputs:

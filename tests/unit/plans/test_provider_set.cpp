@@ -4,6 +4,7 @@
 #include "fake_provider.h"
 #include "plans/provider_set.h"
 #include "plans/requirements.h"
+#include "test_stack.h"
 
 using namespace plinth;
 using namespace plinth::plans;
@@ -11,14 +12,8 @@ using namespace plinth::testing;
 
 namespace {
 
-Stack load(const std::string& yaml) {
-    auto stack = load_stack_from_files("", {{"stack.yaml", "stack: test\n" + yaml}});
-    if (!stack) FAIL(format_diagnostic(stack.error()[0]));
-    return std::move(*stack);
-}
-
 struct Providers {
-    explicit Providers(const std::string& yaml) : stack(load(yaml)), set(registry, stack) {}
+    explicit Providers(const std::string& yaml) : stack(load_test_stack(yaml)), set(registry, stack) {}
 
     std::shared_ptr<FakeWorld> world = std::make_shared<FakeWorld>();
     providers::ProviderRegistry registry = fake_registry(world);
@@ -106,12 +101,12 @@ TEST_CASE("provider set: errors name the configuration and the line") {
 }
 
 TEST_CASE("requirements: plinth's own version") {
-    CHECK_FALSE(check_plinth_requirement(load("requires: { plinth: \">= 0.1\" }\n").requirements));
-    auto unmet = check_plinth_requirement(load("requires: { plinth: \">= 99\" }\n").requirements);
+    CHECK_FALSE(check_plinth_requirement(load_test_stack("requires: { plinth: \">= 0.1\" }\n").requirements));
+    auto unmet = check_plinth_requirement(load_test_stack("requires: { plinth: \">= 99\" }\n").requirements);
     REQUIRE(unmet);
     CHECK(unmet->summary.starts_with("this stack requires plinth >= 99, but this is plinth "));
     CHECK(unmet->location.to_string() == "stack.yaml:2:21");
-    auto invalid = check_plinth_requirement(load("requires: { plinth: \"soon\" }\n").requirements);
+    auto invalid = check_plinth_requirement(load_test_stack("requires: { plinth: \"soon\" }\n").requirements);
     REQUIRE(invalid);
     CHECK(invalid->summary == "invalid version constraint for plinth");
 }

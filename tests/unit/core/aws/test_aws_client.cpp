@@ -10,10 +10,10 @@ using namespace plinth::aws;
 using plinth::testing::http_answer;
 using plinth::testing::HttpOutcome;
 using plinth::testing::header_of;
-using Harness = plinth::testing::ScriptedAws;
+using plinth::testing::ScriptedAws;
 
 TEST_CASE("aws_client: signs through libcurl's SigV4 with the payload's SHA-256 and a canonical query") {
-    Harness harness({http_answer(200, "<ListBucketResult><Contents><Key>env:/dev/k</Key></Contents>"
+    ScriptedAws harness({http_answer(200, "<ListBucketResult><Contents><Key>env:/dev/k</Key></Contents>"
                                       "<IsTruncated>false</IsTruncated></ListBucketResult>")});
     S3Client s3(harness.client, {"http://127.0.0.1:9000", true});
     auto keys = s3.list_objects("states", "env:/");
@@ -36,7 +36,7 @@ TEST_CASE("aws_client: S3 URLs are path-style or virtual-hosted, keys encoded") 
 
 TEST_CASE("aws_client: throttling is retried with backoff, other errors are not") {
     std::string throttled = R"({"__type":"x#ProvisionedThroughputExceededException","message":"slow down"})";
-    Harness harness({http_answer(400, throttled), http_answer(400, throttled), http_answer(200, "{}")});
+    ScriptedAws harness({http_answer(400, throttled), http_answer(400, throttled), http_answer(200, "{}")});
     DynamoDbClient dynamodb(harness.client, "http://127.0.0.1:8000");
     REQUIRE(dynamodb.put_item("locks", {{"LockID", {{"S", "b/k"}}}}));
     CHECK(harness.transport->tries() == 3);
@@ -45,7 +45,7 @@ TEST_CASE("aws_client: throttling is retried with backoff, other errors are not"
     CHECK(header_of(sent, "X-Amz-Target") == "DynamoDB_20120810.PutItem");
     CHECK(sent.aws_sigv4->provider == "aws:amz:eu-west-1:dynamodb");
 
-    Harness refused({http_answer(400, R"({"__type":"x#ConditionalCheckFailedException","message":"The conditional )"
+    ScriptedAws refused({http_answer(400, R"({"__type":"x#ConditionalCheckFailedException","message":"The conditional )"
                                       R"(request failed"})")});
     DynamoDbClient locks(refused.client, "http://127.0.0.1:8000");
     auto put = locks.put_item("locks", {{"LockID", {{"S", "b/k"}}}}, Condition{"attribute_not_exists(LockID)", {}});
@@ -56,7 +56,7 @@ TEST_CASE("aws_client: throttling is retried with backoff, other errors are not"
 }
 
 TEST_CASE("aws_client: a missing S3 object is no object; a conditional put that loses answers false") {
-    Harness harness({http_answer(404, "<Error><Code>NoSuchKey</Code><Message>none</Message></Error>"),
+    ScriptedAws harness({http_answer(404, "<Error><Code>NoSuchKey</Code><Message>none</Message></Error>"),
                      http_answer(412, "<Error><Code>PreconditionFailed</Code></Error>")});
     S3Client s3(harness.client, {"http://127.0.0.1:9000", true});
     auto missing = s3.get_object("b", "k");

@@ -9,7 +9,7 @@ namespace {
 const std::string k_commit = "0123456789abcdef0123456789abcdef01234567";
 const std::string k_sha256 = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
 
-std::string error_of(const std::string& text) {
+std::string lock_file_error_of(const std::string& text) {
     auto lock = parse_lock_file(text, "plinth.lock.yaml");
     INFO(text);
     REQUIRE_FALSE(lock);
@@ -45,15 +45,17 @@ TEST_CASE("lock_file: an empty lock renders and parses") {
 }
 
 TEST_CASE("lock_file: mistakes are located and explained") {
-    CHECK_THAT(error_of("modules: [\n"), Catch::Contains("invalid YAML"));
-    CHECK_THAT(error_of("version: 1\n"), Catch::Contains("plinth.lock.yaml:1:1: unknown key `version`"));
-    CHECK_THAT(error_of("modules:\n  net:\n    source: git::file:///r\n"),
+    CHECK_THAT(lock_file_error_of("modules: [\n"), Catch::Contains("invalid YAML"));
+    CHECK_THAT(lock_file_error_of("version: 1\n"), Catch::Contains("plinth.lock.yaml:1:1: unknown key `version`"));
+    CHECK_THAT(lock_file_error_of("modules:\n  net:\n    source: git::file:///r\n"),
                Catch::Contains("plinth.lock.yaml:2:3: invalid lock entry `net`: a git module needs `commit`"));
-    CHECK_THAT(error_of("modules:\n  net:\n    source: https://h/a.zip\n    sha256: abc\n"),
+    CHECK_THAT(lock_file_error_of("modules:\n  net:\n    source: https://h/a.zip\n    sha256: abc\n"),
                Catch::Contains("an archive module needs `sha256`"));
-    CHECK_THAT(error_of("modules:\n  net:\n    source: ./net\n"), Catch::Contains("local modules are not locked"));
-    CHECK_THAT(error_of("modules:\n  net:\n    source: git::file:///r\n    commit: " + k_commit + "\n    tag: v1\n"),
+    CHECK_THAT(lock_file_error_of("modules:\n  net:\n    source: ./net\n"),
+               Catch::Contains("local modules are not locked"));
+    CHECK_THAT(lock_file_error_of("modules:\n  net:\n    source: git::file:///r\n    commit: " + k_commit + "\n    tag: v1\n"),
                Catch::Contains("5:5: unknown key `tag` in lock entry `net`"));
-    CHECK_THAT(error_of("modules:\n  net: 3\n"), Catch::Contains("must be a mapping"));
-    CHECK_THAT(error_of("modules:\n  net:\n    source: [a]\n"), Catch::Contains("`source` of lock entry `net` must be a string"));
+    CHECK_THAT(lock_file_error_of("modules:\n  net: 3\n"), Catch::Contains("must be a mapping"));
+    CHECK_THAT(lock_file_error_of("modules:\n  net:\n    source: [a]\n"),
+               Catch::Contains("`source` of lock entry `net` must be a string"));
 }

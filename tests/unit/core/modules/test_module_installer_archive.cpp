@@ -19,7 +19,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const SourceLocation k_call{"stack.yaml", 9, 5};
+const SourceLocation k_archive_call{"stack.yaml", 9, 5};
 
 std::string site_archive(ArchiveFormat format, const std::string& title) {
     return make_archive(format, {{"site/", {}, {}},
@@ -32,7 +32,7 @@ std::string site_archive(ArchiveFormat format, const std::string& title) {
 std::expected<fs::path, Diagnostic> resolve_in(const TempDir& stack, InstallMode mode, const std::string& source) {
     auto installer = ModuleInstaller::open(stack.path(), mode);
     REQUIRE(installer);
-    auto directory = installer->resolve("site", source, "", stack.path(), k_call);
+    auto directory = installer->resolve("site", source, "", stack.path(), k_archive_call);
     if (directory) REQUIRE(installer->save_lock());
     return directory;
 }

@@ -14,7 +14,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const SourceLocation k_call{"stack.yaml", 4, 3};
+const SourceLocation k_git_call{"stack.yaml", 4, 3};
 
 // A repository with tags v1.0.0, v1.1.0 and 2.0.0; net/main.yaml says which version it is.
 class Repository {
@@ -48,7 +48,7 @@ ModuleInstaller open_installer(const TempDir& stack, InstallMode mode) {
 
 fs::path resolved(ModuleInstaller& installer, const TempDir& stack, const std::string& key, const std::string& source,
                   const std::string& version = "") {
-    auto directory = installer.resolve(key, source, version, stack.path(), k_call);
+    auto directory = installer.resolve(key, source, version, stack.path(), k_git_call);
     INFO((directory ? "" : format_diagnostic(directory.error())));
     REQUIRE(directory);
     return *directory;
@@ -56,7 +56,7 @@ fs::path resolved(ModuleInstaller& installer, const TempDir& stack, const std::s
 
 Diagnostic failure(ModuleInstaller& installer, const TempDir& stack, const std::string& key, const std::string& source,
                    const std::string& version = "") {
-    auto directory = installer.resolve(key, source, version, stack.path(), k_call);
+    auto directory = installer.resolve(key, source, version, stack.path(), k_git_call);
     REQUIRE_FALSE(directory);
     CHECK(directory.error().location.to_string() == "stack.yaml:4:3");
     return directory.error();
@@ -219,7 +219,7 @@ TEST_CASE("module_installer: local sources resolve against the caller, with no c
     fs::create_directories(stack.path() / "modules/net");
     ModuleInstaller installer = open_installer(stack, InstallMode::Install);
     fs::path caller = stack.path() / "modules/app";
-    auto net = installer.resolve("app.net", "../net", "", caller, k_call);
+    auto net = installer.resolve("app.net", "../net", "", caller, k_git_call);
     REQUIRE(net);
     CHECK(*net == stack.path() / "modules/net");
     REQUIRE(installer.save_lock());

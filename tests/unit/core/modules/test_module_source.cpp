@@ -14,7 +14,7 @@ ModuleSource parsed(std::string_view text) {
     return *source;
 }
 
-std::string error_of(std::string_view text) {
+std::string source_error_of(std::string_view text) {
     auto source = parse_module_source(text);
     INFO(text);
     REQUIRE_FALSE(source);
@@ -75,18 +75,19 @@ TEST_CASE("module_source: archives over http(s), with subdirectory and query") {
 TEST_CASE("module_source: other forms are refused with the forms that exist") {
     for (std::string_view text : {"net", "/abs/net", "hashicorp/consul/aws", "s3::https://bucket/x.zip",
                                   "github.com/org/repo"}) {
-        std::string message = error_of(text);
+        std::string message = source_error_of(text);
         CHECK_THAT(message, Catch::Contains("./net"));
         CHECK_THAT(message, Catch::Contains("git::https://"));
         CHECK_THAT(message, Catch::Contains(".tar.gz"));
     }
-    CHECK_THAT(error_of(""), Catch::Contains("empty module source"));
-    CHECK_THAT(error_of("https://host/org/repo.git"), Catch::Contains("git::https://"));
-    CHECK_THAT(error_of("git::ftp://host/repo"), Catch::Contains("https://, http://, ssh:// or file://"));
-    CHECK_THAT(error_of("git::https://host/repo.git?depth=1"), Catch::Contains("`?ref=`"));
-    CHECK_THAT(error_of("git::https://host/repo.git?ref="), Catch::Contains("tag, branch or commit"));
-    CHECK_THAT(error_of("git::https://host/repo.git?ref=--upload-pack=x"), Catch::Contains("tag, branch or commit"));
-    CHECK_THAT(error_of("git::https://host/repo.git//../../etc"), Catch::Contains("\"..\""));
-    CHECK_THAT(error_of("https://host/a.tar.gz//x/../../y"), Catch::Contains("\"..\""));
-    CHECK_THAT(error_of("git::https://"), Catch::Contains("empty"));
+    CHECK_THAT(source_error_of(""), Catch::Contains("empty module source"));
+    CHECK_THAT(source_error_of("https://host/org/repo.git"), Catch::Contains("git::https://"));
+    CHECK_THAT(source_error_of("git::ftp://host/repo"), Catch::Contains("https://, http://, ssh:// or file://"));
+    CHECK_THAT(source_error_of("git::https://host/repo.git?depth=1"), Catch::Contains("`?ref=`"));
+    CHECK_THAT(source_error_of("git::https://host/repo.git?ref="), Catch::Contains("tag, branch or commit"));
+    CHECK_THAT(source_error_of("git::https://host/repo.git?ref=--upload-pack=x"),
+               Catch::Contains("tag, branch or commit"));
+    CHECK_THAT(source_error_of("git::https://host/repo.git//../../etc"), Catch::Contains("\"..\""));
+    CHECK_THAT(source_error_of("https://host/a.tar.gz//x/../../y"), Catch::Contains("\"..\""));
+    CHECK_THAT(source_error_of("git::https://"), Catch::Contains("empty"));
 }

@@ -25,7 +25,7 @@ std::shared_ptr<const StateCodec> codec_with(std::vector<std::string> keys) {
     return std::make_shared<const StateCodec>(std::move(configured));
 }
 
-ResourceState resource(const std::string& address) {
+ResourceState sensitive_resource(const std::string& address) {
     return ResourceState{address, "local_file", "local", address + "-id",
                          Value(ValueMap{{"content", Value(k_canary).mark_sensitive()}}), {}, ResourceStatus::Ready};
 }
@@ -33,7 +33,7 @@ ResourceState resource(const std::string& address) {
 State state_with(const std::string& address, std::uint64_t serial) {
     State state = State::fresh();
     state.serial = serial;
-    state.resources.emplace(address, resource(address));
+    state.resources.emplace(address, sensitive_resource(address));
     return state;
 }
 
@@ -91,7 +91,7 @@ TEST_CASE("blob_state_store: with a codec the state and every journal line are e
     {
         auto journal = store->open_journal(base);
         REQUIRE(journal);
-        REQUIRE((*journal)->record_put(resource("b")));
+        REQUIRE((*journal)->record_put(sensitive_resource("b")));
         REQUIRE((*journal)->record_remove("a"));
     }
     CHECK(is_encrypted(slurp(dir / "s.json")));

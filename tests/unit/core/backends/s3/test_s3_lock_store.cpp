@@ -13,8 +13,8 @@ using plinth::testing::HttpOutcome;
 namespace {
 
 // A scripted AWS client and the S3 calls over it.
-struct Harness {
-    explicit Harness(std::deque<HttpOutcome> script)
+struct S3Harness {
+    explicit S3Harness(std::deque<HttpOutcome> script)
         : aws(std::move(script)), transport(aws.transport),
           s3(std::make_shared<aws::S3Client>(aws.client, aws::S3Location{"http://127.0.0.1:9000", true})) {}
     plinth::testing::ScriptedAws aws;
@@ -30,7 +30,7 @@ std::string holder_json() {
 }  // namespace
 
 TEST_CASE("s3_lock_store: a lock file written If-None-Match loses to an existing one and names its holder") {
-    Harness harness({http_answer(412, "<Error><Code>PreconditionFailed</Code></Error>"), http_answer(200, holder_json())});
+    S3Harness harness({http_answer(412, "<Error><Code>PreconditionFailed</Code></Error>"), http_answer(200, holder_json())});
     auto locks = lockfile_lock_store(harness.s3, "b", "k.tflock");
     auto taken = locks->try_take("{}");
     REQUIRE(taken);
@@ -43,18 +43,18 @@ TEST_CASE("s3_lock_store: a lock file written If-None-Match loses to an existing
 }
 
 TEST_CASE("s3_lock_store: releasing a lock file deletes it only while it is still ours") {
-    Harness theirs({http_answer(200, holder_json())});
+    S3Harness theirs({http_answer(200, holder_json())});
     REQUIRE(lockfile_lock_store(theirs.s3, "b", "k.tflock")->release("{\"ID\":\"mine\"}\n"));
     CHECK(theirs.transport->tries() == 1);  // read, not deleted
 
-    Harness ours({http_answer(200, holder_json()), http_answer(204)});
+    S3Harness ours({http_answer(200, holder_json()), http_answer(204)});
     REQUIRE(lockfile_lock_store(ours.s3, "b", "k.tflock")->release(holder_json()));
     REQUIRE(ours.transport->tries() == 2);
     CHECK(ours.transport->requests().at(1).method == "DELETE");
 }
 
 TEST_CASE("s3_lock_store: a held lock times out naming its holder; force-unlock wants its ID") {
-    Harness harness({http_answer(412), http_answer(200, holder_json())});
+    S3Harness harness({http_answer(412), http_answer(200, holder_json())});
     S3StateBlob blob(harness.s3, "b", "k", lockfile_lock_store(harness.s3, "b", "k.tflock"));
     auto lock = blob.lock("apply", std::chrono::milliseconds{0});
     REQUIRE_FALSE(lock);
