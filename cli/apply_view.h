@@ -1,7 +1,10 @@
-// cli/apply_view.h: what apply shows while it runs: a line when each resource starts and when it
-// completes (with elapsed time and id), Terraform's wording, then the closing summary.
+// cli/apply_view.h: what apply shows while it runs: a line when each resource starts, every
+// interval while it runs long ("Still creating... [10s elapsed]"), and when it completes (with
+// elapsed time and id), Terraform's wording; then the closing summary. JsonApplyView reports the
+// same moments as `--json` events.
 #pragma once
 
+#include "cli/apply_ticker.h"
 #include "cli/ui.h"
 #include "plans/apply_observer.h"
 #include "plans/applier.h"
@@ -10,7 +13,7 @@ namespace plinth::cli {
 
 class ApplyView final : public plans::ApplyObserver {
 public:
-    explicit ApplyView(Ui& ui) : m_ui(ui) {}
+    explicit ApplyView(Ui& ui);
 
     void on_start(const plans::ResourceChange& change, plans::StepKind step) override;
     void on_complete(const plans::ResourceChange& change, plans::StepKind step, std::chrono::duration<double> elapsed,
@@ -19,6 +22,22 @@ public:
 
 private:
     Ui& m_ui;
+    ApplyTicker m_ticker;
+};
+
+// "apply_start", "apply_progress", "apply_complete" and "apply_errored" events.
+class JsonApplyView final : public plans::ApplyObserver {
+public:
+    explicit JsonApplyView(Ui& ui);
+
+    void on_start(const plans::ResourceChange& change, plans::StepKind step) override;
+    void on_complete(const plans::ResourceChange& change, plans::StepKind step, std::chrono::duration<double> elapsed,
+                     const std::string& id) override;
+    void on_failed(const plans::ResourceChange& change, plans::StepKind step, const Diagnostic& error) override;
+
+private:
+    Ui& m_ui;
+    ApplyTicker m_ticker;
 };
 
 // "Apply complete! Resources: 1 added, 0 changed, 0 destroyed." (or Destroy complete! / the

@@ -51,8 +51,11 @@ std::expected<plans::Plan, ExitStatus> load_plan_file(Ui& ui, const std::string&
 // Stores `state`, which holds what refresh found changed (`drifted` objects), changing no object.
 ExitStatus store_refreshed_state(StackSession& session, State& state, std::size_t drifted) {
     if (auto written = session.write_state(state); written != ExitStatus::Ok) return written;
-    session.ui().out(fmt::format("\n{} {} objects in state updated to match.\n",
-                                 green("Apply complete!", session.ui().color()), drifted));
+    Ui& ui = session.ui();
+    std::string message = fmt::format("{} {} objects in state updated to match.", green("Apply complete!", ui.color()),
+                                      drifted);
+    if (ui.json()) ui.event("change_summary", "info", message, {{"changes", summary_json({}, "refresh")}});
+    else ui.out("\n" + message + "\n");
     return ExitStatus::Ok;
 }
 
@@ -96,6 +99,7 @@ ExitStatus apply_saved_plan(const ApplyOptions& options, StackSession& session) 
 }
 
 ExitStatus run_apply(const ApplyOptions& options, Ui& ui, bool destroy) {
+    if (options.planning.json) ui.use_json();
     auto session = StackSession::open(ui);
     if (!session) return session.error();
     if (!options.plan_file.empty()) return apply_saved_plan(options, **session);
@@ -133,21 +137,34 @@ ExitStatus run_apply(const ApplyOptions& options, Ui& ui, bool destroy) {
     return execute_plan(**session, run->plan, run->state, options.planning.parallelism);
 }
 
-Command make_run_command(CLI::App& parent, bool destroy) {
+enum class RunKind { Apply, Destroy, Refresh };
+
+Command make_run_command(CLI::App& parent, RunKind kind) {
     auto options = std::make_shared<ApplyOptions>();
-    CLI::App* app = destroy ? parent.add_subcommand("destroy", "Destroy everything this stack manages")
-                            : parent.add_subcommand("apply", "Apply a saved plan, or plan and apply after approval");
+    CLI::App* app =
+        kind == RunKind::Destroy ? parent.add_subcommand("destroy", "Destroy everything this stack manages")
+        : kind == RunKind::Refresh
+            ? parent.add_subcommand("refresh", "Record in state what changed outside plinth (apply --refresh-only "
+                                               "--auto-approve)")
+            : parent.add_subcommand("apply", "Apply a saved plan, or plan and apply after approval");
     add_variable_options(*app, options->variables);
     add_lock_options(*app, options->lock);
     add_planning_options(*app, options->planning);
-    app->add_flag("--auto-approve", options->auto_approve, "Skip the interactive approval");
-    if (!destroy) app->add_option("PLANFILE", options->plan_file, "A plan saved by `plinth plan --out`");
-    return {app, [options, destroy](Ui& ui) { return run_apply(*options, ui, destroy); }};
+    if (kind != RunKind::Refresh) app->add_flag("--auto-approve", options->auto_approve, "Skip the interactive approval");
+    if (kind == RunKind::Apply) app->add_option("PLANFILE", options->plan_file, "A plan saved by `plinth plan --out`");
+    return {app, [options, kind](Ui& ui) {
+                if (kind == RunKind::Refresh) {
+                    options->planning.refresh_only = true;
+                    options->auto_approve = true;
+                }
+                return run_apply(*options, ui, kind == RunKind::Destroy);
+            }};
 }
 
 }  // namespace
 
-Command make_apply_command(CLI::App& parent) { return make_run_command(parent, false); }
-Command make_destroy_command(CLI::App& parent) { return make_run_command(parent, true); }
+Command make_apply_command(CLI::App& parent) { return make_run_command(parent, RunKind::Apply); }
+Command make_destroy_command(CLI::App& parent) { return make_run_command(parent, RunKind::Destroy); }
+Command make_refresh_command(CLI::App& parent) { return make_run_command(parent, RunKind::Refresh); }
 
 }  // namespace plinth::cli

@@ -23,6 +23,7 @@ struct PlanOptions {
 };
 
 ExitStatus run_plan(const PlanOptions& options, Ui& ui) {
+    if (options.planning.json) ui.use_json();
     auto session = StackSession::open(ui);
     if (!session) return session.error();
     auto variables = (*session)->resolve_variables(options.variables);

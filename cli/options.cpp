@@ -35,6 +35,11 @@ void add_planning_options(CLI::App& command, PlanningOptions& options) {
     command.add_option("--parallelism", options.parallelism, "Provider operations to run at once")
         ->default_val(10)
         ->check(CLI::Range(1, 1024));
+    add_json_option(command, options.json);
+}
+
+void add_json_option(CLI::App& command, bool& json) {
+    command.add_flag("--json", json, "Write one JSON event per line instead of human text (for CI and tools)");
 }
 
 std::expected<std::chrono::milliseconds, Diagnostic> parse_lock_timeout(const LockOptions& options) {

@@ -39,6 +39,7 @@ struct PlanningOptions {
     std::vector<std::string> replace;  // --replace ADDRESS, repeatable
     bool refresh_only = false;         // only bring state up to date with what refresh finds
     std::size_t parallelism = 10;
+    bool json = false;  // --json: machine-readable events instead of human text
 };
 
 void add_variable_options(CLI::App& command, VariableOptions& options);
@@ -46,5 +47,7 @@ void add_lock_options(CLI::App& command, LockOptions& options);
 // --lock-timeout as a duration; the error names the option.
 std::expected<std::chrono::milliseconds, Diagnostic> parse_lock_timeout(const LockOptions& options);
 void add_planning_options(CLI::App& command, PlanningOptions& options);
+// --json: one JSON event per line instead of human text (docs/json-output.md).
+void add_json_option(CLI::App& command, bool& json);
 
 }  // namespace plinth::cli

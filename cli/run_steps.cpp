@@ -5,6 +5,7 @@
 
 #include "cli/apply_view.h"
 #include "cli/interrupt.h"
+#include "cli/json_plan_view.h"
 #include "cli/terminal.h"
 #include "core/state/state_file.h"
 #include "plans/render_state.h"
@@ -48,6 +49,12 @@ std::expected<PlannedRun, ExitStatus> refresh_and_plan(StackSession& session, co
 
 bool confirm(Ui& ui, const std::string& question, const std::string& explanation, bool auto_approve) {
     if (auto_approve) return true;
+    if (ui.json()) {
+        ui.diagnostic(make_error("--json needs --auto-approve",
+                                 "Machine-readable output cannot ask for approval. Pass --auto-approve, or save a "
+                                 "plan and apply it: plinth plan --out plan.bin && plinth apply --json plan.bin"));
+        return false;
+    }
     if (!stdin_is_terminal()) {
         ui.diagnostic(make_error("no terminal to ask for approval",
                                  "Run with --auto-approve, or save a plan and apply it: "
@@ -65,6 +72,7 @@ bool confirm(Ui& ui, const std::string& question, const std::string& explanation
 }
 
 void show_plan(Ui& ui, const PlannedRun& run, bool refresh_only) {
+    if (ui.json()) return emit_plan_events(ui, run.drift, refresh_only ? nullptr : &run.plan);
     plans::RenderStyle style{ui.color()};
     if (refresh_only) {
         ui.out(plans::render_refresh_only_plan(run.drift, style));
@@ -80,18 +88,31 @@ ExitStatus execute_plan(StackSession& session, const plans::Plan& plan, State& s
         session.ui().diagnostic(journal.error());
         return ExitStatus::Error;
     }
+    Ui& ui = session.ui();
     InterruptGuard interrupt;
-    ApplyView view(session.ui());
+    std::unique_ptr<plans::ApplyObserver> view;
+    if (ui.json()) view = std::make_unique<JsonApplyView>(ui);
+    else view = std::make_unique<ApplyView>(ui);
     auto started = std::chrono::steady_clock::now();
-    auto result = session.engine().apply(plan, state, **journal, &view, parallelism, &interrupt.stop_flag());
+    auto result = session.engine().apply(plan, state, **journal, view.get(), parallelism, &interrupt.stop_flag());
+    view.reset();
     ExitStatus written = session.write_state(state);
     journal->reset();
 
-    session.ui().out("\n");
-    session.ui().diagnostics(result.diagnostics);
-    session.ui().out(render_apply_summary(result, plan.destroy, std::chrono::steady_clock::now() - started));
-    if (!plan.destroy && !state.outputs.empty())
-        session.ui().out("\nOutputs:\n\n" + plans::render_outputs(state.outputs, plans::RenderStyle{session.ui().color()}));
+    ui.out("\n");
+    ui.diagnostics(result.diagnostics);
+    std::string summary = render_apply_summary(result, plan.destroy, std::chrono::steady_clock::now() - started);
+    if (ui.json())
+        ui.event("change_summary", result.ok() ? "info" : "error", summary.substr(0, summary.find('\n')),
+                 {{"changes", summary_json(result.done, plan.destroy ? "destroy" : "apply")}});
+    else
+        ui.out(summary);
+    bool outputs = !plan.destroy && !state.outputs.empty();
+    if (outputs && ui.json())
+        ui.event("outputs", "info", fmt::format("Outputs: {}", state.outputs.size()),
+                 {{"outputs", outputs_json(state.outputs)}});
+    else if (outputs)
+        ui.out("\nOutputs:\n\n" + plans::render_outputs(state.outputs, plans::RenderStyle{ui.color()}));
     if (written != ExitStatus::Ok) return written;
     if (result.interrupted) return ExitStatus::Interrupted;
     return result.ok() ? ExitStatus::Ok : ExitStatus::Error;
