@@ -65,7 +65,7 @@ public:
             return run_sql(connection, fmt::format("create role \"{}\"", role.name),
                                  create_role_sql(connection, role));
         });
-        if (!done) return std::unexpected(done.error());
+        if (!done) return std::unexpected(without_secret(done.error(), role.password));
         Value created = planned;
         set_attribute(created, "id", role.name);
         return created;
@@ -103,7 +103,7 @@ public:
                     return done;
             return update_memberships(connection, before, after);
         });
-        if (!done) return std::unexpected(done.error());
+        if (!done) return std::unexpected(without_secret(done.error(), after.password));
         Value updated = planned;
         set_attribute(updated, "id", after.name);
         return updated;

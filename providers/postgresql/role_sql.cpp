@@ -88,6 +88,15 @@ Result<std::string> drop_role_sql(const pg::Quoter& quoter, const std::string& n
     return SqlText(quoter).keyword("DROP ROLE ").identifier(name).text();
 }
 
+ProviderError without_secret(ProviderError error, const std::optional<std::string>& secret) {
+    if (!secret || secret->empty()) return error;
+    constexpr std::string_view k_mask = "(sensitive value)";
+    for (std::string* text : {&error.summary, &error.detail})
+        for (auto at = text->find(*secret); at != std::string::npos; at = text->find(*secret, at + k_mask.size()))
+            text->replace(at, secret->size(), k_mask);
+    return error;
+}
+
 Value role_attributes(Value current, const CatalogRow& row, std::vector<std::string> member_of) {
     auto column = [&](std::size_t index) { return column_of(row, index); };
     set_attribute(current, "login", catalog_bool(column(0)));

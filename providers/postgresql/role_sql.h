@@ -39,6 +39,10 @@ Result<std::string> role_membership_sql(const pg::Quoter& quoter, bool grant, co
                                         const std::string& member);
 Result<std::string> drop_role_sql(const pg::Quoter& quoter, const std::string& name);
 
+// `error` with every occurrence of `secret` (a password) in its summary and detail masked: the
+// server quotes a statement's text back in some errors ("LINE 1: CREATE ROLE ...").
+ProviderError without_secret(ProviderError error, const std::optional<std::string>& secret);
+
 // The columns role_attributes() reads, for the role named $1.
 extern const char* const k_role_query;
 // The roles the role named $1 is a member of.

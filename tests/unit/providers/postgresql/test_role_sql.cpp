@@ -76,3 +76,17 @@ TEST_CASE("postgresql: a role spec takes defaults for what the attributes leave 
     CHECK_FALSE(role.password);
     CHECK(role.roles == std::vector<std::string>{"r"});
 }
+
+TEST_CASE("postgresql: a password quoted back in an error is masked") {
+    auto error = providers::provider_error("PostgreSQL: cannot create role \"app\"",
+                                           "syntax error\nLINE 1: ... PASSWORD 'hunter2' hunter2");
+    auto masked = without_secret(error, std::string("hunter2"));
+    CHECK(masked.detail == "syntax error\nLINE 1: ... PASSWORD '(sensitive value)' (sensitive value)");
+    CHECK(masked.summary == error.summary);
+    CHECK(without_secret(error, std::nullopt).detail == error.detail);
+}
+
+TEST_CASE("postgresql: masking a password that is part of the mask ends") {
+    auto error = providers::provider_error("cannot", "value value");
+    CHECK(without_secret(error, std::string("value")).detail == "(sensitive value) (sensitive value)");
+}
