@@ -59,8 +59,8 @@ Result<void> check_target(const Value& attributes, const GrantSpec& grant) {
     if (grant.object_type == GrantObjectType::Database && !grant.schema.empty())
         return std::unexpected(attribute_error("schema", "must not be set for object_type \"database\""));
     if (grant.object_type != GrantObjectType::Database && grant.schema.empty() && schema_known)
-        return std::unexpected(
-            attribute_error("schema", fmt::format("is needed for object_type \"{}\"", info_of(grant.object_type).name)));
+        return std::unexpected(attribute_error(
+            "schema", fmt::format("is needed for object_type \"{}\"", info_of(grant.object_type).name)));
     if (!has_objects(grant.object_type) && !grant.objects.empty())
         return std::unexpected(attribute_error("objects", "is only for object_type table, sequence or function"));
     return {};
@@ -148,7 +148,8 @@ std::optional<Result<std::string>> grant_sql(const pg::Quoter& quoter, const Gra
 }
 
 std::string grant_id(const GrantSpec& grant) {
-    if (grant.object_type == GrantObjectType::Database) return fmt::format("{}/{}/database", grant.role, grant.database);
+    if (grant.object_type == GrantObjectType::Database)
+        return fmt::format("{}/{}/database", grant.role, grant.database);
     return fmt::format("{}/{}/{}/{}", grant.role, grant.database, grant.schema, info_of(grant.object_type).name);
 }
 

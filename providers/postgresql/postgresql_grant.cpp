@@ -54,8 +54,8 @@ public:
         default_database(desired, plan, *m_connections);
         auto grant = grant_spec(plan.planned);
         if (!grant) return std::unexpected(grant.error());
-        bool target_known = std::ranges::none_of(std::array{"role", "database", "schema", "object_type"},
-                                                 [&](const char* name) { return is_unknown_attribute(plan.planned, name); });
+        auto unknown = [&](const char* name) { return is_unknown_attribute(plan.planned, name); };
+        bool target_known = std::ranges::none_of(std::array{"role", "database", "schema", "object_type"}, unknown);
         if (target_known) set_attribute(plan.planned, "id", grant_id(*grant));
         return {};
     }

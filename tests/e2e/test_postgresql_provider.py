@@ -49,7 +49,20 @@ providers:
 """
 
 
-def app_stack(prefix, role=None, database=None, connection_limit=5):
+TABLE_GRANT = """
+  events:
+    type: postgresql_grant
+    properties:
+      role: ${app.name}
+      database: ${db.name}
+      schema: ${reporting.name}
+      object_type: table
+      objects: [events]
+      privileges: [SELECT, INSERT]
+"""
+
+
+def app_stack(prefix, role=None, database=None, connection_limit=5, extra="", cascade=False):
     """role -> database owner -> schema -> grants, an app role with a password and a membership, an
     extension."""
     role = role or f"{prefix}app"
@@ -79,7 +92,11 @@ resources:
       roles: ["${{readers.name}}"]
   reporting:
     type: postgresql_schema
-    properties: {{ name: reporting, database: "${{db.name}}", owner: "${{owner.name}}" }}
+    properties:
+      name: reporting
+      database: ${{db.name}}
+      owner: ${{owner.name}}
+      drop_cascade: {str(cascade).lower()}
   connect:
     type: postgresql_grant
     properties: {{ role: "${{app.name}}", database: "${{db.name}}", object_type: database, privileges: [CONNECT] }}
@@ -94,7 +111,7 @@ resources:
   citext:
     type: postgresql_extension
     properties: {{ name: citext, database: "${{db.name}}", schema: "${{reporting.name}}" }}
-"""
+""" + extra
 
 
 class PostgresqlProviderTest(StackTest):
@@ -159,12 +176,17 @@ class PostgresqlProviderTest(StackTest):
         self.assertEqual(self.schema_privileges(f"{p}db", f"{p}app"), ["CREATE", "USAGE"])
         self.assertEqual(self.plan_changes().code, 0)
 
-        # A change in the stack is an update in place.
-        self.write_stack({"main.yaml": app_stack(p, connection_limit=7)})
+        # Changes in the stack are updates in place; a grant on a table made since is added.
+        self.sql("CREATE TABLE reporting.events (id int)", f"{p}db")
+        self.write_stack({"main.yaml": app_stack(p, connection_limit=7, extra=TABLE_GRANT, cascade=True)})
         self.apply()
         self.assertEqual(self.role(f"{p}app"), ["t", "7", "t"])
+        self.assertEqual(self.sql(f"SELECT has_table_privilege({literal(p + 'app')}, 'reporting.events', 'INSERT'), "
+                                  f"has_table_privilege({literal(p + 'app')}, 'reporting.events', 'DELETE')",
+                                  f"{p}db"), [["t", "f"]])
 
-        # Destroy in reverse order: grants and extension, schema, database, then the roles.
+        # Destroy in reverse order: grants and extension, the schema (with its table: drop_cascade),
+        # the database, then the roles.
         self.plinth_ok("destroy", "--auto-approve")
         self.assertEqual(self.resources(), {})
         self.assertIsNone(self.role(f"{p}app"))

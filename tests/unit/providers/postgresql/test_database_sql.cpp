@@ -45,7 +45,8 @@ TEST_CASE("postgresql: a database's attributes come from pg_database, the stack'
 
 TEST_CASE("postgresql: schema and extension statements quote names and versions") {
     FakeQuoter quoter;
-    CHECK(*create_schema_sql(quoter, "s", std::string("o"), true) == "CREATE SCHEMA IF NOT EXISTS \"s\" AUTHORIZATION \"o\"");
+    CHECK(*create_schema_sql(quoter, "s", std::string("o"), true) ==
+          "CREATE SCHEMA IF NOT EXISTS \"s\" AUTHORIZATION \"o\"");
     CHECK(*create_schema_sql(quoter, "s", std::nullopt, false) == "CREATE SCHEMA \"s\"");
     CHECK(*rename_schema_sql(quoter, "s", "t") == "ALTER SCHEMA \"s\" RENAME TO \"t\"");
     CHECK(*schema_owner_sql(quoter, "s", "o") == "ALTER SCHEMA \"s\" OWNER TO \"o\"");

@@ -56,3 +56,20 @@ TEST_CASE("postgresql: a server that refuses connections is an error naming the 
     CHECK(read.error().summary == "cannot connect to PostgreSQL database \"postgres\"");
     CHECK(read.error().detail.find("Connection refused") != std::string::npos);
 }
+
+TEST_CASE("postgresql: lists of names in another order than recorded plan no change") {
+    auto provider = make_postgresql_provider(no_environment());
+    REQUIRE(provider->configure(Value(ValueMap{})));
+    Value desired(ValueMap{{"name", Value("app")}, {"roles", Value(ValueList{Value("b"), Value("a")})}});
+    auto created = provider->plan("postgresql_role", nullptr, desired);
+    REQUIRE(created);
+    Value prior = created->planned;
+    prior.as_map()["roles"] = Value(ValueList{Value("a"), Value("b")});
+    auto kept = provider->plan("postgresql_role", &prior, desired);
+    REQUIRE(kept);
+    CHECK(*kept->planned.find("roles") == *prior.find("roles"));
+    desired.as_map()["roles"] = Value(ValueList{Value("c"), Value("a")});
+    auto changed = provider->plan("postgresql_role", &prior, desired);
+    REQUIRE(changed);
+    CHECK(*changed->planned.find("roles") == Value(ValueList{Value("a"), Value("c")}));
+}
