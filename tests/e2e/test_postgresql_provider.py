@@ -218,6 +218,9 @@ class PostgresqlProviderTest(StackTest):
         self.sql(f"GRANT USAGE, CREATE ON SCHEMA reporting TO {p}app", f"{p}db")
         self.sql("CREATE EXTENSION citext SCHEMA reporting", f"{p}db")
         self.write_stack({"main.yaml": app_stack(p)})
+        missing = self.run_plinth("import", "owner", f"{p}nobody")
+        self.assertEqual(missing.code, 1, missing)
+        self.assertIn(f'There is no role "{p}nobody"', missing.err)
         for address, import_id in (("owner", f"{p}owner"), ("readers", f"{p}readers"), ("app", f"{p}app"),
                                    ("db", f"{p}db"),
                                    ("reporting", f"{p}db.reporting"), ("connect", f"{p}app/{p}db/database"),
@@ -229,8 +232,6 @@ class PostgresqlProviderTest(StackTest):
         self.assertEqual(plan.plan_summary(), (0, 1, 0), plan)
         self.assertIn("# app will be updated in-place", plan.out)
         self.assertNotIn(PASSWORD, plan.out + plan.err)
-        missing = self.run_plinth("import", "owner", f"{p}nobody")
-        self.assertEqual(missing.code, 1, missing)
         self.plinth_ok("destroy", "--auto-approve")
         self.assertIsNone(self.database_owner(f"{p}db"))
 
