@@ -28,12 +28,10 @@ ResourceSchema database_schema() {
     };
 }
 
-class PostgresqlDatabase final : public ResourceType {
+class PostgresqlDatabase final : public PostgresqlResource {
 public:
     explicit PostgresqlDatabase(std::shared_ptr<ConnectionCache> connections)
-        : m_connections(std::move(connections)) {}
-
-    const ResourceSchema& schema() const override { return m_schema; }
+        : PostgresqlResource(database_schema(), std::move(connections)) {}
 
     Result<void> refine_plan(const Value&, GenericPlan& plan) const override { return plan_cluster_object(plan); }
 
@@ -102,19 +100,13 @@ public:
         });
     }
 
-    Result<Value> import(const std::string& id) const override {
-        Value imported = plan_from_schema(m_schema, nullptr, Value(ValueMap{{"name", id}})).planned;
-        set_attribute(imported, "id", id);
-        return imported_object(read(imported), fmt::format("There is no database \"{}\"", id));
-    }
+    Result<Value> import(const std::string& id) const override { return import_named(id, "database"); }
 
 private:
     Result<void> on_own_database(const ConnectionWork& work) const {
         return m_connections->run(m_connections->default_database(), work);
     }
 
-    ResourceSchema m_schema = database_schema();
-    std::shared_ptr<ConnectionCache> m_connections;
 };
 
 }  // namespace

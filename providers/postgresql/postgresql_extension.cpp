@@ -31,12 +31,10 @@ ExtensionSpec extension_spec(const Value& attributes) {
                          optional_text(attributes, "version")};
 }
 
-class PostgresqlExtension final : public ResourceType {
+class PostgresqlExtension final : public PostgresqlResource {
 public:
     explicit PostgresqlExtension(std::shared_ptr<ConnectionCache> connections)
-        : m_connections(std::move(connections)) {}
-
-    const ResourceSchema& schema() const override { return m_schema; }
+        : PostgresqlResource(extension_schema(), std::move(connections)) {}
 
     Result<void> refine_plan(const Value& desired, GenericPlan& plan) const override {
         plan_in_database(desired, plan, *m_connections);
@@ -97,15 +95,7 @@ public:
         return drop_scoped(*m_connections, current, "extension", drop_extension_sql);
     }
 
-    Result<Value> import(const std::string& id) const override {
-        auto start = scoped_import_start(m_schema, id);
-        if (!start) return std::unexpected(start.error());
-        return imported_object(read(*start), scoped_not_found("extension", *start));
-    }
-
-private:
-    ResourceSchema m_schema = extension_schema();
-    std::shared_ptr<ConnectionCache> m_connections;
+    Result<Value> import(const std::string& id) const override { return import_scoped(id, "extension"); }
 };
 
 }  // namespace

@@ -44,11 +44,10 @@ Result<void> apply_grant(pg::PgConnection& connection, const GrantSpec& grant) {
     return done;
 }
 
-class PostgresqlGrant final : public ResourceType {
+class PostgresqlGrant final : public PostgresqlResource {
 public:
-    explicit PostgresqlGrant(std::shared_ptr<ConnectionCache> connections) : m_connections(std::move(connections)) {}
-
-    const ResourceSchema& schema() const override { return m_schema; }
+    explicit PostgresqlGrant(std::shared_ptr<ConnectionCache> connections)
+        : PostgresqlResource(grant_schema(), std::move(connections)) {}
 
     Result<void> refine_plan(const Value& desired, GenericPlan& plan) const override {
         default_database(desired, plan, *m_connections);
@@ -90,11 +89,8 @@ public:
                          {"object_type", std::string(id.substr(id.rfind('/') + 1))},
                          {"privileges", ValueList{}}};
         if (!grant->schema.empty()) desired.emplace("schema", grant->schema);
-        Value imported = plan_from_schema(m_schema, nullptr, Value(std::move(desired))).planned;
-        set_attribute(imported, "id", id);
-        return imported_object(read(imported), fmt::format("No grant \"{}\" was found: the role, database or schema "
-                                                           "does not exist",
-                                                           id));
+        return imported(std::move(desired), id,
+                        fmt::format("No grant \"{}\" was found: the role, database or schema does not exist", id));
     }
 
 private:
@@ -129,8 +125,6 @@ private:
         return refreshed;
     }
 
-    ResourceSchema m_schema = grant_schema();
-    std::shared_ptr<ConnectionCache> m_connections;
 };
 
 }  // namespace

@@ -51,11 +51,10 @@ Result<void> update_memberships(pg::PgConnection& connection, const RoleSpec& pr
     return {};
 }
 
-class PostgresqlRole final : public ResourceType {
+class PostgresqlRole final : public PostgresqlResource {
 public:
-    explicit PostgresqlRole(std::shared_ptr<ConnectionCache> connections) : m_connections(std::move(connections)) {}
-
-    const ResourceSchema& schema() const override { return m_schema; }
+    explicit PostgresqlRole(std::shared_ptr<ConnectionCache> connections)
+        : PostgresqlResource(role_schema(), std::move(connections)) {}
 
     Result<void> refine_plan(const Value&, GenericPlan& plan) const override { return plan_cluster_object(plan); }
 
@@ -117,15 +116,7 @@ public:
         });
     }
 
-    Result<Value> import(const std::string& id) const override {
-        Value imported = plan_from_schema(m_schema, nullptr, Value(ValueMap{{"name", id}})).planned;
-        set_attribute(imported, "id", id);
-        return imported_object(read(imported), fmt::format("There is no role \"{}\"", id));
-    }
-
-private:
-    ResourceSchema m_schema = role_schema();
-    std::shared_ptr<ConnectionCache> m_connections;
+    Result<Value> import(const std::string& id) const override { return import_named(id, "role"); }
 };
 
 }  // namespace

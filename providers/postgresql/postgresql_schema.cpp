@@ -26,11 +26,10 @@ ResourceSchema schema_schema() {
     };
 }
 
-class PostgresqlSchema final : public ResourceType {
+class PostgresqlSchema final : public PostgresqlResource {
 public:
-    explicit PostgresqlSchema(std::shared_ptr<ConnectionCache> connections) : m_connections(std::move(connections)) {}
-
-    const ResourceSchema& schema() const override { return m_schema; }
+    explicit PostgresqlSchema(std::shared_ptr<ConnectionCache> connections)
+        : PostgresqlResource(schema_schema(), std::move(connections)) {}
 
     Result<void> refine_plan(const Value& desired, GenericPlan& plan) const override {
         plan_in_database(desired, plan, *m_connections);
@@ -94,15 +93,7 @@ public:
         return drop_scoped(*m_connections, current, "schema", drop_schema_sql);
     }
 
-    Result<Value> import(const std::string& id) const override {
-        auto start = scoped_import_start(m_schema, id);
-        if (!start) return std::unexpected(start.error());
-        return imported_object(read(*start), scoped_not_found("schema", *start));
-    }
-
-private:
-    ResourceSchema m_schema = schema_schema();
-    std::shared_ptr<ConnectionCache> m_connections;
+    Result<Value> import(const std::string& id) const override { return import_scoped(id, "schema"); }
 };
 
 }  // namespace

@@ -85,30 +85,32 @@ Result<void> drop_scoped(ConnectionCache& connections, const Value& current, std
     });
 }
 
-Result<Value> imported_object(Result<std::optional<Value>> found, std::string summary) {
-    if (!found) return std::unexpected(found.error());
-    if (!*found) return std::unexpected(ProviderError{ProviderError::Kind::NotFound, std::move(summary), {}, {}});
-    return std::move(**found);
-}
-
 std::string scoped_id(const std::string& database, const std::string& name) {
     return fmt::format("{}.{}", database, name);
 }
 
-Result<Value> scoped_import_start(const ResourceSchema& schema, const std::string& id) {
-    auto dot = id.find('.');
-    if (dot == std::string::npos || dot == 0 || dot + 1 == id.size())
-        return std::unexpected(provider_error(fmt::format("Invalid {} import id \"{}\"", schema.type, id),
-                                              "Give it as <database>.<name>, e.g. app.reporting."));
-    Value desired(ValueMap{{"database", id.substr(0, dot)}, {"name", id.substr(dot + 1)}});
-    Value start = plan_from_schema(schema, nullptr, desired).planned;
+Result<Value> PostgresqlResource::imported(ValueMap identity, const std::string& id, std::string not_found) const {
+    Value start = plan_from_schema(m_schema, nullptr, Value(std::move(identity))).planned;
     set_attribute(start, "id", id);
-    return start;
+    auto found = read(start);
+    if (!found) return std::unexpected(found.error());
+    if (!*found) return std::unexpected(ProviderError{ProviderError::Kind::NotFound, std::move(not_found), {}, {}});
+    return std::move(**found);
 }
 
-std::string scoped_not_found(std::string_view kind, const Value& start) {
-    return fmt::format("There is no {} \"{}\" in database \"{}\"", kind, text_of(start, "name"),
-                       text_of(start, "database"));
+Result<Value> PostgresqlResource::import_named(const std::string& id, std::string_view kind) const {
+    return imported(ValueMap{{"name", id}}, id, fmt::format("There is no {} \"{}\"", kind, id));
+}
+
+Result<Value> PostgresqlResource::import_scoped(const std::string& id, std::string_view kind) const {
+    auto dot = id.find('.');
+    if (dot == std::string::npos || dot == 0 || dot + 1 == id.size())
+        return std::unexpected(provider_error(fmt::format("Invalid {} import id \"{}\"", m_schema.type, id),
+                                              "Give it as <database>.<name>, e.g. app.reporting."));
+    std::string database = id.substr(0, dot);
+    std::string name = id.substr(dot + 1);
+    return imported(ValueMap{{"database", database}, {"name", name}}, id,
+                    fmt::format("There is no {} \"{}\" in database \"{}\"", kind, name, database));
 }
 
 }  // namespace plinth::providers::postgresql

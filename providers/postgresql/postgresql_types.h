@@ -23,6 +23,28 @@ std::string text_of(const Value& attributes, std::string_view name);
 // The string attribute `name`; nullopt when absent.
 std::optional<std::string> optional_text(const Value& attributes, std::string_view name);
 
+// What every resource type of the provider holds: its schema and the provider's connections.
+class PostgresqlResource : public ResourceType {
+public:
+    PostgresqlResource(ResourceSchema schema, std::shared_ptr<ConnectionCache> connections)
+        : m_schema(std::move(schema)), m_connections(std::move(connections)) {}
+
+    const ResourceSchema& schema() const override { return m_schema; }
+
+protected:
+    // The import of a role or a database (`kind`) by its name, read back.
+    Result<Value> import_named(const std::string& id, std::string_view kind) const;
+    // The import of a schema or an extension (`kind`) by "<database>.<name>", read back.
+    Result<Value> import_scoped(const std::string& id, std::string_view kind) const;
+
+    // The object the stack would have with `identity` (the attributes an import id names), read
+    // back and recorded under `id`; a not-found error with `not_found` when it does not exist.
+    Result<Value> imported(ValueMap identity, const std::string& id, std::string not_found) const;
+
+    ResourceSchema m_schema;
+    std::shared_ptr<ConnectionCache> m_connections;  // shared by all the provider's types
+};
+
 // An attribute the stack may set and the server fills in when it does not (an owner, an encoding).
 AttributeSchema optional_computed(std::string name, AttributeType type, std::string description);
 
@@ -53,15 +75,8 @@ Result<std::optional<Value>> read_in_database(ConnectionCache& connections, cons
 using DropSql = Result<std::string> (*)(const pg::Quoter& quoter, const std::string& name, bool cascade);
 Result<void> drop_scoped(ConnectionCache& connections, const Value& current, std::string_view kind, DropSql drop);
 
-// What an import found: the object, or a not-found error with `summary` when it is gone.
-Result<Value> imported_object(Result<std::optional<Value>> found, std::string summary);
 
 // "<database>.<name>": the id of a schema or an extension, and its import id.
 std::string scoped_id(const std::string& database, const std::string& name);
-// What the import of a schema or an extension starts from: the schema's defaults, with database
-// and name from `id` split at its first '.'; an error when it has no '.'.
-Result<Value> scoped_import_start(const ResourceSchema& schema, const std::string& id);
-// The error of an import of a scoped object that finds nothing.
-std::string scoped_not_found(std::string_view kind, const Value& start);
 
 }  // namespace plinth::providers::postgresql
