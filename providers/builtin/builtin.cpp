@@ -4,6 +4,7 @@
 #include "providers/http/http_provider.h"
 #include "providers/local/local_provider.h"
 #include "providers/null/null_provider.h"
+#include "providers/postgresql/postgresql_provider.h"
 #include "providers/random/random_provider.h"
 #include "providers/rest/rest_provider.h"
 #include "providers/time/time_provider.h"
@@ -18,6 +19,7 @@ void register_builtin_providers(ProviderRegistry& registry) {
     registry.add("external", make_external_provider);
     registry.add("http", make_http_provider);
     registry.add("rest", [] { return make_rest_provider(); });
+    registry.add("postgresql", [] { return make_postgresql_provider(); });
 }
 
 }  // namespace plinth::providers

@@ -1,4 +1,5 @@
-// providers/builtin/builtin.h: registers the providers compiled into plinth (local, random, null, time, external).
+// providers/builtin/builtin.h: registers the providers compiled into plinth (local, random, null,
+// time, external, http, rest, postgresql).
 #pragma once
 
 #include "providers/registry.h"

@@ -7,7 +7,7 @@
 
 namespace plinth::backends {
 
-PgBackend::PgBackend(std::shared_ptr<PgConnection> connection, PgSettings settings, PgTables tables,
+PgBackend::PgBackend(std::shared_ptr<pg::PgConnection> connection, PgSettings settings, PgTables tables,
                      std::filesystem::path stack_dir)
     : m_connection(std::move(connection)),
       m_settings(std::move(settings)),
@@ -49,13 +49,13 @@ std::expected<std::unique_ptr<Backend>, Diagnostic> open_pg_backend(const Backen
                                                                     const std::filesystem::path& stack_dir) {
     auto settings = read_pg_settings(decl);
     if (!settings) return std::unexpected(settings.error());
-    auto connection = PgConnection::open(settings->conn_str);
+    auto connection = pg::PgConnection::open(settings->conn_str, "for the pg backend");
     if (!connection) {
         Diagnostic error = connection.error();
         error.location = decl.location;
         return std::unexpected(std::move(error));
     }
-    std::shared_ptr<PgConnection> shared = std::move(*connection);
+    std::shared_ptr<pg::PgConnection> shared = std::move(*connection);
     auto tables = prepare_pg_tables(*shared, *settings);
     if (!tables) return std::unexpected(tables.error());
     return std::make_unique<PgBackend>(std::move(shared), std::move(*settings), std::move(*tables), stack_dir);

@@ -6,7 +6,7 @@
 #include <filesystem>
 #include <memory>
 
-#include "core/backends/pg/pg_connection.h"
+#include "core/pg/pg_connection.h"
 #include "core/backends/pg/pg_settings.h"
 #include "core/backends/pg/pg_tables.h"
 #include "core/state/backend.h"
@@ -15,7 +15,7 @@ namespace plinth::backends {
 
 class PgBackend final : public Backend {
 public:
-    PgBackend(std::shared_ptr<PgConnection> connection, PgSettings settings, PgTables tables,
+    PgBackend(std::shared_ptr<pg::PgConnection> connection, PgSettings settings, PgTables tables,
               std::filesystem::path stack_dir);
 
     std::string type() const override { return "pg"; }
@@ -25,7 +25,7 @@ public:
     std::expected<void, Diagnostic> delete_workspace(const std::string& workspace) override;
 
 private:
-    std::shared_ptr<PgConnection> m_connection;
+    std::shared_ptr<pg::PgConnection> m_connection;
     PgSettings m_settings;
     PgTables m_tables;
     std::filesystem::path m_stack_dir;

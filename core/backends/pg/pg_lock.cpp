@@ -14,18 +14,18 @@ constexpr const char* k_lock_holders =
     "AND k.database = (SELECT oid FROM pg_database WHERE datname = current_database()) "
     "AND ((k.classid::bigint << 32) | k.objid::bigint) = $1::bigint";
 
-std::expected<bool, Diagnostic> try_lock(PgConnection& connection, long long key, const std::string& what) {
+std::expected<bool, Diagnostic> try_lock(pg::PgConnection& connection, long long key, const std::string& what) {
     auto taken = connection.exec(what, "SELECT pg_try_advisory_lock($1::bigint)", {std::to_string(key)});
     if (!taken) return std::unexpected(taken.error());
     return taken->value(0, 0) == "t";
 }
 
-void unlock(PgConnection& connection, long long key) {
+void unlock(pg::PgConnection& connection, long long key) {
     // A failure leaves the lock to the session's end, which comes with the connection's.
     (void)connection.exec("release the lock", "SELECT pg_advisory_unlock($1::bigint)", {std::to_string(key)});
 }
 
-std::expected<std::optional<long long>, Diagnostic> row_id(PgConnection& connection, const PgWorkspace& workspace,
+std::expected<std::optional<long long>, Diagnostic> row_id(pg::PgConnection& connection, const PgWorkspace& workspace,
                                                            const std::string& what) {
     auto found = connection.exec(what, fmt::format("SELECT id FROM {} WHERE name = $1", workspace.tables.states),
                                  {workspace.name});
@@ -37,7 +37,7 @@ std::expected<std::optional<long long>, Diagnostic> row_id(PgConnection& connect
 // One attempt: the creation key first (Terraform's rule: nobody takes a workspace while a row is
 // being created), then the row's key if there is a row. Sets `key` to the key held, or the one
 // found held.
-std::expected<bool, Diagnostic> attempt(PgConnection& connection, const PgWorkspace& workspace, long long& key) {
+std::expected<bool, Diagnostic> attempt(pg::PgConnection& connection, const PgWorkspace& workspace, long long& key) {
     const std::string what = fmt::format("lock the state of workspace {}", workspace.name);
     key = k_pg_creation_lock_key;
     auto creation = try_lock(connection, k_pg_creation_lock_key, what);
@@ -54,7 +54,7 @@ std::expected<bool, Diagnostic> attempt(PgConnection& connection, const PgWorksp
     return taken;
 }
 
-std::expected<void, Diagnostic> record_holder(PgConnection& connection, const PgWorkspace& workspace,
+std::expected<void, Diagnostic> record_holder(pg::PgConnection& connection, const PgWorkspace& workspace,
                                               const LockInfo& info) {
     const std::string what = fmt::format("record the lock on workspace {}", workspace.name);
     auto removed = connection.exec(
@@ -70,14 +70,15 @@ std::expected<void, Diagnostic> record_holder(PgConnection& connection, const Pg
     return {};
 }
 
-LockInfo holder_from(const PgResult& rows, const std::string& where) {
+LockInfo holder_from(const pg::PgResult& rows, const std::string& where) {
     if (rows.rows() == 0) return LockInfo{};
     auto text = [&](int column) { return rows.value(0, column).value_or(""); };
     return LockInfo{text(0), text(1), text(2), text(3), text(4), where};
 }
 
 // Who holds advisory lock `key`, as recorded in plinth_locks (empty when not recorded).
-std::expected<LockInfo, Diagnostic> holder_of(PgConnection& connection, const PgWorkspace& workspace, long long key) {
+std::expected<LockInfo, Diagnostic> holder_of(pg::PgConnection& connection, const PgWorkspace& workspace,
+                                             long long key) {
     auto rows = connection.exec(
         "find who holds the lock",
         fmt::format("SELECT lock_id, operation, who, version, created FROM {} WHERE pid IN ({}) LIMIT 1",
@@ -89,7 +90,7 @@ std::expected<LockInfo, Diagnostic> holder_of(PgConnection& connection, const Pg
 
 }  // namespace
 
-PgStateLock::PgStateLock(std::unique_ptr<PgConnection> connection, PgWorkspace workspace, LockInfo info,
+PgStateLock::PgStateLock(std::unique_ptr<pg::PgConnection> connection, PgWorkspace workspace, LockInfo info,
                          long long key)
     : m_connection(std::move(connection)), m_workspace(std::move(workspace)), m_info(std::move(info)), m_key(key) {
     *m_workspace.held = this;
@@ -114,7 +115,7 @@ void PgStateLock::adopt_row(long long row_id) {
 std::expected<std::unique_ptr<PgStateLock>, Diagnostic> acquire_pg_lock(const PgWorkspace& workspace,
                                                                         const std::string& operation,
                                                                         std::chrono::milliseconds timeout) {
-    auto connection = PgConnection::open(workspace.conn_str);
+    auto connection = pg::PgConnection::open(workspace.conn_str, "for the pg backend");
     if (!connection) return std::unexpected(connection.error());
     long long key = k_pg_creation_lock_key;
     auto started = std::chrono::steady_clock::now();
@@ -135,7 +136,7 @@ std::expected<std::unique_ptr<PgStateLock>, Diagnostic> acquire_pg_lock(const Pg
 }
 
 std::expected<void, Diagnostic> force_unlock_pg_lock(const PgWorkspace& workspace, const std::string& lock_id) {
-    PgConnection& connection = *workspace.connection;
+    pg::PgConnection& connection = *workspace.connection;
     auto rows = connection.exec(
         "find who holds the lock",
         fmt::format("SELECT lock_id, operation, who, version, created, pid FROM {} WHERE name = $1 AND pid IN "

@@ -25,7 +25,7 @@ inline constexpr long long k_pg_creation_lock_key = -1;
 // calls adopt_row() so that it moves to the row's key and other workspaces need not wait.
 class PgStateLock final : public StateLock {
 public:
-    PgStateLock(std::unique_ptr<PgConnection> connection, PgWorkspace workspace, LockInfo info, long long key);
+    PgStateLock(std::unique_ptr<pg::PgConnection> connection, PgWorkspace workspace, LockInfo info, long long key);
     ~PgStateLock() override;
 
     const LockInfo& info() const override { return m_info; }
@@ -33,7 +33,7 @@ public:
     void adopt_row(long long row_id);
 
 private:
-    std::unique_ptr<PgConnection> m_connection;
+    std::unique_ptr<pg::PgConnection> m_connection;
     PgWorkspace m_workspace;
     LockInfo m_info;
     long long m_key;  // the advisory lock key held on m_connection

@@ -10,7 +10,7 @@ namespace {
 // that lock workspaces. "plnt" and 1.
 constexpr const char* k_setup_lock = "SELECT pg_advisory_xact_lock(1886154356, 1)";
 
-std::expected<void, Diagnostic> create_tables(PgConnection& connection, const PgSettings& settings,
+std::expected<void, Diagnostic> create_tables(pg::PgConnection& connection, const PgSettings& settings,
                                               const PgTables& tables, const std::string& schema) {
     const std::string what = fmt::format("prepare the schema {}", settings.schema_name);
     auto run = [&](const std::string& sql, const std::vector<std::string>& params = {}) {
@@ -57,7 +57,7 @@ std::expected<void, Diagnostic> create_tables(PgConnection& connection, const Pg
 
 }  // namespace
 
-std::expected<PgTables, Diagnostic> prepare_pg_tables(PgConnection& connection, const PgSettings& settings) {
+std::expected<PgTables, Diagnostic> prepare_pg_tables(pg::PgConnection& connection, const PgSettings& settings) {
     auto schema = connection.quote_identifier(settings.schema_name);
     if (!schema) return std::unexpected(schema.error());
     PgTables tables{settings.schema_name, *schema + ".states", *schema + ".plinth_locks"};

@@ -8,7 +8,7 @@
 #include <expected>
 #include <string>
 
-#include "core/backends/pg/pg_connection.h"
+#include "core/pg/pg_connection.h"
 #include "core/backends/pg/pg_settings.h"
 #include "core/diagnostics.h"
 
@@ -23,6 +23,6 @@ struct PgTables {
 
 // Creates what is missing (unless the settings say to skip it), serialized against other plinth
 // runs by a transaction-scoped advisory lock so that two first runs do not race.
-std::expected<PgTables, Diagnostic> prepare_pg_tables(PgConnection& connection, const PgSettings& settings);
+std::expected<PgTables, Diagnostic> prepare_pg_tables(pg::PgConnection& connection, const PgSettings& settings);
 
 }  // namespace plinth::backends

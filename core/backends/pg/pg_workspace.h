@@ -6,7 +6,7 @@
 #include <memory>
 #include <string>
 
-#include "core/backends/pg/pg_connection.h"
+#include "core/pg/pg_connection.h"
 #include "core/backends/pg/pg_tables.h"
 
 namespace plinth::backends {
@@ -14,7 +14,7 @@ namespace plinth::backends {
 class PgStateLock;
 
 struct PgWorkspace {
-    std::shared_ptr<PgConnection> connection;  // reads and writes; never holds a lock
+    std::shared_ptr<pg::PgConnection> connection;  // reads and writes; never holds a lock
     std::string conn_str;
     PgTables tables;
     std::string name;

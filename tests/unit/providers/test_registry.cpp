@@ -9,7 +9,8 @@ using namespace plinth::providers;
 TEST_CASE("registry: built-in providers by name") {
     ProviderRegistry registry;
     register_builtin_providers(registry);
-    CHECK(registry.names() == std::vector<std::string>{"external", "http", "local", "null", "random", "rest", "time"});
+    CHECK(registry.names() ==
+          std::vector<std::string>{"external", "http", "local", "null", "postgresql", "random", "rest", "time"});
     CHECK(registry.contains("random"));
     CHECK_FALSE(registry.contains("aws"));
     auto missing = registry.create("aws");
