@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what building and testing plinth need on Debian 12 (bookworm), from Debian's own
-# packages, and from npm json-server (the rest provider's end-to-end tests run it) and the AWS
-# emulators @20minutes/s3rver and dynalite (the s3 backend's tests run them). Safe to run
+# packages, and from npm json-server (the rest provider's end-to-end tests run it), the AWS
+# emulators @20minutes/s3rver and dynalite (the s3 backend's tests run them) and
+# terraform-unidiff (the `show --json` tests feed it plinth's plans). Safe to run
 # again: when everything is already installed it does nothing.
 # Runs as root, or through sudo when it is available.
 set -euo pipefail
@@ -27,7 +28,8 @@ packages=(
 json_server_version=0.17.4
 # The AWS emulators the s3 backend's end-to-end tests run (tests/e2e/aws_servers.py), installed
 # globally like json-server: s3rver as a module s3rver_start.js loads, dynalite as a command.
-npm_emulators=("@20minutes/s3rver@5.0.0" "dynalite@4.0.0")
+# terraform-unidiff, a consumer of Terraform's JSON plans, reads `plinth show --json` in the tests.
+npm_emulators=("@20minutes/s3rver@5.0.0" "dynalite@4.0.0" "@ahmadnassri/terraform-unidiff@4.0.5")
 npm_root=$(npm root --global 2>/dev/null || true)
 
 # Whether the global npm module `name@version` is installed.

@@ -5,6 +5,8 @@ checked exactly where they are stable."""
 import json
 import os
 import re
+import shutil
+import subprocess
 import unittest
 
 from plinth_e2e import StackTest
@@ -135,6 +137,133 @@ class JsonOutputTest(StackTest):
             "range": {"filename": "bad.yaml", "start": {"line": 5, "column": 20}}})
         self.assertEqual(events[-1]["valid"], False)
         self.assertEqual(events[-1]["error_count"], 1)
+
+
+SHOWN_STACK = """
+stack: shown
+variables:
+  secret:
+    type: string
+    default: "CANARY-show-secret"
+    sensitive: true
+  content:
+    type: string
+    default: first
+resources:
+  note:
+    type: local_file
+    properties:
+      filename: note.txt
+      content: "${var.content}"
+  hidden:
+    type: local_file
+    properties:
+      filename: hidden.txt
+      content: "${var.secret}"
+%s
+outputs:
+  path:
+    value: "${note.filename}"
+  secret:
+    value: "${var.secret}"
+    sensitive: true
+"""
+
+GONE = """
+  gone:
+    type: null_resource
+"""
+
+FRESH = """
+  fresh:
+    type: null_resource
+"""
+
+UNIDIFF_VERSION = "4.0.5"
+
+
+def unidiff():
+    found = shutil.which("terraform-unidiff")
+    if not found:
+        raise AssertionError(f"terraform-unidiff is not installed; run scripts/install-deps.sh or "
+                             f"`npm install -g @ahmadnassri/terraform-unidiff@{UNIDIFF_VERSION}`")
+    return found
+
+
+class ShowJsonTest(StackTest):
+    """`show --json` writes Terraform's JSON plan and state representations."""
+
+    def setUp(self):
+        super().setUp()
+        self.write_stack({"main.yaml": SHOWN_STACK % GONE})
+        self.plinth_ok("apply", "--auto-approve")
+        self.write_stack({"main.yaml": SHOWN_STACK % FRESH})
+        self.plinth_ok("plan", "--out", "next.plan", "--var", "content=second")
+        self.shown = self.plinth_ok("show", "--json", "next.plan").out
+
+    def test_a_saved_plan_in_terraforms_plan_representation(self):
+        self.assertNotIn("CANARY-show-secret", self.shown)
+        plan = json.loads(self.shown)
+        self.assertEqual(plan["format_version"], "1.2")
+        self.assertIn("terraform_version", plan)
+        changes = {c["address"]: c for c in plan["resource_changes"]}
+        self.assertEqual({a: c["change"]["actions"] for a, c in changes.items()},
+                         {"fresh": ["create"], "gone": ["delete"], "hidden": ["no-op"], "note": ["delete", "create"]})
+        note = changes["note"]
+        self.assertEqual((note["mode"], note["type"], note["name"], note["provider_name"]),
+                         ("managed", "local_file", "note", "local"))
+        self.assertEqual(note["change"]["before"]["content"], "first")
+        self.assertEqual(note["change"]["after"]["content"], "second")
+        self.assertEqual(note["change"]["replace_paths"], [["content"]])
+        self.assertEqual(note["action_reason"], "replace_because_cannot_update")
+        self.assertEqual(changes["gone"]["action_reason"], "delete_because_no_resource_config")
+        self.assertIsNone(changes["gone"]["change"]["after"])
+        fresh = changes["fresh"]["change"]
+        self.assertIsNone(fresh["before"])
+        self.assertEqual(fresh["after_unknown"], {"id": True})
+        self.assertNotIn("id", fresh["after"])
+        hidden = changes["hidden"]["change"]
+        self.assertNotIn("content", hidden["after"])
+        self.assertEqual(hidden["after_sensitive"], {"content": True})
+        self.assertEqual(hidden["before_sensitive"], {"content": True})
+
+        self.assertEqual(plan["variables"], {"content": {"value": "second"}, "secret": {"sensitive": True}})
+        self.assertEqual(plan["output_changes"]["secret"]["before"], None)
+        self.assertEqual(plan["output_changes"]["secret"]["after_sensitive"], True)
+        self.assertEqual(plan["output_changes"]["path"]["actions"], ["no-op"])
+        planned = {r["address"]: r for r in plan["planned_values"]["root_module"]["resources"]}
+        self.assertEqual(set(planned), {"fresh", "hidden", "note"})
+        self.assertEqual(planned["note"]["values"]["content"], "second")
+        prior = {r["address"]: r for r in plan["prior_state"]["values"]["root_module"]["resources"]}
+        self.assertEqual(prior["note"]["values"]["content"], "first")
+        self.assertIn("gone", prior)
+        configured = {r["address"]: r for r in plan["configuration"]["root_module"]["resources"]}
+        self.assertEqual(configured["fresh"], {"address": "fresh", "mode": "managed", "type": "null_resource",
+                                               "name": "fresh", "provider_config_key": "null"})
+
+    def test_a_consumer_of_terraform_plan_json_reads_it(self):
+        with open(self.path("plan.json"), "w", encoding="utf-8") as out:
+            out.write(self.shown)
+        result = subprocess.run([unidiff(), "plan.json"], cwd=self.dir, capture_output=True, text=True, timeout=60)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        # terraform-unidiff counts a replacement as one add and one destroy.
+        self.assertIn("Plan: 2 to add, 0 to change, 2 to destroy", result.stdout)
+        self.assertIn("--- note\n+++ note", result.stdout)
+        self.assertIn("-content: first", result.stdout)
+        self.assertIn("+content: second", result.stdout)
+        self.assertNotIn("CANARY-show-secret", result.stdout)
+
+    def test_the_state_in_terraforms_state_representation(self):
+        shown = self.plinth_ok("show", "--json").out
+        self.assertNotIn("CANARY-show-secret", shown)
+        state = json.loads(shown)
+        self.assertEqual(state["format_version"], "1.0")
+        resources = {r["address"]: r for r in state["values"]["root_module"]["resources"]}
+        self.assertEqual(set(resources), {"gone", "hidden", "note"})
+        self.assertEqual(resources["note"]["values"]["content"], "first")
+        self.assertEqual(resources["hidden"]["sensitive_values"], {"content": True})
+        self.assertEqual(state["values"]["outputs"], {"path": {"sensitive": False, "value": "note.txt"},
+                                                      "secret": {"sensitive": True}})
 
 
 if __name__ == "__main__":
