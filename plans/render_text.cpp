@@ -73,10 +73,6 @@ std::string render_change_block(const ResourceChange& change, std::string headin
     return out;
 }
 
-std::string render_change(const ResourceChange& change, const RenderStyle& style) {
-    return render_change_block(change, change_heading(change, style), style);
-}
-
 // A data source read during apply: `<= data "type" "name"` with what the read will fill in.
 std::string render_deferred_read(const DataRead& read, const RenderStyle& style) {
     std::string body;
@@ -161,6 +157,10 @@ std::string render_refresh_only_plan(const std::vector<Drift>& drift, const Rend
            "\nThis is a refresh-only plan: plinth will not change any object to undo these changes. "
            "Applying it (`plinth apply --refresh-only`, or `plinth apply` of the saved plan) records them in "
            "state.\n";
+}
+
+std::string render_change(const ResourceChange& change, const RenderStyle& style) {
+    return render_change_block(change, change_heading(change, style), style);
 }
 
 std::string render_plan(const Plan& plan, const RenderStyle& style) {

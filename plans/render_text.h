@@ -14,6 +14,9 @@ namespace plinth::plans {
 // The whole plan, ending in a newline. No-op changes are not listed.
 std::string render_plan(const Plan& plan, const RenderStyle& style);
 
+// One changed resource: its "# web will be created" heading and its block with the diff.
+std::string render_change(const ResourceChange& change, const RenderStyle& style);
+
 // "Note: Objects have changed outside of plinth" and each drifted object's diff; empty for none.
 std::string render_drift(const std::vector<Drift>& drift, const RenderStyle& style);
 // A refresh-only plan: the drift and what applying it does, or that everything still matches.

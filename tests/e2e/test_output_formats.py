@@ -1,6 +1,7 @@
-"""`--json`: one JSON event per line on stdout for plan, apply, destroy, refresh and validate
-(docs/json-output.md). Timestamps are normalised; the event types, messages and payloads are
-checked exactly where they are stable."""
+"""Output formats: `--json` events for plan, apply, destroy, refresh and validate
+(docs/json-output.md), `show --json` (Terraform's plan and state representations, fed to a real
+consumer) and `show --format markdown` (against a golden file). Timestamps are normalised; the
+event types, messages and payloads are checked exactly where they are stable."""
 
 import json
 import os
@@ -264,6 +265,29 @@ class ShowJsonTest(StackTest):
         self.assertEqual(resources["hidden"]["sensitive_values"], {"content": True})
         self.assertEqual(state["values"]["outputs"], {"path": {"sensitive": False, "value": "note.txt"},
                                                       "secret": {"sensitive": True}})
+
+
+GOLDEN = os.path.join(os.path.dirname(os.path.abspath(__file__)), "golden")
+
+
+class MarkdownTest(StackTest):
+    def test_a_plan_as_a_pull_request_comment(self):
+        self.write_stack({"main.yaml": SHOWN_STACK % GONE})
+        self.plinth_ok("apply", "--auto-approve")
+        self.write_stack({"main.yaml": SHOWN_STACK % FRESH})
+        self.plinth_ok("plan", "--out", "next.plan", "--var", "content=second", "--var", "secret=CANARY-rotated")
+        shown = self.plinth_ok("show", "--format", "markdown", "next.plan").out
+        self.assertNotIn("CANARY", shown)
+        # null_resource ids are random.
+        shown = re.sub(r'"\d{6,}"', '"<random id>"', shown)
+        with open(os.path.join(GOLDEN, "plan.md"), encoding="utf-8") as golden:
+            self.assertEqual(shown, golden.read())
+
+    def test_markdown_needs_a_saved_plan(self):
+        self.write_stack({"main.yaml": SHOWN_STACK % ""})
+        refused = self.run_plinth("show", "--format", "markdown")
+        self.assertEqual(refused.code, 1, refused)
+        self.assertIn("--format markdown shows a saved plan", refused.err)
 
 
 if __name__ == "__main__":
