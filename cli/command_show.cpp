@@ -8,8 +8,6 @@
 #include "cli/stack_session.h"
 #include "cli/state_codec.h"
 #include "cli/workspace_selection.h"
-#include "core/state/atomic_file.h"
-#include "plans/plan_file.h"
 #include "plans/render_markdown.h"
 #include "plans/render_plan_json.h"
 #include "plans/render_state.h"
@@ -27,20 +25,8 @@ struct ShowOptions {
 };
 
 ExitStatus show_plan_file(const ShowOptions& options, Ui& ui) {
-    const std::string& plan_file = options.plan_file;
-    auto content = read_whole_file(plan_file);
-    if (!content || !*content)
-        return ui.diagnostic(make_error(fmt::format("cannot read {}", plan_file), content ? "" : content.error())),
-               ExitStatus::Error;
-    // Only an encrypted plan needs the stack: its `encryption:` block has the key.
-    CodecPtr codec = std::make_shared<const StateCodec>();
-    if (is_encrypted(**content)) {
-        auto configured = current_state_codec(ui);
-        if (!configured) return configured.error();
-        codec = std::move(*configured);
-    }
-    auto plan = plans::decode_plan(**content, plan_file, *codec);
-    if (!plan) return ui.diagnostic(plan.error()), ExitStatus::Error;
+    auto plan = read_saved_plan(ui, options.plan_file);
+    if (!plan) return plan.error();
     if (options.as_json()) ui.out(plans::render_plan_json(*plan));
     else if (options.format == "markdown") ui.out(plans::render_plan_markdown(*plan));
     else ui.out(plans::render_plan(*plan, plans::RenderStyle{ui.color()}));

@@ -1,9 +1,13 @@
 #include "cli/state_codec.h"
 
+#include <fmt/format.h>
+
 #include "cli/workspace_selection.h"
 #include "core/stack/loader.h"
 #include "core/stack/variables.h"
+#include "core/state/atomic_file.h"
 #include "plans/encryption_keys.h"
+#include "plans/plan_file.h"
 
 extern char** environ;
 
@@ -96,6 +100,27 @@ std::expected<CodecPtr, ExitStatus> current_state_codec(Ui& ui) {
     auto selected = current(ui);
     if (!selected) return std::unexpected(selected.error());
     return directory_state_codec(ui, std::filesystem::current_path(), selected->workspace);
+}
+
+std::expected<plans::Plan, ExitStatus> read_saved_plan(Ui& ui, const std::string& path) {
+    auto content = read_whole_file(path);
+    if (!content || !*content) {
+        ui.diagnostic(make_error(fmt::format("cannot read plan file {}", path),
+                                 content ? "it does not exist" : content.error()));
+        return std::unexpected(ExitStatus::Error);
+    }
+    CodecPtr codec = std::make_shared<const StateCodec>();
+    if (is_encrypted(**content)) {
+        auto configured = current_state_codec(ui);
+        if (!configured) return std::unexpected(configured.error());
+        codec = std::move(*configured);
+    }
+    auto plan = plans::decode_plan(**content, path, *codec);
+    if (!plan) {
+        ui.diagnostic(plan.error());
+        return std::unexpected(ExitStatus::Error);
+    }
+    return std::move(*plan);
 }
 
 }  // namespace plinth::cli

@@ -14,6 +14,7 @@
 #include "core/stack/stack.h"
 #include "core/state/backend.h"
 #include "core/state/encryption.h"
+#include "plans/plan.h"
 
 namespace plinth::cli {
 
@@ -46,5 +47,9 @@ std::expected<std::unique_ptr<StateStore>, ExitStatus> open_current_encrypted_st
 
 // directory_state_codec for the current directory and workspace (reading a saved plan).
 std::expected<CodecPtr, ExitStatus> current_state_codec(Ui& ui);
+
+// The saved plan at `path` (`show`, `graph --plan`). Only an encrypted plan needs the stack in
+// the current directory: its `encryption:` block has the key.
+std::expected<plans::Plan, ExitStatus> read_saved_plan(Ui& ui, const std::string& path);
 
 }  // namespace plinth::cli

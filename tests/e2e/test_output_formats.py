@@ -290,5 +290,57 @@ class MarkdownTest(StackTest):
         self.assertIn("--format markdown shows a saved plan", refused.err)
 
 
+GRAPH_STACK = """
+stack: drawn
+resources:
+  base:
+    type: local_file
+    properties:
+      filename: base.txt
+      content: base
+  top:
+    type: local_file
+    properties:
+      filename: top.txt
+      content: "${base.content} and ${local.suffix}"
+locals:
+  suffix: top
+outputs:
+  where:
+    value: "${top.filename}"
+"""
+
+
+class GraphTest(StackTest):
+    def test_dot_draws_every_node_and_what_it_depends_on(self):
+        self.write_stack({"main.yaml": GRAPH_STACK})
+        dot = self.plinth_ok("graph").out
+        self.assertTrue(dot.startswith("digraph plinth {\n"), dot)
+        self.assertIn('  "top" [label = "top\\nlocal_file"];\n', dot)
+        self.assertIn('  "local.suffix" [label = "local.suffix\\nlocal", shape = note];\n', dot)
+        for edge in ('"top" -> "base"', '"top" -> "local.suffix"', '"output.where" -> "top"'):
+            self.assertIn(f"  {edge};\n", dot)
+        self.assertTrue(dot.endswith("}\n"))
+
+    def test_mermaid_colours_resources_by_a_plans_actions(self):
+        self.write_stack({"main.yaml": GRAPH_STACK})
+        self.plinth_ok("apply", "--auto-approve")
+        self.write_stack({"main.yaml": GRAPH_STACK.replace("content: base", "content: changed")})
+        self.plinth_ok("plan", "--out", "next.plan")
+        mermaid = self.plinth_ok("graph", "--format", "mermaid", "--plan", "next.plan").out
+        self.assertTrue(mermaid.startswith("flowchart RL\n"), mermaid)
+        ids = dict(re.findall(r'^  (n\d+)\[\"(\w+)<br/>', mermaid, re.M))
+        by_name = {name: node for node, name in ids.items()}
+        self.assertEqual(set(by_name), {"base", "top"})
+        self.assertIn(f"  {by_name['top']} --> {by_name['base']}\n", mermaid)
+        self.assertIn(f"  class {by_name['base']},{by_name['top']} replace\n", mermaid)
+
+    def test_an_unknown_format_is_refused(self):
+        self.write_stack({"main.yaml": GRAPH_STACK})
+        refused = self.run_plinth("graph", "--format", "png")
+        self.assertEqual(refused.code, 1, refused)
+        self.assertIn("png", refused.err)
+
+
 if __name__ == "__main__":
     unittest.main()
