@@ -2,7 +2,9 @@
 
 #include <fmt/format.h>
 
+#include "core/log.h"
 #include "core/name_suggestion.h"
+#include "plans/logged_provider.h"
 #include "plans/requirements.h"
 #include "plans/provider_settings.h"
 
@@ -69,6 +71,7 @@ std::expected<std::unique_ptr<providers::Provider>, Diagnostic> ProviderSet::mak
     }
     if (auto unmet = check_provider_requirement(m_root.requirements, (*created)->schema(), m_registry.origin(type_name)))
         return std::unexpected(*unmet);
+    if (log_enabled(LogLevel::Debug)) return std::make_unique<LoggedProvider>(name, std::move(*created));
     return std::move(*created);
 }
 

@@ -267,6 +267,20 @@ class ShowJsonTest(StackTest):
                                                       "secret": {"sensitive": True}})
 
 
+class DebugLogTest(StackTest):
+    def test_every_provider_call_is_logged_with_its_duration_and_no_secret(self):
+        self.write_stack({"main.yaml": STACK})
+        log_path = self.path("debug.log")
+        self.plinth_ok("apply", "--auto-approve", env={"PLINTH_LOG": "debug", "PLINTH_LOG_PATH": log_path})
+        with open(log_path, encoding="utf-8") as log:
+            text = log.read()
+        self.assertNotIn("CANARY-json-secret", text)
+        for call in ("provider local: configure took", "provider local: plan local_file took",
+                     "provider local: create local_file took", "provider time: create time_sleep took"):
+            self.assertIn(call, text)
+        self.assertRegex(text, r"\[DEBUG\] provider local: create local_file took \d+\.\d ms")
+
+
 GOLDEN = os.path.join(os.path.dirname(os.path.abspath(__file__)), "golden")
 
 
