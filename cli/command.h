@@ -28,6 +28,7 @@ Command make_apply_command(CLI::App& parent);
 Command make_destroy_command(CLI::App& parent);
 Command make_refresh_command(CLI::App& parent);
 Command make_graph_command(CLI::App& parent);
+Command make_completion_command(CLI::App& parent);
 Command make_show_command(CLI::App& parent);
 Command make_output_command(CLI::App& parent);
 Command make_state_command(CLI::App& parent);

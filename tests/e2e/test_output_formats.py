@@ -281,6 +281,34 @@ class DebugLogTest(StackTest):
         self.assertRegex(text, r"\[DEBUG\] provider local: create local_file took \d+\.\d ms")
 
 
+class CompletionTest(StackTest):
+    def complete(self, shell, line):
+        """What the completion script offers for `line` (the word under the cursor is its last)."""
+        script = self.plinth_ok("completion", shell).out
+        words = line.split(" ")
+        program = (script + "\nCOMP_WORDS=(" + " ".join(f"'{w}'" for w in words) + ")\n"
+                   f"COMP_CWORD={len(words) - 1}\n_plinth\nprintf '%s\\n' \"${{COMPREPLY[@]}}\"\n")
+        if shell == "zsh":  # bashcompinit is zsh's; the function itself is plain bash
+            program = program.replace("autoload -U +X bashcompinit && bashcompinit\n", "")
+        result = subprocess.run(["bash", "-c", program], cwd=self.dir, capture_output=True, text=True, timeout=30)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        return set(result.stdout.split())
+
+    def test_bash_completes_commands_subcommands_and_options(self):
+        self.assertEqual(self.complete("bash", "plinth pl"), {"plan"})
+        self.assertTrue({"list", "show", "mv", "rm", "push", "pull"} <= self.complete("bash", "plinth state "))
+        self.assertEqual(self.complete("bash", "plinth plan --detailed"), {"--detailed-exitcode"})
+        # An option's value is not taken for a command: `--out state` stays in plan.
+        self.assertEqual(self.complete("bash", "plinth plan --out state --ref"), {"--refresh", "--refresh-only"})
+        self.assertEqual(self.complete("bash", "plinth workspace sel"), {"select"})
+
+    def test_zsh_loads_the_same_function_through_bashcompinit(self):
+        script = self.plinth_ok("completion", "zsh").out
+        self.assertTrue(script.startswith("#compdef plinth\n"))
+        self.assertIn("autoload -U +X bashcompinit && bashcompinit\n", script)
+        self.assertEqual(self.complete("zsh", "plinth gr"), {"graph"})
+
+
 GOLDEN = os.path.join(os.path.dirname(os.path.abspath(__file__)), "golden")
 
 
