@@ -1,4 +1,4 @@
-// providers/builtin/builtin.h: registers the providers compiled into plinth (local, random, null, time, external).
+// providers/builtin/builtin.h: registers the providers compiled into plinth (local, random, null, time, external, http, rest, aws).
 #pragma once
 
 #include "providers/registry.h"
