@@ -1,6 +1,7 @@
 #include "providers/aws/aws_settings.h"
 
 #include <array>
+#include <cctype>
 #include <fmt/format.h>
 
 #include "providers/attributes.h"
