@@ -16,7 +16,7 @@ struct JsonCall {
     std::string endpoint;  // scheme://host[:port], no trailing '/'
     std::string target;    // "DynamoDB_20120810.PutItem", "AmazonSQS.CreateQueue"
     nlohmann::json body;
-    std::string summary;   // names the call in errors
+    std::string summary;  // names the call in errors
 };
 
 // The answer's JSON (an empty answer: an empty object).

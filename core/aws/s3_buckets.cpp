@@ -41,9 +41,10 @@ std::map<std::string, std::string> tags_of_document(const std::string& xml) {
 std::expected<void, AwsError> S3Client::create_bucket(const std::string& bucket) const {
     AwsRequest create = request("PUT", bucket, "", "CreateBucket");
     if (m_client->region() != k_default_location)
-        create.body = fmt::format("<CreateBucketConfiguration xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\">"
-                                  "<LocationConstraint>{}</LocationConstraint></CreateBucketConfiguration>",
-                                  xml_escape(m_client->region()));
+        create.body = fmt::format(
+            "<CreateBucketConfiguration xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\">"
+            "<LocationConstraint>{}</LocationConstraint></CreateBucketConfiguration>",
+            xml_escape(m_client->region()));
     auto response = m_client->send(create, ErrorFormat::Xml);
     if (!response) return std::unexpected(response.error());
     return {};
@@ -73,8 +74,8 @@ std::expected<std::map<std::string, std::string>, AwsError> S3Client::bucket_tag
 
 std::expected<void, AwsError> S3Client::set_bucket_tags(const std::string& bucket,
                                                         const std::map<std::string, std::string>& tags) const {
-    AwsRequest call = request(tags.empty() ? "DELETE" : "PUT", bucket, "",
-                              tags.empty() ? "DeleteBucketTagging" : "PutBucketTagging");
+    AwsRequest call =
+        request(tags.empty() ? "DELETE" : "PUT", bucket, "", tags.empty() ? "DeleteBucketTagging" : "PutBucketTagging");
     call.query = {{"tagging", ""}};
     if (!tags.empty()) {
         call.body = tagging_document(tags);

@@ -14,8 +14,8 @@ SqsClient::SqsClient(std::shared_ptr<const AwsClient> client, std::string endpoi
 
 std::expected<nlohmann::json, AwsError> SqsClient::call(const std::string& operation, const nlohmann::json& body,
                                                         const std::string& subject) const {
-    return send_json_call(*m_client,
-                          {"sqs", m_endpoint, "AmazonSQS." + operation, body, fmt::format("SQS {} {}", operation, subject)});
+    return send_json_call(
+        *m_client, {"sqs", m_endpoint, "AmazonSQS." + operation, body, fmt::format("SQS {} {}", operation, subject)});
 }
 
 std::expected<std::string, AwsError> SqsClient::create_queue(const std::string& name,

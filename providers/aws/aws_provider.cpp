@@ -12,7 +12,8 @@ class AwsProvider final : public TypedProvider {
 public:
     AwsProvider(plinth::aws::EnvironmentLookup environment, std::shared_ptr<aws::AwsApi> api)
         : TypedProvider("aws", resource_types(api), data_source_types(api), aws::aws_settings_schema()),
-          m_environment(std::move(environment)), m_api(std::move(api)) {}
+          m_environment(std::move(environment)),
+          m_api(std::move(api)) {}
 
     Result<void> configure(const Value& config) override {
         if (auto valid = TypedProvider::configure(config); !valid) return valid;
@@ -49,7 +50,8 @@ std::unique_ptr<Provider> make_aws_provider() {
     return make_aws_provider(plinth::aws::process_environment, std::make_shared<aws::AwsApi>());
 }
 
-std::unique_ptr<Provider> make_aws_provider(plinth::aws::EnvironmentLookup environment, std::shared_ptr<aws::AwsApi> api) {
+std::unique_ptr<Provider> make_aws_provider(plinth::aws::EnvironmentLookup environment,
+                                            std::shared_ptr<aws::AwsApi> api) {
     return std::make_unique<AwsProvider>(std::move(environment), std::move(api));
 }
 

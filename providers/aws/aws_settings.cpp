@@ -38,10 +38,13 @@ Result<Endpoints> read_endpoints(const Value& config, const plinth::aws::Environ
         for (const auto& [service, url] : given->as_map()) {
             if (url.is_null() || (url.is_string() && url.as_string().empty())) continue;  // AWS's own
             if (std::ranges::find(k_services, service) == k_services.end())
-                return std::unexpected(attribute_error("endpoints", fmt::format("has an unknown service \"{}\"", service),
-                                                       "The aws provider takes endpoints for s3, dynamodb, sqs and sts."));
-            if (!url.is_string() || !(url.as_string().starts_with("http://") || url.as_string().starts_with("https://")))
-                return std::unexpected(attribute_error("endpoints", fmt::format("\"{}\" must be an http:// or https:// URL", service)));
+                return std::unexpected(
+                    attribute_error("endpoints", fmt::format("has an unknown service \"{}\"", service),
+                                    "The aws provider takes endpoints for s3, dynamodb, sqs and sts."));
+            if (!url.is_string() ||
+                !(url.as_string().starts_with("http://") || url.as_string().starts_with("https://")))
+                return std::unexpected(
+                    attribute_error("endpoints", fmt::format("\"{}\" must be an http:// or https:// URL", service)));
             endpoint_of(endpoints, service) = url.as_string();
         }
     }
@@ -61,9 +64,12 @@ std::vector<AttributeSchema> aws_settings_schema() {
     using T = AttributeType;
     return {
         optional_attribute("region", T::String, "The AWS region; else AWS_REGION or AWS_DEFAULT_REGION."),
-        optional_attribute("access_key", T::String, "The access key id; else AWS_ACCESS_KEY_ID or the shared credentials file."),
-        secret(optional_attribute("secret_key", T::String, "The secret access key; else AWS_SECRET_ACCESS_KEY or the shared credentials file.")),
-        secret(optional_attribute("token", T::String, "A session token for temporary credentials; else AWS_SESSION_TOKEN.")),
+        optional_attribute("access_key", T::String,
+                           "The access key id; else AWS_ACCESS_KEY_ID or the shared credentials file."),
+        secret(optional_attribute("secret_key", T::String,
+                                  "The secret access key; else AWS_SECRET_ACCESS_KEY or the shared credentials file.")),
+        secret(optional_attribute("token", T::String,
+                                  "A session token for temporary credentials; else AWS_SESSION_TOKEN.")),
         optional_attribute("profile", T::String, "A profile of the shared credentials file (~/.aws/credentials)."),
         optional_attribute("endpoints", T::Map, "URLs replacing AWS's endpoints: s3, dynamodb, sqs, sts."),
         optional_attribute("s3_use_path_style", T::Bool, "Address S3 as ENDPOINT/BUCKET/KEY.", Value(false)),
@@ -78,15 +84,16 @@ Result<AwsSettings> read_settings(const Value& config, const plinth::aws::Enviro
     if (!region) region = environment("AWS_REGION");
     if (!region) region = environment("AWS_DEFAULT_REGION");
     if (!region)
-        return std::unexpected(provider_error("The aws provider needs a region",
-                                              "Set region in `providers: { aws: ... }`, or AWS_REGION in the environment.",
-                                              "region"));
+        return std::unexpected(
+            provider_error("The aws provider needs a region",
+                           "Set region in `providers: { aws: ... }`, or AWS_REGION in the environment.", "region"));
     settings.region = *region;
     plinth::aws::CredentialSettings given{text_setting(config, "access_key"), text_setting(config, "secret_key"),
                                           text_setting(config, "token"), text_setting(config, "profile")};
     auto credentials = plinth::aws::resolve_credentials(given, environment);
     if (!credentials)
-        return std::unexpected(provider_error("The aws provider found no credentials", credentials.error(), "access_key"));
+        return std::unexpected(
+            provider_error("The aws provider found no credentials", credentials.error(), "access_key"));
     settings.credentials = std::move(*credentials);
     auto endpoints = read_endpoints(config, environment);
     if (!endpoints) return std::unexpected(endpoints.error());

@@ -12,7 +12,8 @@ Result<StringMap> string_map_attribute(const Value& attributes, std::string_view
     if (found == nullptr || !found->is_map()) return map;
     for (const auto& [key, value] : found->as_map()) {
         if (!value.is_string())
-            return std::unexpected(attribute_error(std::string(name), fmt::format("value of \"{}\" must be a string", key)));
+            return std::unexpected(
+                attribute_error(std::string(name), fmt::format("value of \"{}\" must be a string", key)));
         map.emplace(key, value.as_string());
     }
     return map;

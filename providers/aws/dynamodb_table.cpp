@@ -21,8 +21,10 @@ constexpr std::chrono::seconds k_table_wait{600};
 
 ResourceSchema table_schema() {
     using T = AttributeType;
-    AttributeSchema read_capacity = optional_attribute("read_capacity", T::Number, "Read capacity units (PROVISIONED).");
-    AttributeSchema write_capacity = optional_attribute("write_capacity", T::Number, "Write capacity units (PROVISIONED).");
+    AttributeSchema read_capacity =
+        optional_attribute("read_capacity", T::Number, "Read capacity units (PROVISIONED).");
+    AttributeSchema write_capacity =
+        optional_attribute("write_capacity", T::Number, "Write capacity units (PROVISIONED).");
     read_capacity.computed = write_capacity.computed = true;
     return ResourceSchema{
         "aws_dynamodb_table",
@@ -60,7 +62,8 @@ Result<void> check_key_attributes(const Value& planned) {
     for (std::string_view key : {"hash_key", "range_key"})
         if (const std::string* name = string_attribute(planned, key))
             if (std::ranges::find(names, *name) == names.end())
-                return std::unexpected(attribute_error(std::string(key), fmt::format("\"{}\" is not in attribute", *name),
+                return std::unexpected(attribute_error(std::string(key),
+                                                       fmt::format("\"{}\" is not in attribute", *name),
                                                        "Declare each key attribute with its type in `attribute`."));
     return {};
 }
@@ -77,7 +80,8 @@ Result<void> check_billing(const Value& desired, const Value& planned) {
         if (*mode == k_provisioned && !set)
             return std::unexpected(attribute_error(std::string(capacity), "is required with billing_mode PROVISIONED"));
         if (*mode == k_on_demand && set && given->is_number() && given->as_number() != 0)
-            return std::unexpected(attribute_error(std::string(capacity), "must not be set with billing_mode PAY_PER_REQUEST"));
+            return std::unexpected(
+                attribute_error(std::string(capacity), "must not be set with billing_mode PAY_PER_REQUEST"));
     }
     return {};
 }
@@ -107,7 +111,8 @@ Value key_attributes_of(const json& table, const Value* current) {
         entries.push_back(Value(ValueMap{{"name", definition.value("AttributeName", "")},
                                          {"type", definition.value("AttributeType", "")}}));
     if (current != nullptr && current->is_list() && current->as_list().size() == entries.size() &&
-        std::ranges::all_of(current->as_list(), [&](const Value& entry) { return std::ranges::find(entries, entry) != entries.end(); }))
+        std::ranges::all_of(current->as_list(),
+                            [&](const Value& entry) { return std::ranges::find(entries, entry) != entries.end(); }))
         return *current;
     return Value(std::move(entries));
 }
@@ -124,7 +129,8 @@ Value table_attributes(const json& table, Value current) {
     set_attribute(current, "billing_mode", mode);
     if (string_attribute(current, "range_key") != nullptr) set_attribute(current, "range_key", Value{});
     for (const auto& key : table.value("KeySchema", json::array()))
-        set_attribute(current, key.value("KeyType", "") == "HASH" ? "hash_key" : "range_key", key.value("AttributeName", ""));
+        set_attribute(current, key.value("KeyType", "") == "HASH" ? "hash_key" : "range_key",
+                      key.value("AttributeName", ""));
     set_attribute(current, "attribute", key_attributes_of(table, current.find("attribute")));
     json throughput = table.value("ProvisionedThroughput", json::object());
     set_attribute(current, "read_capacity", throughput.value("ReadCapacityUnits", std::int64_t{0}));
@@ -186,11 +192,12 @@ public:
         if (!clients) return std::unexpected(clients.error());
         if (auto deleted = (*clients)->dynamodb.delete_table(*name); !deleted)
             return std::unexpected(aws_failure(deleted.error()));
-        return wait_until((*clients)->sleep, k_table_wait, fmt::format("table {} to be deleted", *name), [&]() -> Result<bool> {
-            auto table = (*clients)->dynamodb.describe_table(*name);
-            if (!table) return std::unexpected(aws_failure(table.error()));
-            return !table->has_value();
-        });
+        return wait_until((*clients)->sleep, k_table_wait, fmt::format("table {} to be deleted", *name),
+                          [&]() -> Result<bool> {
+                              auto table = (*clients)->dynamodb.describe_table(*name);
+                              if (!table) return std::unexpected(aws_failure(table.error()));
+                              return !table->has_value();
+                          });
     }
 
     Result<Value> import(const std::string& name) const override {
@@ -198,8 +205,10 @@ public:
         auto read_back = read(imported);
         if (!read_back) return std::unexpected(read_back.error());
         if (!*read_back)
-            return std::unexpected(ProviderError{ProviderError::Kind::NotFound, fmt::format("No table {}", name),
-                                                 "The import id of aws_dynamodb_table is the table's name.", {}});
+            return std::unexpected(ProviderError{ProviderError::Kind::NotFound,
+                                                 fmt::format("No table {}", name),
+                                                 "The import id of aws_dynamodb_table is the table's name.",
+                                                 {}});
         return std::move(**read_back);
     }
 
@@ -208,13 +217,14 @@ private:
     Result<Value> settled_table(const AwsClients& clients, const Value& planned) const {
         const std::string name = *string_attribute(planned, "name");
         json described;
-        auto active = wait_until(clients.sleep, k_table_wait, fmt::format("table {} to be ACTIVE", name), [&]() -> Result<bool> {
-            auto table = clients.dynamodb.describe_table(name);
-            if (!table) return std::unexpected(aws_failure(table.error()));
-            if (!*table) return false;
-            described = **table;
-            return described.value("TableStatus", "") == "ACTIVE";
-        });
+        auto active =
+            wait_until(clients.sleep, k_table_wait, fmt::format("table {} to be ACTIVE", name), [&]() -> Result<bool> {
+                auto table = clients.dynamodb.describe_table(name);
+                if (!table) return std::unexpected(aws_failure(table.error()));
+                if (!*table) return false;
+                described = **table;
+                return described.value("TableStatus", "") == "ACTIVE";
+            });
         if (!active) return std::unexpected(active.error());
         return table_attributes(described, planned);
     }

@@ -16,7 +16,8 @@ ResourceSchema bucket_schema() {
         "An S3 bucket.",
         {
             replacing(required_attribute("bucket", T::String, "The bucket's name.")),
-            optional_attribute("force_destroy", T::Bool, "Destroying the bucket deletes the objects in it.", Value(false)),
+            optional_attribute("force_destroy", T::Bool, "Destroying the bucket deletes the objects in it.",
+                               Value(false)),
             optional_attribute("tags", T::Map, "Tags on the bucket."),
             computed_attribute("arn", T::String, "arn:aws:s3:::BUCKET."),
             computed_attribute("id", T::String, "The bucket's name."),
@@ -59,7 +60,8 @@ public:
 
     Result<void> refine_plan(const Value&, GenericPlan& plan) const override {
         if (auto tags = string_map_attribute(plan.planned, "tags"); !tags) return std::unexpected(tags.error());
-        if (const std::string* bucket = string_attribute(plan.planned, "bucket")) set_bucket_identity(plan.planned, *bucket);
+        if (const std::string* bucket = string_attribute(plan.planned, "bucket"))
+            set_bucket_identity(plan.planned, *bucket);
         return {};
     }
 
@@ -91,10 +93,9 @@ public:
     Result<Value> update(const Value& prior, const Value& planned) const override {
         auto clients = m_api->clients();
         if (!clients) return std::unexpected(clients.error());
-        const Value* before = prior.find("tags");
-        const Value* after = planned.find("tags");
-        bool same_tags = (before == nullptr || before->is_null()) ? (after == nullptr || after->is_null())
-                                                                  : (after != nullptr && *before == *after);
+        // No tags and an empty map are the same tag set.
+        bool same_tags = string_map_attribute(prior, "tags").value_or(StringMap{}) ==
+                         string_map_attribute(planned, "tags").value_or(StringMap{});
         if (!same_tags)
             if (auto tagged = write_tags(**clients, *string_attribute(planned, "bucket"), planned, false); !tagged)
                 return std::unexpected(tagged.error());
@@ -125,8 +126,10 @@ public:
         auto exists = (*clients)->s3.bucket_exists(bucket);
         if (!exists) return std::unexpected(aws_failure(exists.error()));
         if (!*exists)
-            return std::unexpected(ProviderError{ProviderError::Kind::NotFound, fmt::format("No bucket {}", bucket),
-                                                 "The import id of aws_s3_bucket is the bucket's name.", {}});
+            return std::unexpected(ProviderError{ProviderError::Kind::NotFound,
+                                                 fmt::format("No bucket {}", bucket),
+                                                 "The import id of aws_s3_bucket is the bucket's name.",
+                                                 {}});
         Value imported = plan_from_schema(m_schema, nullptr, Value(ValueMap{{"bucket", bucket}})).planned;
         set_bucket_identity(imported, bucket);
         return with_bucket_tags(**clients, bucket, std::move(imported));

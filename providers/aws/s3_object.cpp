@@ -46,8 +46,9 @@ Result<std::optional<std::string_view>> body_attribute(const Value& attributes) 
         const Value* value = attributes.find(name);
         if (value == nullptr || value->is_null()) continue;
         if (chosen)
-            return std::unexpected(attribute_error(std::string(name), fmt::format("cannot be set with {}", *chosen),
-                                                   "Give the object's bytes one way: content, content_base64 or source."));
+            return std::unexpected(
+                attribute_error(std::string(name), fmt::format("cannot be set with {}", *chosen),
+                                "Give the object's bytes one way: content, content_base64 or source."));
         chosen = name;
     }
     return chosen;
@@ -68,7 +69,8 @@ Result<std::optional<std::string>> object_body(const Value& attributes) {
     }
     std::ifstream file(value.as_string(), std::ios::binary);
     if (!file)
-        return std::unexpected(attribute_error("source", "cannot be read", fmt::format("No readable file \"{}\".", value.as_string())));
+        return std::unexpected(
+            attribute_error("source", "cannot be read", fmt::format("No readable file \"{}\".", value.as_string())));
     std::ostringstream bytes;
     bytes << file.rdbuf();
     return std::optional<std::string>(bytes.str());
@@ -144,15 +146,17 @@ public:
         if (!where)
             return std::unexpected(provider_error(fmt::format("Invalid aws_s3_object import id \"{}\"", id),
                                                   "The import id of aws_s3_object is BUCKET/KEY."));
-        Value imported = plan_from_schema(m_schema, nullptr,
-                                          Value(ValueMap{{"bucket", where->first}, {"key", where->second}}))
-                             .planned;
+        Value imported =
+            plan_from_schema(m_schema, nullptr, Value(ValueMap{{"bucket", where->first}, {"key", where->second}}))
+                .planned;
         set_attribute(imported, "id", id);
         auto read_back = read(imported);
         if (!read_back) return std::unexpected(read_back.error());
         if (!*read_back)
-            return std::unexpected(ProviderError{ProviderError::Kind::NotFound, fmt::format("No object s3://{}", id),
-                                                 "The import id of aws_s3_object is BUCKET/KEY.", {}});
+            return std::unexpected(ProviderError{ProviderError::Kind::NotFound,
+                                                 fmt::format("No object s3://{}", id),
+                                                 "The import id of aws_s3_object is BUCKET/KEY.",
+                                                 {}});
         return std::move(**read_back);
     }
 

@@ -49,9 +49,9 @@ Result<void> check_fifo_name(const Value& planned) {
     const Value* fifo = planned.find("fifo_queue");
     if (name == nullptr || fifo == nullptr || !fifo->is_bool()) return {};
     if (fifo->as_bool() != name->ends_with(k_fifo_suffix))
-        return std::unexpected(attribute_error("name", fifo->as_bool() ? "of a FIFO queue must end in .fifo"
-                                                                       : "ends in .fifo but fifo_queue is not true",
-                                               fmt::format("Got \"{}\".", *name)));
+        return std::unexpected(attribute_error(
+            "name", fifo->as_bool() ? "of a FIFO queue must end in .fifo" : "ends in .fifo but fifo_queue is not true",
+            fmt::format("Got \"{}\".", *name)));
     return {};
 }
 
@@ -162,8 +162,10 @@ public:
 
 private:
     static ProviderError missing_queue(const std::string& id) {
-        return ProviderError{ProviderError::Kind::NotFound, fmt::format("No queue {}", id),
-                             "The import id of aws_sqs_queue is the queue's URL or name.", {}};
+        return ProviderError{ProviderError::Kind::NotFound,
+                             fmt::format("No queue {}", id),
+                             "The import id of aws_sqs_queue is the queue's URL or name.",
+                             {}};
     }
 
     static Result<Value> read_queue(const AwsClients& clients, const Value& planned, const std::string& url) {

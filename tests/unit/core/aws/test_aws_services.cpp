@@ -51,9 +51,10 @@ TEST_CASE("aws_services: SQS speaks the JSON protocol and a missing queue is no 
 }
 
 TEST_CASE("aws_services: STS GetCallerIdentity is a signed form POST answered in XML") {
-    ServiceHarness harness({http_answer(200, "<GetCallerIdentityResponse><GetCallerIdentityResult><Arn>arn:aws:iam::1:root"
-                                             "</Arn><UserId>U1</UserId><Account>1</Account></GetCallerIdentityResult>"
-                                             "</GetCallerIdentityResponse>"),
+    ServiceHarness harness({http_answer(200,
+                                        "<GetCallerIdentityResponse><GetCallerIdentityResult><Arn>arn:aws:iam::1:root"
+                                        "</Arn><UserId>U1</UserId><Account>1</Account></GetCallerIdentityResult>"
+                                        "</GetCallerIdentityResponse>"),
                             http_answer(200, "<ListAllMyBucketsResult/>")});
     StsClient sts(harness.client, "");
     auto identity = sts.caller_identity();
@@ -72,10 +73,10 @@ TEST_CASE("aws_services: STS GetCallerIdentity is a signed form POST answered in
 }
 
 TEST_CASE("aws_services: S3 objects carry content type and metadata; HEAD of a missing key is none") {
-    ServiceHarness harness({http_answer(200, "", {{"etag", "\"abc\""}, {"x-amz-version-id", "v1"}}),
-                            http_answer(200, "", {{"etag", "\"abc\""}, {"content-type", "text/html"},
-                                                  {"x-amz-meta-owner", "web"}}),
-                            http_answer(404)});
+    ServiceHarness harness(
+        {http_answer(200, "", {{"etag", "\"abc\""}, {"x-amz-version-id", "v1"}}),
+         http_answer(200, "", {{"etag", "\"abc\""}, {"content-type", "text/html"}, {"x-amz-meta-owner", "web"}}),
+         http_answer(404)});
     S3Client s3(harness.client, {"http://127.0.0.1:9000", true});
     auto written = s3.write_object("site", "index.html", "<h1>", {"text/html", {{"owner", "web"}}});
     REQUIRE(written);
@@ -98,8 +99,9 @@ TEST_CASE("aws_services: S3 objects carry content type and metadata; HEAD of a m
 
 TEST_CASE("aws_services: bucket calls: location outside us-east-1, tags with Content-MD5, BucketNotEmpty verbatim") {
     ServiceHarness harness({http_answer(200), http_answer(200), http_answer(404),
-                            http_answer(409, "<Error><Code>BucketNotEmpty</Code><Message>The bucket you tried to delete "
-                                             "is not empty</Message></Error>")});
+                            http_answer(409,
+                                        "<Error><Code>BucketNotEmpty</Code><Message>The bucket you tried to delete "
+                                        "is not empty</Message></Error>")});
     S3Client s3(harness.client, {"http://127.0.0.1:9000", true});
     REQUIRE(s3.create_bucket("site"));
     CHECK(harness.transport->requests().at(0).body.find("<LocationConstraint>eu-west-1</LocationConstraint>") !=

@@ -52,9 +52,12 @@ struct ProviderHarness {
 
 }  // namespace
 
-TEST_CASE("aws_provider: settings: region and credentials fall back to the environment; unknown endpoints are refused") {
-    ProviderHarness harness({http_answer(200)}, {{"AWS_ACCESS_KEY_ID", "AK"}, {"AWS_SECRET_ACCESS_KEY", "SK"},
-                                                 {"AWS_SESSION_TOKEN", "T"}, {"AWS_REGION", "eu-west-1"}});
+TEST_CASE(
+    "aws_provider: settings: region and credentials fall back to the environment; unknown endpoints are refused") {
+    ProviderHarness harness({http_answer(200)}, {{"AWS_ACCESS_KEY_ID", "AK"},
+                                                 {"AWS_SECRET_ACCESS_KEY", "SK"},
+                                                 {"AWS_SESSION_TOKEN", "T"},
+                                                 {"AWS_REGION", "eu-west-1"}});
     REQUIRE(harness.provider->configure(Value(ValueMap{})));
     CHECK(harness.used_credentials.session_token == "T");
 
@@ -85,13 +88,16 @@ TEST_CASE("aws_provider: aws_s3_object plans the MD5 of its bytes as etag; two s
 }
 
 TEST_CASE("aws_provider: destroying a non-empty bucket without force_destroy says so, AWS's words kept") {
-    ProviderHarness harness({http_answer(409, "<Error><Code>BucketNotEmpty</Code><Message>The bucket you tried to "
-                                              "delete is not empty</Message></Error>")});
+    ProviderHarness harness({http_answer(409,
+                                         "<Error><Code>BucketNotEmpty</Code><Message>The bucket you tried to "
+                                         "delete is not empty</Message></Error>")});
     REQUIRE(harness.configure());
-    auto removed = harness.provider->remove("aws_s3_bucket", Value(ValueMap{{"bucket", "site"}, {"force_destroy", false}}));
+    auto removed =
+        harness.provider->remove("aws_s3_bucket", Value(ValueMap{{"bucket", "site"}, {"force_destroy", false}}));
     REQUIRE_FALSE(removed);
     CHECK(removed.error().summary == "Bucket site is not empty, so it was not deleted");
-    CHECK_THAT(removed.error().detail, Catch::Contains("BucketNotEmpty: The bucket you tried to delete is not empty (HTTP 409)"));
+    CHECK_THAT(removed.error().detail,
+               Catch::Contains("BucketNotEmpty: The bucket you tried to delete is not empty (HTTP 409)"));
     CHECK(removed.error().attribute == "force_destroy");
 }
 
@@ -106,7 +112,8 @@ TEST_CASE("aws_provider: aws_dynamodb_table is created with its key schema and w
     nlohmann::json pending = table, active = table;
     pending["TableStatus"] = "CREATING";
     active["TableStatus"] = "ACTIVE";
-    ProviderHarness harness({http_answer(200, creating.dump()), http_answer(200, nlohmann::json{{"Table", pending}}.dump()),
+    ProviderHarness harness({http_answer(200, creating.dump()),
+                             http_answer(200, nlohmann::json{{"Table", pending}}.dump()),
                              http_answer(200, nlohmann::json{{"Table", active}}.dump())});
     REQUIRE(harness.configure());
     Value desired(ValueMap{{"name", "visits"},
@@ -125,7 +132,9 @@ TEST_CASE("aws_provider: aws_dynamodb_table is created with its key schema and w
     CHECK(request["BillingMode"] == "PAY_PER_REQUEST");
     CHECK_FALSE(request.contains("ProvisionedThroughput"));
 
-    Value missing_key(ValueMap{{"name", "t"}, {"billing_mode", "PAY_PER_REQUEST"}, {"hash_key", "id"},
+    Value missing_key(ValueMap{{"name", "t"},
+                               {"billing_mode", "PAY_PER_REQUEST"},
+                               {"hash_key", "id"},
                                {"attribute", Value(ValueList{Value(ValueMap{{"name", "page"}, {"type", "S"}})})}});
     auto refused = harness.provider->plan("aws_dynamodb_table", nullptr, missing_key);
     REQUIRE_FALSE(refused);
@@ -134,8 +143,11 @@ TEST_CASE("aws_provider: aws_dynamodb_table is created with its key schema and w
 
 TEST_CASE("aws_provider: aws_sqs_queue reads its attributes back; a deleted queue is gone") {
     std::string url = "http://127.0.0.1:4566/000000000000/jobs";
-    nlohmann::json attributes{{"Attributes", {{"VisibilityTimeout", "60"}, {"MessageRetentionPeriod", "345600"},
-                                              {"DelaySeconds", "0"}, {"QueueArn", "arn:aws:sqs:us-east-1:0:jobs"}}}};
+    nlohmann::json attributes{{"Attributes",
+                               {{"VisibilityTimeout", "60"},
+                                {"MessageRetentionPeriod", "345600"},
+                                {"DelaySeconds", "0"},
+                                {"QueueArn", "arn:aws:sqs:us-east-1:0:jobs"}}}};
     ProviderHarness harness({http_answer(200, attributes.dump()),
                              http_answer(400, R"({"__type":"com.amazonaws.sqs#QueueDoesNotExist","message":"no"})")});
     REQUIRE(harness.configure());
@@ -150,7 +162,8 @@ TEST_CASE("aws_provider: aws_sqs_queue reads its attributes back; a deleted queu
     REQUIRE(gone);
     CHECK_FALSE(gone->has_value());
 
-    auto fifo = harness.provider->plan("aws_sqs_queue", nullptr, Value(ValueMap{{"name", "jobs"}, {"fifo_queue", true}}));
+    auto fifo =
+        harness.provider->plan("aws_sqs_queue", nullptr, Value(ValueMap{{"name", "jobs"}, {"fifo_queue", true}}));
     REQUIRE_FALSE(fifo);
     CHECK(fifo.error().attribute == "name");
 }
