@@ -47,8 +47,11 @@ class AwsProviderTest(StackTest):
     def run_ok(self, *args):
         return self.plinth_ok(*args, env=self.env)
 
-    def plan_summary(self):
-        return self.run_ok("plan").plan_summary()
+    def apply_planning(self, summary):
+        """Applies, checking the plan apply showed: (add, change, destroy)."""
+        result = self.run_ok("apply", "--auto-approve")
+        self.assertEqual(result.plan_summary(), summary, result)
+        return result
 
     def assert_no_changes(self):
         result = self.run_plinth("plan", "--detailed-exitcode", env=self.env)
@@ -83,8 +86,7 @@ outputs:
   etag: {{ value: "${{index.etag}}" }}
 """
         self.write(resources.format(key="index.html", content="v1"))
-        self.assertEqual(self.plan_summary(), (4, 0, 0))
-        self.run_ok("apply", "--auto-approve")
+        self.apply_planning((4, 0, 0))
         self.assertEqual(self.aws.object_bytes("life", "index.html"), b"v1")
         self.assertEqual(self.aws.object_bytes("life", "page.html"), b"<h1>from a file</h1>\n")
         self.assertEqual(self.aws.object_bytes("life", "raw.bin"), b"\x00\x01\x02")
@@ -97,14 +99,12 @@ outputs:
 
         self.write(resources.format(key="index.html", content="v2"))
         self.write_stack({"page.html": "<h1>changed</h1>\n"})
-        self.assertEqual(self.plan_summary(), (0, 2, 0))
-        self.run_ok("apply", "--auto-approve")
+        self.apply_planning((0, 2, 0))
         self.assertEqual(self.aws.object_bytes("life", "index.html"), b"v2")
         self.assertEqual(self.aws.object_bytes("life", "page.html"), b"<h1>changed</h1>\n")
 
         self.write(resources.format(key="home.html", content="v2"))
-        self.assertEqual(self.plan_summary(), (1, 0, 1))
-        self.run_ok("apply", "--auto-approve")
+        self.apply_planning((1, 0, 1))
         self.assertIsNone(self.aws.object_bytes("life", "index.html"))
         self.assertEqual(self.aws.object_bytes("life", "home.html"), b"v2")
 
@@ -112,7 +112,7 @@ outputs:
                                        "    properties: { bucket: life, key: home.html }\n"
                                        "outputs:\n  home: { value: \"${data.home.body}\" }\n"})
         self.run_ok("apply", "--auto-approve")
-        self.assertEqual(self.run_ok("output", "--raw", "home").out, "v2")
+        self.assertEqual(self.state()["outputs"]["home"]["value"], "v2")
 
         self.write_stack({"data.yaml": None})
         self.run_ok("destroy", "--auto-approve")
@@ -132,17 +132,12 @@ resources:
 """)
         self.run_ok("apply", "--auto-approve")
         unsigned("PUT", self.object_url("drift", "note.txt"), b"theirs")
-        plan = self.run_ok("plan")
-        self.assertEqual(plan.plan_summary(), (0, 1, 0), plan)
-        self.assertIn("etag", plan.out)
-        self.run_ok("apply", "--auto-approve")
+        self.assertIn("etag", self.apply_planning((0, 1, 0)).out)
         self.assertEqual(self.aws.object_bytes("drift", "note.txt"), b"mine")
 
         unsigned("DELETE", self.object_url("drift", "note.txt"))
-        self.assertEqual(self.plan_summary(), (1, 0, 0))
-        self.run_ok("apply", "--auto-approve")
+        self.apply_planning((1, 0, 0))
         self.assertEqual(self.aws.object_bytes("drift", "note.txt"), b"mine")
-        self.run_ok("destroy", "--auto-approve")
 
     def test_import_bucket_and_object(self):
         unsigned("PUT", self.object_url("adopted"))
@@ -181,8 +176,7 @@ resources:
         self.assertIn("bucket", self.resources())
 
         self.write(resources.format(force="true"))
-        self.assertEqual(self.plan_summary(), (0, 1, 0))
-        self.run_ok("apply", "--auto-approve")
+        self.apply_planning((0, 1, 0))
         self.run_ok("destroy", "--auto-approve")
         self.assertEqual(self.resources(), {})
 
@@ -209,21 +203,17 @@ resources:
         self.assert_no_changes()
 
         self.write(table.format(hash_key="page", capacity=2))
-        self.assertEqual(self.plan_summary(), (0, 1, 0))
-        self.run_ok("apply", "--auto-approve")
+        self.apply_planning((0, 1, 0))
         status, described = self.aws.dynamodb_call("DescribeTable", {"TableName": "visits"})
         self.assertEqual(described["Table"]["ProvisionedThroughput"]["ReadCapacityUnits"], 2)
 
         self.write(table.format(hash_key="path", capacity=2))
-        plan = self.run_ok("plan")
-        self.assertEqual(plan.plan_summary(), (1, 0, 1), plan)
-        self.run_ok("apply", "--auto-approve")
+        self.apply_planning((1, 0, 1))
         status, described = self.aws.dynamodb_call("DescribeTable", {"TableName": "visits"})
         self.assertEqual(described["Table"]["KeySchema"][0]["AttributeName"], "path")
 
         self.aws.dynamodb_call("DeleteTable", {"TableName": "visits"})
-        self.assertEqual(self.plan_summary(), (1, 0, 0))
-        self.run_ok("apply", "--auto-approve")
+        self.apply_planning((1, 0, 0))
 
         self.run_ok("state", "rm", "visits")
         self.run_ok("import", "visits", "visits")
@@ -249,20 +239,15 @@ resources:
         self.assert_no_changes()
 
         self.write(queue.format(name="jobs", fifo="false", timeout=60))
-        self.assertEqual(self.plan_summary(), (0, 1, 0))
-        self.run_ok("apply", "--auto-approve")
+        self.apply_planning((0, 1, 0))
         _, answer = self.aws.sqs_call("GetQueueAttributes", {"QueueUrl": url, "AttributeNames": ["All"]})
         self.assertEqual(answer["Attributes"]["VisibilityTimeout"], "60")
 
         self.aws.sqs_call("SetQueueAttributes", {"QueueUrl": url, "Attributes": {"DelaySeconds": "9"}})
-        plan = self.run_ok("plan")
-        self.assertEqual(plan.plan_summary(), (0, 1, 0), plan)
-        self.assertIn("delay_seconds", plan.out)
-        self.run_ok("apply", "--auto-approve")
+        self.assertIn("delay_seconds", self.apply_planning((0, 1, 0)).out)
 
         self.write(queue.format(name="jobs.fifo", fifo="true", timeout=60))
-        self.assertEqual(self.plan_summary(), (1, 0, 1))
-        self.run_ok("apply", "--auto-approve")
+        self.apply_planning((1, 0, 1))
         self.assertTrue(self.resources()["jobs"]["attributes"]["fifo_queue"])
 
         self.run_ok("state", "rm", "jobs")
@@ -277,7 +262,7 @@ resources:
         data = "data:\n  me:\n    type: aws_caller_identity\noutputs:\n  account: { value: \"${data.me.account_id}\" }\n"
         self.write("", data=data)
         self.run_ok("apply", "--auto-approve")
-        self.assertEqual(self.run_ok("output", "--raw", "account").out, "000000000000")
+        self.assertEqual(self.state()["outputs"]["account"]["value"], "000000000000")
 
         self.write("", data=data, sts=self.aws.dynamodb_url)
         result = self.run_plinth("plan", env=self.env)
@@ -316,9 +301,7 @@ resources:
         self.assertEqual(result.code, 1, result)
         self.assertIn("S3 CreateBucket s3://late/ failed", result.err)
         self.assertEqual(set(self.resources()), {"jobs", "pause"})
-        self.assertEqual(self.plan_summary(), (1, 0, 0))
-        self.run_ok("apply", "--auto-approve")
-        self.run_ok("destroy", "--auto-approve")
+        self.apply_planning((1, 0, 0))
 
     # --- the example -----------------------------------------------------------------------
     def test_the_aws_site_example_runs_against_the_emulators(self):
