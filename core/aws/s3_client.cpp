@@ -15,6 +15,26 @@ std::pair<std::string, std::string> split_endpoint(const std::string& endpoint) 
     return {endpoint.substr(0, scheme_end + 3), endpoint.substr(scheme_end + 3)};
 }
 
+constexpr std::string_view k_metadata_prefix = "x-amz-meta-";
+
+std::string unquoted(std::string text) {
+    if (text.size() >= 2 && text.front() == '"' && text.back() == '"') return text.substr(1, text.size() - 2);
+    return text;
+}
+
+// Response header names are lower case (core/net).
+ObjectInfo object_info_of(const net::HttpResponse& response) {
+    ObjectInfo info;
+    info.etag = unquoted(response.header("etag").value_or(""));
+    info.version_id = response.header("x-amz-version-id").value_or("");
+    info.content_type = response.header("content-type").value_or("");
+    for (const auto& [name, value] : response.headers)
+        if (name.starts_with(k_metadata_prefix)) info.metadata.emplace(name.substr(k_metadata_prefix.size()), value);
+    return info;
+}
+
+bool is_missing_key(const AwsError& error) { return error.code == "NoSuchKey" || error.status == 404; }
+
 }  // namespace
 
 std::string s3_object_url(const S3Location& location, const std::string& region, const std::string& bucket,
@@ -43,10 +63,38 @@ AwsRequest S3Client::request(std::string method, const std::string& bucket, cons
 
 std::expected<std::optional<std::string>, AwsError> S3Client::get_object(const std::string& bucket,
                                                                          const std::string& key) const {
+    auto stored = fetch_object(bucket, key);
+    if (!stored) return std::unexpected(stored.error());
+    if (!*stored) return std::nullopt;
+    return std::optional<std::string>(std::move((*stored)->body));
+}
+
+std::expected<std::optional<StoredObject>, AwsError> S3Client::fetch_object(const std::string& bucket,
+                                                                            const std::string& key) const {
     auto response = m_client->send(request("GET", bucket, key, "GetObject"), ErrorFormat::Xml);
-    if (response) return std::optional<std::string>(std::move(response->body));
-    if (response.error().code == "NoSuchKey" || response.error().status == 404) return std::nullopt;
+    if (response) return std::optional<StoredObject>(StoredObject{object_info_of(*response), std::move(response->body)});
+    if (is_missing_key(response.error())) return std::nullopt;
     return std::unexpected(response.error());
+}
+
+std::expected<std::optional<ObjectInfo>, AwsError> S3Client::head_object(const std::string& bucket,
+                                                                         const std::string& key) const {
+    auto response = m_client->send(request("HEAD", bucket, key, "HeadObject"), ErrorFormat::Xml);
+    if (response) return std::optional<ObjectInfo>(object_info_of(*response));
+    if (is_missing_key(response.error())) return std::nullopt;
+    return std::unexpected(response.error());
+}
+
+std::expected<ObjectInfo, AwsError> S3Client::write_object(const std::string& bucket, const std::string& key,
+                                                           const std::string& body, const ObjectWrite& write) const {
+    AwsRequest put = request("PUT", bucket, key, "PutObject");
+    put.body = body;
+    // S3's own default; without it libcurl would send its form type for the body.
+    put.headers.emplace_back("Content-Type", write.content_type.empty() ? "binary/octet-stream" : write.content_type);
+    for (const auto& [name, value] : write.metadata) put.headers.emplace_back(std::string(k_metadata_prefix) + name, value);
+    auto response = m_client->send(put, ErrorFormat::Xml);
+    if (!response) return std::unexpected(response.error());
+    return object_info_of(*response);
 }
 
 std::expected<bool, AwsError> S3Client::put_object(const std::string& bucket, const std::string& key,

@@ -60,6 +60,22 @@ std::vector<std::string> xml_elements(std::string_view xml, std::string_view tag
     return found;
 }
 
+std::string xml_escape(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (char c : text) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            case '\'': out += "&apos;"; break;
+            default: out += c;
+        }
+    }
+    return out;
+}
+
 std::optional<std::string> xml_element(std::string_view xml, std::string_view tag) {
     auto found = xml_elements(xml, tag);
     if (found.empty()) return std::nullopt;

@@ -1,5 +1,6 @@
 #include "providers/builtin/builtin.h"
 
+#include "providers/aws/aws_provider.h"
 #include "providers/external/external_provider.h"
 #include "providers/http/http_provider.h"
 #include "providers/local/local_provider.h"
@@ -20,6 +21,7 @@ void register_builtin_providers(ProviderRegistry& registry) {
     registry.add("http", make_http_provider);
     registry.add("rest", [] { return make_rest_provider(); });
     registry.add("postgresql", [] { return make_postgresql_provider(); });
+    registry.add("aws", [] { return make_aws_provider(); });
 }
 
 }  // namespace plinth::providers

@@ -1,5 +1,5 @@
 // providers/builtin/builtin.h: registers the providers compiled into plinth (local, random, null,
-// time, external, http, rest, postgresql).
+// time, external, http, rest, postgresql, aws).
 #pragma once
 
 #include "providers/registry.h"

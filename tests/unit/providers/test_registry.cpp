@@ -9,14 +9,14 @@ using namespace plinth::providers;
 TEST_CASE("registry: built-in providers by name") {
     ProviderRegistry registry;
     register_builtin_providers(registry);
-    CHECK(registry.names() ==
-          std::vector<std::string>{"external", "http", "local", "null", "postgresql", "random", "rest", "time"});
+    CHECK(registry.names() == std::vector<std::string>{"aws", "external", "http", "local", "null", "postgresql",
+                                                       "random", "rest", "time"});
     CHECK(registry.contains("random"));
-    CHECK_FALSE(registry.contains("aws"));
-    auto missing = registry.create("aws");
+    CHECK_FALSE(registry.contains("azure"));
+    auto missing = registry.create("azure");
     REQUIRE_FALSE(missing);
     CHECK(missing.error().kind == ProviderError::Kind::NotFound);
-    CHECK(missing.error().summary == "unknown provider `aws`");
+    CHECK(missing.error().summary == "unknown provider `azure`");
     auto local = registry.create("local");
     REQUIRE(local);
     CHECK((*local)->schema().name == "local");
@@ -24,7 +24,7 @@ TEST_CASE("registry: built-in providers by name") {
         CHECK((*registry.create(name))->schema().name == name);
         CHECK(registry.origin(name) == "built-in");
     }
-    CHECK(registry.origin("aws").empty());
+    CHECK(registry.origin("azure").empty());
 }
 
 TEST_CASE("registry: a type's default provider is its prefix") {
