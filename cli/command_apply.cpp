@@ -90,6 +90,7 @@ ExitStatus apply_saved_plan(const ApplyOptions& options, StackSession& session) 
                         plan->prior_lineage == state->lineage ? "" : " of another lineage")));
         return ExitStatus::Error;
     }
+    if (refuse_blocked_plan(ui, *plan)) return ExitStatus::Error;
     if (plan->refresh_only) {
         if (plan->drift.empty()) return ExitStatus::Ok;
         plans::record_drift(*state, plan->drift);
@@ -119,6 +120,7 @@ ExitStatus run_apply(const ApplyOptions& options, Ui& ui, bool destroy) {
             return ExitStatus::Error;
         return store_refreshed_state(**session, run->state, run->drift.size());
     }
+    if (refuse_blocked_plan(ui, run->plan)) return ExitStatus::Error;
     if (!run->plan.has_changes()) {
         bool refreshed = serialize_state(run->state) != run->state_before;
         // A state stored before encryption was turned on, or with the fallback key, is stored anew.

@@ -35,6 +35,7 @@ ExitStatus run_plan(const PlanOptions& options, Ui& ui) {
     show_plan(ui, *run, options.planning.refresh_only);
     if (options.planning.refresh_only)
         run->plan = (*session)->engine().refresh_only_plan(run->state, *variables, std::move(run->drift));
+    if (refuse_blocked_plan(ui, run->plan)) return ExitStatus::Error;
 
     if (!options.out.empty()) {
         if (auto saved = write_file_atomically(options.out, plans::encode_plan(run->plan, (*session)->codec())); !saved) {

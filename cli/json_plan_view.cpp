@@ -32,6 +32,21 @@ void emit_changes(Ui& ui, const plans::Plan& plan) {
     }
 }
 
+void emit_policy_events(Ui& ui, const plans::Plan& plan) {
+    for (const auto& failure : plan.policy_failures)
+        ui.event("policy_failed", failure.mandatory ? "error" : "warn",
+                 fmt::format("{}: policy {} failed: {}", failure.address, failure.policy, failure.message),
+                 {{"policy",
+                   {{"name", failure.policy},
+                    {"address", failure.address},
+                    {"enforcement", failure.mandatory ? "mandatory" : "advisory"},
+                    {"message", failure.message}}}});
+    auto failed = static_cast<int>(plan.policy_failures.size());
+    ui.event("policy_summary", plan.blocked_by_policy() ? "error" : "info",
+             fmt::format("Policy checks: {} passed, {} failed", plan.policy_checks - failed, failed),
+             {{"policies", {{"checks", plan.policy_checks}, {"failed", failed}, {"blocked", plan.blocked_by_policy()}}}});
+}
+
 }  // namespace
 
 void emit_plan_events(Ui& ui, const std::vector<plans::Drift>& drift, const plans::Plan* plan) {
@@ -49,6 +64,7 @@ void emit_plan_events(Ui& ui, const std::vector<plans::Drift>& drift, const plan
     if (plan && !plan->output_changes.empty())
         ui.event("outputs", "info", fmt::format("Outputs: {}", plan->output_changes.size()),
                  {{"outputs", output_changes_json(plan->output_changes)}});
+    if (plan && plan->policy_checks > 0) emit_policy_events(ui, *plan);
 }
 
 }  // namespace plinth::cli

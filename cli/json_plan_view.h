@@ -1,6 +1,7 @@
 // cli/json_plan_view.h: a plan as `--json` events: "resource_drift" for what refresh found
 // changed outside plinth, "planned_change" for each change (moves, forgets and imports too),
-// "change_summary", and "outputs" for planned output changes (docs/json-output.md).
+// "change_summary", "outputs" for planned output changes, and "policy_failed" and
+// "policy_summary" when policies were checked (docs/json-output.md).
 #pragma once
 
 #include <vector>

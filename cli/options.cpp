@@ -36,6 +36,8 @@ void add_planning_options(CLI::App& command, PlanningOptions& options) {
         ->default_val(10)
         ->check(CLI::Range(1, 1024));
     add_json_option(command, options.json);
+    command.add_option("--policy-dir", options.policy_dir,
+                       "Also check the policies in this directory's YAML files (`policies:` lists)");
 }
 
 void add_json_option(CLI::App& command, bool& json) {

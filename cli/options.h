@@ -40,6 +40,7 @@ struct PlanningOptions {
     bool refresh_only = false;         // only bring state up to date with what refresh finds
     std::size_t parallelism = 10;
     bool json = false;  // --json: machine-readable events instead of human text
+    std::string policy_dir;  // --policy-dir: more policies, from the YAML files there
 };
 
 void add_variable_options(CLI::App& command, VariableOptions& options);

@@ -1,5 +1,6 @@
 #include "cli/run_steps.h"
 
+#include <algorithm>
 #include <fmt/format.h>
 #include <iostream>
 
@@ -7,7 +8,9 @@
 #include "cli/interrupt.h"
 #include "cli/json_plan_view.h"
 #include "cli/terminal.h"
+#include "core/stack/loader.h"
 #include "core/state/state_file.h"
+#include "plans/policies.h"
 #include "plans/render_state.h"
 #include "plans/render_text.h"
 
@@ -44,7 +47,34 @@ std::expected<PlannedRun, ExitStatus> refresh_and_plan(StackSession& session, co
         return std::unexpected(ExitStatus::Error);
     }
     run.plan = std::move(*plan);
+    if (check_plan_policies(session, options.policy_dir, run.plan) != ExitStatus::Ok)
+        return std::unexpected(ExitStatus::Error);
     return run;
+}
+
+ExitStatus check_plan_policies(StackSession& session, const std::string& policy_dir, plans::Plan& plan) {
+    std::vector<PolicyDecl> policies = session.stack().policies;
+    if (!policy_dir.empty()) {
+        auto more = load_policy_dir(policy_dir);
+        if (!more) {
+            session.ui().diagnostics(more.error());
+            return ExitStatus::Error;
+        }
+        policies.insert(policies.end(), more->begin(), more->end());
+    }
+    Diagnostics problems = plans::check_policies(policies, plan, session.stack().dir);
+    session.ui().diagnostics(problems);
+    return problems.has_errors() ? ExitStatus::Error : ExitStatus::Ok;
+}
+
+bool refuse_blocked_plan(Ui& ui, const plans::Plan& plan) {
+    if (!plan.blocked_by_policy()) return false;
+    auto mandatory = std::count_if(plan.policy_failures.begin(), plan.policy_failures.end(),
+                                   [](const plans::PolicyFailure& failure) { return failure.mandatory; });
+    ui.diagnostic(make_error(fmt::format("{} mandatory policy check{} failed", mandatory, mandatory == 1 ? "" : "s"),
+                             "The plan cannot be applied or saved until the changes satisfy every mandatory "
+                             "policy (listed above)."));
+    return true;
 }
 
 bool confirm(Ui& ui, const std::string& question, const std::string& explanation, bool auto_approve) {

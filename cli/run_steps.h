@@ -26,6 +26,14 @@ std::expected<PlannedRun, ExitStatus> refresh_and_plan(StackSession& session, co
                                                         const ValueMap& variables, bool destroy,
                                                         bool holding_lock_to_apply);
 
+// Checks the stack's policies and those of `policy_dir` (when given) against `plan`, recording
+// the results in it; an error when a policy cannot be read or evaluated.
+ExitStatus check_plan_policies(StackSession& session, const std::string& policy_dir, plans::Plan& plan);
+
+// True, after an error saying so, when a mandatory policy failed: the plan is neither saved nor
+// applied.
+bool refuse_blocked_plan(Ui& ui, const plans::Plan& plan);
+
 // True when the user approved (or --auto-approve). Without a terminal and without
 // --auto-approve it refuses with an error saying what to do instead.
 bool confirm(Ui& ui, const std::string& question, const std::string& explanation, bool auto_approve);

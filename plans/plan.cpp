@@ -16,6 +16,18 @@ std::string_view to_string(Action action) {
     return "?";
 }
 
+std::vector<std::string_view> terraform_actions(Action action) {
+    switch (action) {
+    case Action::NoOp: return {"no-op"};
+    case Action::Create: return {"create"};
+    case Action::Update: return {"update"};
+    case Action::Delete: return {"delete"};
+    case Action::DeleteThenCreate: return {"delete", "create"};
+    case Action::CreateThenDelete: return {"create", "delete"};
+    }
+    return {"no-op"};
+}
+
 bool is_replace(Action action) {
     return action == Action::DeleteThenCreate || action == Action::CreateThenDelete;
 }
@@ -38,6 +50,10 @@ Plan::Summary Plan::summary() const {
         }
     }
     return s;
+}
+
+bool Plan::blocked_by_policy() const {
+    return std::any_of(policy_failures.begin(), policy_failures.end(), [](const PolicyFailure& f) { return f.mandatory; });
 }
 
 bool Plan::has_changes() const {

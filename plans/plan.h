@@ -24,6 +24,8 @@ enum class Action {
     CreateThenDelete,  // replace with lifecycle.create_before_destroy
 };
 std::string_view to_string(Action action);  // "no-op", "create", "update", "delete", ...
+// As Terraform's JSON plans list them: ["no-op"], ["create"], ["delete", "create"], ...
+std::vector<std::string_view> terraform_actions(Action action);
 bool is_replace(Action action);
 
 // Why a change is planned beyond the diff itself.
@@ -73,6 +75,14 @@ struct InstanceMove {
     std::string to;
 };
 
+// A planned change that failed a policy (plans/policies.h).
+struct PolicyFailure {
+    std::string policy;
+    std::string address;
+    bool mandatory = true;  // fails the plan; advisory failures only warn
+    std::string message;
+};
+
 struct OutputChange {
     std::string name;
     Value before;  // null when new
@@ -103,6 +113,12 @@ struct Plan {
     // are planned against what the import read.
     std::vector<ResourceState> imports;
     std::vector<OutputChange> output_changes;
+
+    // The policies checked against this plan: how many checks ran, and what failed.
+    int policy_checks = 0;
+    std::vector<PolicyFailure> policy_failures;
+    // A mandatory policy failed: the plan must not be applied.
+    bool blocked_by_policy() const;
 
     // `plan --refresh-only --out`: no changes, only what refresh found changed outside plinth,
     // which applying records in state without touching any object.

@@ -174,6 +174,10 @@ DeferredBlock read_deferred(FieldReader& read) {
 
 InstanceMove read_move(FieldReader& read) { return InstanceMove{read.text("from"), read.text("to")}; }
 
+PolicyFailure read_policy_failure(FieldReader& read) {
+    return PolicyFailure{read.text("policy"), read.text("address"), read.flag("mandatory"), read.text("message")};
+}
+
 Drift read_drift(FieldReader& read) {
     Drift drift;
     drift.address = read.text("address");
@@ -228,6 +232,8 @@ Plan read_plan(const Json& json, std::string& problem) {
         else problem = fmt::format("imports[{}]: {}", i, resource.error());
     }
     read_list(read, "output_changes", problem, plan.output_changes, read_output);
+    plan.policy_checks = static_cast<int>(read.count("policy_checks"));
+    read_list(read, "policy_failures", problem, plan.policy_failures, read_policy_failure);
     plan.refresh_only = read.flag("refresh_only");
     read_list(read, "drift", problem, plan.drift, read_drift);
     return plan;
@@ -268,6 +274,12 @@ std::string serialize_plan(const Plan& plan) {
     for (const auto& move : plan.moves) moves.push_back({{"from", move.from}, {"to", move.to}});
     OrderedJson outputs = OrderedJson::array();
     for (const auto& change : plan.output_changes) outputs.push_back(output_to_json(change));
+    OrderedJson policy_failures = OrderedJson::array();
+    for (const auto& failure : plan.policy_failures)
+        policy_failures.push_back({{"policy", failure.policy},
+                                   {"address", failure.address},
+                                   {"mandatory", failure.mandatory},
+                                   {"message", failure.message}});
     OrderedJson drift = OrderedJson::array();
     for (const auto& object : plan.drift)
         drift.push_back({{"address", object.address},
@@ -295,6 +307,8 @@ std::string serialize_plan(const Plan& plan) {
                  {"forgets", plan.forgets},
                  {"imports", std::move(imports)},
                  {"output_changes", std::move(outputs)},
+                 {"policy_checks", plan.policy_checks},
+                 {"policy_failures", std::move(policy_failures)},
                  {"refresh_only", plan.refresh_only},
                  {"drift", std::move(drift)}};
     return json.dump(2) + "\n";

@@ -122,6 +122,18 @@ std::string outputs_section(const Plan& plan) {
     return rows.empty() ? "" : "\n#### Outputs\n\n| Output | Change |\n| --- | --- |\n" + rows;
 }
 
+std::string policies_section(const Plan& plan) {
+    if (plan.policy_checks == 0) return "";
+    auto failed = plan.policy_failures.size();
+    std::string out = fmt::format("\n#### 🛡️ Policies: {} passed, {} failed\n", plan.policy_checks - failed, failed);
+    if (failed == 0) return out;
+    out += "\n| Policy | Resource | Enforcement | Message |\n| --- | --- | --- | --- |\n";
+    for (const auto& failure : plan.policy_failures)
+        out += fmt::format("| `{}` | `{}` | {} | {} |\n", cell(failure.policy), cell(failure.address),
+                           failure.mandatory ? "❌ mandatory" : "⚠️ advisory", cell(failure.message));
+    return out;
+}
+
 std::string details_section(const Plan& plan) {
     RenderStyle plain{false};
     std::string out;
@@ -146,6 +158,7 @@ std::string render_plan_markdown(const Plan& plan) {
     if (plan.destroy) out += "\nThis plan destroys everything the stack manages.\n";
     out += changes_section(plan);
     out += outputs_section(plan);
+    out += policies_section(plan);
     std::string details = details_section(plan);
     if (!details.empty()) out += "\n#### Details\n" + details;
     return out;

@@ -80,18 +80,6 @@ void add_resource_values(const std::string& address, const std::string& type, co
     add_to_tree(tree, id.module, std::move(resource));
 }
 
-PlanJson actions_of(Action action) {
-    switch (action) {
-    case Action::NoOp: return {"no-op"};
-    case Action::Create: return {"create"};
-    case Action::Update: return {"update"};
-    case Action::Delete: return {"delete"};
-    case Action::DeleteThenCreate: return {"delete", "create"};
-    case Action::CreateThenDelete: return {"create", "delete"};
-    }
-    return {"no-op"};
-}
-
 std::optional<std::string> action_reason(const ResourceChange& change) {
     switch (change.reason) {
     case ChangeReason::Tainted: return "replace_because_tainted";
@@ -147,7 +135,7 @@ PlanJson resource_changes(const Plan& plan) {
         PlanJson entry = identity(change.address, change.type, change.provider).fields;
         if (auto from = moved_from.find(change.address); from != moved_from.end())
             entry["previous_address"] = from->second;
-        PlanJson body = change_body(actions_of(change.action), change.before, change.after);
+        PlanJson body = change_body(terraform_actions(change.action), change.before, change.after);
         if (!change.replace_paths.empty()) body["replace_paths"] = replace_paths(change.replace_paths);
         if (auto id = imported_id.find(change.address); id != imported_id.end())
             body["importing"] = {{"id", id->second}};

@@ -163,7 +163,23 @@ std::string render_change(const ResourceChange& change, const RenderStyle& style
     return render_change_block(change, change_heading(change, style), style);
 }
 
-std::string render_plan(const Plan& plan, const RenderStyle& style) {
+std::string render_policy_report(const Plan& plan, const RenderStyle& style) {
+    if (plan.policy_checks == 0) return {};
+    auto failed = static_cast<int>(plan.policy_failures.size());
+    std::string out = fmt::format("{} {} passed, {} failed\n", style.bold("Policy checks:"), plan.policy_checks - failed,
+                                  failed);
+    for (const auto& failure : plan.policy_failures) {
+        std::string level = failure.mandatory ? style.red("mandatory") : style.yellow("advisory");
+        out += fmt::format("  {} policy {} on {}: {}\n", level, style.bold(failure.policy), failure.address,
+                           failure.message);
+    }
+    return out;
+}
+
+namespace {
+
+// The changes alone.
+std::string render_plan_body(const Plan& plan, const RenderStyle& style) {
     if (plan.refresh_only) return render_refresh_only_plan(plan.drift, style);
     std::vector<const ResourceChange*> changes;
     for (const auto& change : plan.changes)
@@ -215,6 +231,14 @@ std::string render_plan(const Plan& plan, const RenderStyle& style) {
                    "changing any real infrastructure.\n";
     }
     return out;
+}
+
+}  // namespace
+
+std::string render_plan(const Plan& plan, const RenderStyle& style) {
+    std::string policies = render_policy_report(plan, style);
+    std::string body = render_plan_body(plan, style);
+    return policies.empty() ? body : body + "\n" + policies;
 }
 
 }  // namespace plinth::plans

@@ -11,8 +11,11 @@
 
 namespace plinth::plans {
 
-// The whole plan, ending in a newline. No-op changes are not listed.
+// The whole plan, ending in a newline: its changes (no-ops are not listed), then the policy
+// report when policies were checked.
 std::string render_plan(const Plan& plan, const RenderStyle& style);
+// "Policy checks: 4 passed, 1 failed" and each failure; empty when no policy was checked.
+std::string render_policy_report(const Plan& plan, const RenderStyle& style);
 
 // One changed resource: its "# web will be created" heading and its block with the diff.
 std::string render_change(const ResourceChange& change, const RenderStyle& style);

@@ -28,6 +28,7 @@ std::vector<MovedDecl> parse_moved(const MappingEntry& section, const YamlFile& 
 std::vector<RemovedDecl> parse_removed(const MappingEntry& section, const YamlFile& file, Diagnostics& diagnostics);
 // The `import:` list.
 std::vector<ImportDecl> parse_imports(const MappingEntry& section, const YamlFile& file, Diagnostics& diagnostics);
+std::vector<PolicyDecl> parse_policies(const MappingEntry& section, const YamlFile& file, Diagnostics& diagnostics);
 // An entry of `providers:`: `aws: {...}` or `aws.eu: {...}`.
 std::optional<ProviderConfigDecl> parse_provider_config(const MappingEntry& entry, const YamlFile& file,
                                                         Diagnostics& diagnostics);

@@ -22,9 +22,9 @@ void append(std::vector<T>& to, std::vector<T> more) {
     for (auto& item : more) to.push_back(std::move(item));
 }
 
-constexpr std::array<std::string_view, 16> k_top_level_keys = {
-    "stack",   "description", "requires", "backend", "providers", "providers_dir", "encryption", "variables",
-    "locals",  "data",        "resources", "modules", "outputs",  "moved",         "removed",    "import"};
+constexpr std::array<std::string_view, 17> k_top_level_keys = {
+    "stack",     "description", "requires", "backend", "providers", "providers_dir", "encryption", "variables", "locals",
+    "data",      "resources",   "modules",  "outputs", "moved",     "removed",       "import",     "policies"};
 
 // Collects the declarations of every file into one Stack, reporting each problem as it goes.
 class StackBuilder {
@@ -51,6 +51,7 @@ private:
     std::optional<SourceLocation> m_providers_dir_at;
     std::optional<SourceLocation> m_backend_at;  // where `backend:` was set (root stacks only)
     std::optional<SourceLocation> m_import_at;   // the first `import:` (root stacks only)
+    std::optional<SourceLocation> m_policies_at;  // the first `policies:` (root stacks only)
     std::optional<SourceLocation> m_encryption_at;  // where `encryption:` was set (root stacks only)
     std::string m_providers_dir;
 };
@@ -82,6 +83,10 @@ void StackBuilder::add_entry(const MappingEntry& entry, const YamlFile& file) {
     if (key == "import") {
         if (!m_import_at) m_import_at = entry.location;
         return append(m_stack.imports, parse_imports(entry, file, m_diagnostics));
+    }
+    if (key == "policies") {
+        if (!m_policies_at) m_policies_at = entry.location;
+        return append(m_stack.policies, parse_policies(entry, file, m_diagnostics));
     }
     if (key == "outputs") return add_section(entry, file, "output", m_stack.outputs, parse_output);
     if (key == "providers") {
@@ -173,6 +178,11 @@ std::expected<Stack, Diagnostics> StackBuilder::finish(const fs::path& dir, cons
                                     "import blocks belong in the root stack; name the module's resource there, e.g. "
                                     "`to: module.app.user`",
                                     *m_import_at);
+        if (m_policies_at)
+            m_diagnostics.add_error("a module cannot declare `policies`",
+                                    "policies belong in the root stack (or in --policy-dir); they see every "
+                                    "planned change, the module's too",
+                                    *m_policies_at);
         if (m_encryption_at)
             m_diagnostics.add_error("a module cannot configure `encryption`",
                                     "state and plans are encrypted by the root stack's `encryption:` block",
@@ -231,6 +241,41 @@ std::expected<Stack, Diagnostics> load_stack(const fs::path& dir, StackRole role
     if (error) diagnostics.add_error(fmt::format("cannot list `{}`: {}", dir.string(), error.message()));
     if (diagnostics.has_errors()) return std::unexpected(std::move(diagnostics));
     return load_stack_from_files(dir, files, role);
+}
+
+std::expected<std::vector<PolicyDecl>, Diagnostics> load_policy_dir(const fs::path& dir) {
+    std::error_code error;
+    if (!fs::is_directory(dir, error))
+        return std::unexpected(Diagnostics(make_error(fmt::format("policy directory `{}` does not exist", dir.string()))));
+    std::vector<fs::path> paths;
+    for (const auto& entry : fs::directory_iterator(dir, error))
+        if (is_stack_file(entry)) paths.push_back(entry.path());
+    std::sort(paths.begin(), paths.end());
+    Diagnostics diagnostics;
+    std::vector<PolicyDecl> policies;
+    for (const auto& path : paths) {
+        auto content = read_file(path);
+        if (!content) {
+            diagnostics.add(content.error());
+            continue;
+        }
+        YamlFile file{path.string(), std::move(*content)};
+        auto root = parse_yaml(file, diagnostics);
+        if (!root) continue;
+        if (!root->IsMap()) {
+            diagnostics.add_error("a policy file must be a mapping with `policies:`", {}, location_of(*root, file));
+            continue;
+        }
+        for (const auto& entry : unique_mapping_entries(*root, file, diagnostics)) {
+            if (entry.key == "policies") append(policies, parse_policies(entry, file, diagnostics));
+            else
+                diagnostics.add_error(fmt::format("unknown key `{}` in a policy file", entry.key),
+                                      "a policy file holds only `policies:`", entry.location);
+        }
+    }
+    if (error) diagnostics.add_error(fmt::format("cannot list `{}`: {}", dir.string(), error.message()));
+    if (diagnostics.has_errors()) return std::unexpected(std::move(diagnostics));
+    return policies;
 }
 
 std::expected<Stack, Diagnostics> load_stack_from_files(const fs::path& dir, const std::vector<StackFile>& files,

@@ -21,6 +21,10 @@ std::expected<Stack, Diagnostics> load_stack(const std::filesystem::path& dir, S
 // Whether `dir` holds a file load_stack() would read.
 bool has_stack_files(const std::filesystem::path& dir);
 
+// The policies of every *.yaml / *.yml file in `dir` (`--policy-dir`): each file holds a
+// `policies:` list, as a stack would.
+std::expected<std::vector<PolicyDecl>, Diagnostics> load_policy_dir(const std::filesystem::path& dir);
+
 // For tests: the same, from in-memory files (name, content) as if they sat in `dir`.
 struct StackFile {
     std::string name;

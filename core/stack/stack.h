@@ -124,6 +124,21 @@ struct ImportDecl {
     SourceLocation location;
 };
 
+// An entry of `policies:` (or of a file in `--policy-dir`): a rule every planned change of one
+// of `resource_types` (every type when empty) must satisfy. `condition` is evaluated with
+// `before`, `after`, `actions`, `address` and `type` of the change; when it is false, `message`
+// (which may use the same names) is reported. A mandatory rule fails the plan; an advisory one
+// warns. Evaluated by plans/policies.h.
+enum class PolicyEnforcement { Advisory, Mandatory };
+struct PolicyDecl {
+    std::string name;
+    std::vector<std::string> resource_types;
+    expr::ExpressionPtr condition;
+    expr::ExpressionPtr message;
+    PolicyEnforcement enforcement = PolicyEnforcement::Mandatory;
+    SourceLocation location;
+};
+
 // An entry of `providers:`: the settings of one provider configuration, `aws`, or `aws.eu` for a
 // second configuration of the same provider (an alias, chosen per resource with `provider:`).
 struct ProviderConfigDecl {
@@ -206,6 +221,7 @@ struct Stack {
     std::vector<MovedDecl> moved;
     std::vector<RemovedDecl> removed;
     std::vector<ImportDecl> imports;  // root stacks only
+    std::vector<PolicyDecl> policies;  // root stacks only
     std::map<std::string, ProviderConfigDecl> provider_configs;  // by name; root stacks only
     Requirements requirements;
     std::filesystem::path providers_dir;  // absolute; empty when not given (root stacks only)

@@ -92,7 +92,8 @@ TEST_CASE("loader: unknown top-level keys list the valid ones") {
     CHECK(error.location.to_string() == "main.yaml:2:1");
     CHECK(error.summary == "unknown top-level key `provider`");
     CHECK(error.detail == "valid top-level keys: stack, description, requires, backend, providers, providers_dir, "
-                          "encryption, variables, locals, data, resources, modules, outputs, moved, removed, import");
+                          "encryption, variables, locals, data, resources, modules, outputs, moved, removed, import, "
+                          "policies");
 }
 
 TEST_CASE("loader: the stack name is required exactly once") {
