@@ -6,6 +6,7 @@ runs with its plugin from examples/plugins on PATH, as its README says."""
 import json
 import os
 import shutil
+import subprocess
 
 from plinth_e2e import StackTest
 
@@ -86,3 +87,28 @@ class PluginDotenvExampleTest(StackTest):
         self.assertEqual(self.plinth_ok("plan", env=self.env).plan_summary(), (0, 1, 0))
         self.plinth_ok("destroy", "--auto-approve", env=self.env)
         self.assertEqual(self.read("out", "app.env"), "")
+
+
+class CiPipelineTest(StackTest):
+    """examples/ci/plinth-ci.sh, which the GitLab CI and GitHub Actions files call, on a copy of
+    examples/hello: plan to a saved plan and a Markdown summary, apply it, plan again."""
+
+    def run_step(self, step):
+        env = dict(os.environ, PLINTH=self.binary, STACK_DIR=self.path("hello"))
+        result = subprocess.run([os.path.join(EXAMPLES, "ci", "plinth-ci.sh"), step], cwd=self.dir, env=env,
+                                capture_output=True, text=True, timeout=120)
+        self.assertEqual(result.returncode, 0, result.stdout + result.stderr)
+        return result.stdout
+
+    def test_plan_summary_apply_and_nothing_left_to_do(self):
+        shutil.copytree(os.path.join(EXAMPLES, "hello"), self.path("hello"), ignore=GENERATED)
+        self.assertIn("plinth-ci: changes planned in plan.bin", self.run_step("plan"))
+        with open(self.path("plan.md"), encoding="utf-8") as summary:
+            markdown = summary.read()
+        self.assertTrue(markdown.startswith("### plinth plan\n\n**Plan: "), markdown)
+        self.assertIn("#### ➕ Create", markdown)
+        self.run_step("apply")
+        self.assertTrue(os.path.exists(self.path("hello", "plinth.state.json")))
+        self.assertIn("plinth-ci: no changes", self.run_step("plan"))
+        with open(self.path("plan.md"), encoding="utf-8") as summary:
+            self.assertIn("No changes.", summary.read())
