@@ -81,12 +81,6 @@ std::expected<EncryptionKey, Diagnostics> key_of(const Stack& root, const KeyPro
 
 }  // namespace
 
-std::optional<std::string> process_environment(const std::string& name) {
-    const char* value = std::getenv(name.c_str());
-    if (!value) return std::nullopt;
-    return std::string(value);
-}
-
 std::expected<std::shared_ptr<const StateCodec>, Diagnostics> make_state_codec(const Stack& root,
                                                                               const ValueMap& variables,
                                                                               const std::string& workspace,

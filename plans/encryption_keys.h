@@ -11,6 +11,7 @@
 #include <string>
 
 #include "core/diagnostics.h"
+#include "core/environment.h"
 #include "core/stack/stack.h"
 #include "core/state/encryption.h"
 #include "core/value.h"
@@ -19,11 +20,6 @@ namespace plinth::plans {
 
 // A passphrase shorter than this is refused: PBKDF2 slows guessing, it cannot make "secret" safe.
 inline constexpr std::size_t k_min_passphrase_length = 16;
-
-// The value of an environment variable, null when it is not set.
-using EnvironmentLookup = std::function<std::optional<std::string>(const std::string& name)>;
-// Reads the process environment.
-std::optional<std::string> process_environment(const std::string& name);
 
 // A codec without keys when `root` declares no `encryption:`.
 std::expected<std::shared_ptr<const StateCodec>, Diagnostics> make_state_codec(

@@ -34,12 +34,6 @@ std::expected<Credentials, std::string> from_file(const std::string& profile, co
 
 }  // namespace
 
-std::optional<std::string> process_environment(const char* name) {
-    const char* value = std::getenv(name);
-    if (value == nullptr || *value == '\0') return std::nullopt;
-    return std::string(value);
-}
-
 std::expected<Credentials, std::string> credentials_from_file_text(std::string_view text, std::string_view profile,
                                                                    std::string_view file_name) {
     Credentials found;

@@ -11,6 +11,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/environment.h"
+
 namespace plinth::aws {
 
 struct Credentials {
@@ -26,12 +28,6 @@ struct CredentialSettings {
     std::optional<std::string> token;
     std::optional<std::string> profile;
 };
-
-// Reads an environment variable; nullopt when unset or empty.
-using EnvironmentLookup = std::function<std::optional<std::string>(const char* name)>;
-
-// The process's environment.
-std::optional<std::string> process_environment(const char* name);
 
 // The credentials of `profile` in the INI text of a shared credentials file; an error message when
 // the profile or its keys are missing.

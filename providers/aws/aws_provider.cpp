@@ -10,7 +10,7 @@ namespace {
 
 class AwsProvider final : public TypedProvider {
 public:
-    AwsProvider(plinth::aws::EnvironmentLookup environment, std::shared_ptr<aws::AwsApi> api)
+    AwsProvider(EnvironmentLookup environment, std::shared_ptr<aws::AwsApi> api)
         : TypedProvider("aws", resource_types(api), data_source_types(api), aws::aws_settings_schema()),
           m_environment(std::move(environment)),
           m_api(std::move(api)) {}
@@ -40,17 +40,17 @@ private:
         return types;
     }
 
-    plinth::aws::EnvironmentLookup m_environment;
+    EnvironmentLookup m_environment;
     std::shared_ptr<aws::AwsApi> m_api;  // shared with the types
 };
 
 }  // namespace
 
 std::unique_ptr<Provider> make_aws_provider() {
-    return make_aws_provider(plinth::aws::process_environment, std::make_shared<aws::AwsApi>());
+    return make_aws_provider(plinth::process_environment, std::make_shared<aws::AwsApi>());
 }
 
-std::unique_ptr<Provider> make_aws_provider(plinth::aws::EnvironmentLookup environment,
+std::unique_ptr<Provider> make_aws_provider(EnvironmentLookup environment,
                                             std::shared_ptr<aws::AwsApi> api) {
     return std::make_unique<AwsProvider>(std::move(environment), std::move(api));
 }

@@ -13,7 +13,7 @@ namespace plinth::providers {
 
 std::unique_ptr<Provider> make_aws_provider();
 // The same, reading fallbacks from `environment` and calling AWS through `api` (for tests).
-std::unique_ptr<Provider> make_aws_provider(plinth::aws::EnvironmentLookup environment,
+std::unique_ptr<Provider> make_aws_provider(EnvironmentLookup environment,
                                             std::shared_ptr<aws::AwsApi> api);
 
 }  // namespace plinth::providers

@@ -32,7 +32,7 @@ std::string endpoint_variable(std::string_view service) {
     return name;
 }
 
-Result<Endpoints> read_endpoints(const Value& config, const plinth::aws::EnvironmentLookup& environment) {
+Result<Endpoints> read_endpoints(const Value& config, const EnvironmentLookup& environment) {
     Endpoints endpoints;
     if (const Value* given = config.find("endpoints"); given != nullptr && given->is_map()) {
         for (const auto& [service, url] : given->as_map()) {
@@ -78,7 +78,7 @@ std::vector<AttributeSchema> aws_settings_schema() {
     };
 }
 
-Result<AwsSettings> read_settings(const Value& config, const plinth::aws::EnvironmentLookup& environment) {
+Result<AwsSettings> read_settings(const Value& config, const EnvironmentLookup& environment) {
     AwsSettings settings;
     auto region = text_setting(config, "region");
     if (!region) region = environment("AWS_REGION");

@@ -35,6 +35,6 @@ struct AwsSettings {
 std::vector<AttributeSchema> aws_settings_schema();
 
 // `config` has been checked against aws_settings_schema(); defaults may be missing.
-Result<AwsSettings> read_settings(const Value& config, const plinth::aws::EnvironmentLookup& environment);
+Result<AwsSettings> read_settings(const Value& config, const EnvironmentLookup& environment);
 
 }  // namespace plinth::providers::aws

@@ -13,7 +13,7 @@ using namespace postgresql;
 
 class PostgresqlProvider final : public TypedProvider {
 public:
-    PostgresqlProvider(std::shared_ptr<ConnectionCache> connections, Environment environment)
+    PostgresqlProvider(std::shared_ptr<ConnectionCache> connections, EnvironmentLookup environment)
         : TypedProvider("postgresql", resource_types(connections), {}, postgresql_settings_schema()),
           m_connections(std::move(connections)), m_environment(std::move(environment)) {}
 
@@ -49,16 +49,16 @@ private:
     }
 
     std::shared_ptr<ConnectionCache> m_connections;  // shared with the resource types
-    Environment m_environment;
+    EnvironmentLookup m_environment;
 };
 
 }  // namespace
 
 std::unique_ptr<Provider> make_postgresql_provider() {
-    return make_postgresql_provider(postgresql::process_environment());
+    return make_postgresql_provider(plinth::process_environment);
 }
 
-std::unique_ptr<Provider> make_postgresql_provider(postgresql::Environment environment) {
+std::unique_ptr<Provider> make_postgresql_provider(EnvironmentLookup environment) {
     return std::make_unique<PostgresqlProvider>(std::make_shared<postgresql::ConnectionCache>(),
                                                 std::move(environment));
 }

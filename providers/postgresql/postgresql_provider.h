@@ -13,6 +13,6 @@ namespace plinth::providers {
 
 std::unique_ptr<Provider> make_postgresql_provider();
 // The same, reading environment fallbacks from `environment` (for tests).
-std::unique_ptr<Provider> make_postgresql_provider(postgresql::Environment environment);
+std::unique_ptr<Provider> make_postgresql_provider(EnvironmentLookup environment);
 
 }  // namespace plinth::providers

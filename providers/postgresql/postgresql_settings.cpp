@@ -18,7 +18,7 @@ constexpr int k_default_connect_timeout = 10;
 
 // The setting as text (a number is written as a whole number), else the environment variable's.
 std::optional<std::string> setting_text(const Value& config, std::string_view name, std::string_view variable,
-                                        const Environment& environment) {
+                                        const EnvironmentLookup& environment) {
     if (const std::string* text = string_attribute(config, name)) return *text;
     if (const Value* value = config.find(name); value != nullptr && value->is_number())
         return fmt::format("{}", static_cast<long long>(value->as_number()));
@@ -39,14 +39,6 @@ Result<long long> bounded_number(const std::string& text, std::string_view setti
 }
 
 }  // namespace
-
-Environment process_environment() {
-    return [](std::string_view name) -> std::optional<std::string> {
-        const char* value = std::getenv(std::string(name).c_str());
-        if (value == nullptr) return std::nullopt;
-        return std::string(value);
-    };
-}
 
 pg::ConnectParameters PostgresqlSettings::for_database(const std::string& name) const {
     pg::ConnectParameters parameters = server;
@@ -70,7 +62,7 @@ std::vector<AttributeSchema> postgresql_settings_schema() {
     };
 }
 
-Result<PostgresqlSettings> read_postgresql_settings(const Value& config, const Environment& environment) {
+Result<PostgresqlSettings> read_postgresql_settings(const Value& config, const EnvironmentLookup& environment) {
     PostgresqlSettings settings;
     auto text = [&](std::string_view name, std::string_view variable) {
         return setting_text(config, name, variable, environment);

@@ -20,6 +20,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/environment.h"
 #include "core/pg/pg_connection.h"
 #include "providers/provider.h"
 #include "providers/schema.h"
@@ -27,10 +28,6 @@
 namespace plinth::providers::postgresql {
 
 inline constexpr const char* k_default_database = "postgres";
-
-// An environment variable's value; null when unset.
-using Environment = std::function<std::optional<std::string>(std::string_view name)>;
-Environment process_environment();
 
 struct PostgresqlSettings {
     pg::ConnectParameters server;  // libpq keywords (host, port, user, ...) without dbname
@@ -43,6 +40,6 @@ struct PostgresqlSettings {
 std::vector<AttributeSchema> postgresql_settings_schema();
 
 // `config` has been checked against postgresql_settings_schema().
-Result<PostgresqlSettings> read_postgresql_settings(const Value& config, const Environment& environment);
+Result<PostgresqlSettings> read_postgresql_settings(const Value& config, const EnvironmentLookup& environment);
 
 }  // namespace plinth::providers::postgresql

@@ -11,7 +11,7 @@ namespace {
 
 class RestProvider final : public TypedProvider {
 public:
-    RestProvider(std::shared_ptr<rest::RestApi> api, rest::Environment environment)
+    RestProvider(std::shared_ptr<rest::RestApi> api, EnvironmentLookup environment)
         : TypedProvider("rest", resource_types(api), {}, rest::rest_settings_schema()), m_api(std::move(api)),
           m_environment(std::move(environment)) {}
 
@@ -42,14 +42,14 @@ private:
     }
 
     std::shared_ptr<rest::RestApi> m_api;  // shared with the resource types
-    rest::Environment m_environment;
+    EnvironmentLookup m_environment;
 };
 
 }  // namespace
 
-std::unique_ptr<Provider> make_rest_provider() { return make_rest_provider(rest::process_environment()); }
+std::unique_ptr<Provider> make_rest_provider() { return make_rest_provider(plinth::process_environment); }
 
-std::unique_ptr<Provider> make_rest_provider(rest::Environment environment) {
+std::unique_ptr<Provider> make_rest_provider(EnvironmentLookup environment) {
     return std::make_unique<RestProvider>(std::make_shared<rest::RestApi>(), std::move(environment));
 }
 

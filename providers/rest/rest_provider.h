@@ -12,6 +12,6 @@ namespace plinth::providers {
 
 std::unique_ptr<Provider> make_rest_provider();
 // The same, reading environment fallbacks from `environment` (for tests).
-std::unique_ptr<Provider> make_rest_provider(rest::Environment environment);
+std::unique_ptr<Provider> make_rest_provider(EnvironmentLookup environment);
 
 }  // namespace plinth::providers

@@ -20,14 +20,14 @@ constexpr int k_default_retries = 3;
 
 // The setting's string, else the environment variable's; null when neither is set.
 std::optional<std::string> setting_or_env(const Value& config, std::string_view name, std::string_view variable,
-                                          const Environment& environment) {
+                                          const EnvironmentLookup& environment) {
     if (const std::string* value = string_attribute(config, name)) return *value;
     auto from_env = environment(variable);
     if (from_env && !from_env->empty()) return from_env;
     return std::nullopt;
 }
 
-Result<void> add_authentication(const Value& config, const Environment& environment, Headers& headers) {
+Result<void> add_authentication(const Value& config, const EnvironmentLookup& environment, Headers& headers) {
     auto username = setting_or_env(config, "username", "REST_API_USERNAME", environment);
     auto password = setting_or_env(config, "password", "REST_API_PASSWORD", environment);
     auto token = setting_or_env(config, "bearer_token", "REST_API_TOKEN", environment);
@@ -62,14 +62,6 @@ Result<RetryPolicy> retry_of(const Value& config) {
 
 }  // namespace
 
-Environment process_environment() {
-    return [](std::string_view name) -> std::optional<std::string> {
-        const char* value = std::getenv(std::string(name).c_str());
-        if (value == nullptr) return std::nullopt;
-        return std::string(value);
-    };
-}
-
 std::vector<AttributeSchema> rest_settings_schema() {
     using T = AttributeType;
     return {
@@ -89,7 +81,7 @@ std::vector<AttributeSchema> rest_settings_schema() {
     };
 }
 
-Result<RestSettings> read_settings(const Value& config, const Environment& environment) {
+Result<RestSettings> read_settings(const Value& config, const EnvironmentLookup& environment) {
     RestSettings settings;
     auto base_url = setting_or_env(config, "base_url", "REST_API_BASE_URL", environment);
     if (!base_url)

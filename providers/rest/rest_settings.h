@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "providers/http_client/http_attributes.h"
+#include "core/environment.h"
 #include "core/net/retry_policy.h"
 #include "providers/schema.h"
 
@@ -33,13 +34,9 @@ struct RestSettings {
     bool insecure = false;
 };
 
-// An environment variable's value; null when unset.
-using Environment = std::function<std::optional<std::string>(std::string_view name)>;
-Environment process_environment();
-
 std::vector<AttributeSchema> rest_settings_schema();
 
 // `config` has been checked against rest_settings_schema(); defaults may be missing.
-Result<RestSettings> read_settings(const Value& config, const Environment& environment);
+Result<RestSettings> read_settings(const Value& config, const EnvironmentLookup& environment);
 
 }  // namespace plinth::providers::rest

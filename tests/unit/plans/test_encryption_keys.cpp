@@ -6,6 +6,9 @@
 #include "core/stack/loader.h"
 #include "plans/encryption_keys.h"
 #include "test_stack.h"
+#include "tests/unit/fake_environment.h"
+
+using plinth::testing::environment_of;
 
 using plinth::testing::load_test_stack;
 
@@ -13,14 +16,6 @@ using namespace plinth;
 using namespace plinth::plans;
 
 namespace {
-
-EnvironmentLookup environment(std::map<std::string, std::string> entries) {
-    return [entries = std::move(entries)](const std::string& name) -> std::optional<std::string> {
-        auto it = entries.find(name);
-        if (it == entries.end()) return std::nullopt;
-        return it->second;
-    };
-}
 
 // "file:line:column: summary" of the only error.
 std::string error_of(const std::expected<std::shared_ptr<const StateCodec>, Diagnostics>& codec) {
@@ -79,9 +74,9 @@ TEST_CASE("encryption keys: an env key in hex or base64") {
     std::string key = random_bytes(32);
     std::string hex;
     for (unsigned char c : key) hex += fmt::format("{:02X}", c);
-    auto from_hex = make_state_codec(stack, {}, "default", environment({{"PLINTH_STATE_KEY", hex}}));
+    auto from_hex = make_state_codec(stack, {}, "default", environment_of({{"PLINTH_STATE_KEY", hex}}));
     auto from_base64 =
-        make_state_codec(stack, {}, "default", environment({{"PLINTH_STATE_KEY", base64_encode(key)}}));
+        make_state_codec(stack, {}, "default", environment_of({{"PLINTH_STATE_KEY", base64_encode(key)}}));
     REQUIRE(from_hex);
     REQUIRE(from_base64);
     CHECK((*from_base64)->decode((*from_hex)->encode("secret"), "f").value() == "secret");
@@ -89,10 +84,10 @@ TEST_CASE("encryption keys: an env key in hex or base64") {
 
 TEST_CASE("encryption keys: a missing or malformed env key is an error that does not show it") {
     Stack stack = load_test_stack(k_env_stack);
-    CHECK(error_of(make_state_codec(stack, {}, "default", environment({}))) ==
+    CHECK(error_of(make_state_codec(stack, {}, "default", environment_of({}))) ==
           "stack.yaml:3:3: environment variable PLINTH_STATE_KEY (the key of `encryption.key_provider`) is not set");
     auto short_key = make_state_codec(stack, {}, "default",
-                                      environment({{"PLINTH_STATE_KEY", base64_encode("sixteen byte key")}}));
+                                      environment_of({{"PLINTH_STATE_KEY", base64_encode("sixteen byte key")}}));
     CHECK(error_of(short_key) == "stack.yaml:3:3: environment variable PLINTH_STATE_KEY (the key of "
                                  "`encryption.key_provider`) does not hold a 32-byte key");
     CHECK(short_key.error()[0].detail.find(base64_encode("sixteen byte key")) == std::string::npos);
@@ -101,7 +96,7 @@ TEST_CASE("encryption keys: a missing or malformed env key is an error that does
 TEST_CASE("encryption keys: the fallback reads what the old key wrote") {
     std::string old_key = base64_encode(random_bytes(32));
     auto before = make_state_codec(load_test_stack(k_env_stack), {}, "default",
-                                   environment({{"PLINTH_STATE_KEY", old_key}}));
+                                   environment_of({{"PLINTH_STATE_KEY", old_key}}));
     std::string old_file = (*before)->encode("state");
 
     Stack rotated = load_test_stack(R"(encryption:
@@ -109,7 +104,7 @@ TEST_CASE("encryption keys: the fallback reads what the old key wrote") {
   fallback: { type: env, variable: PLINTH_OLD_KEY }
 )");
     auto after = make_state_codec(rotated, {}, "default",
-                                  environment({{"PLINTH_STATE_KEY", base64_encode(random_bytes(32))},
+                                  environment_of({{"PLINTH_STATE_KEY", base64_encode(random_bytes(32))},
                                                {"PLINTH_OLD_KEY", old_key}}));
     REQUIRE(after);
     CHECK((*after)->decode(old_file, "f").value() == "state");

@@ -7,7 +7,7 @@ using namespace plinth::providers;
 
 namespace {
 
-rest::Environment no_environment() {
+EnvironmentLookup no_environment() {
     return [](std::string_view) -> std::optional<std::string> { return std::nullopt; };
 }
 

@@ -5,18 +5,13 @@
 
 #include "core/aws/credentials.h"
 #include "tests/unit/core/state/temp_dir.h"
+#include "tests/unit/fake_environment.h"
 
 using namespace plinth::aws;
 
-namespace {
+using plinth::testing::environment_of;
 
-EnvironmentLookup environment_of(std::map<std::string, std::string> variables) {
-    return [variables](const char* name) -> std::optional<std::string> {
-        auto it = variables.find(name);
-        if (it == variables.end()) return std::nullopt;
-        return it->second;
-    };
-}
+namespace {
 
 constexpr const char* k_file = R"(# shared credentials
 [default]

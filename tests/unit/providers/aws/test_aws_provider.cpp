@@ -4,6 +4,7 @@
 
 #include "providers/aws/aws_provider.h"
 #include "tests/unit/core/net/fake_transport.h"
+#include "tests/unit/fake_environment.h"
 
 using namespace plinth;
 using plinth::testing::http_answer;
@@ -17,7 +18,7 @@ struct ProviderHarness {
     explicit ProviderHarness(std::deque<HttpOutcome> script,
                              std::map<std::string, std::string> environment = {{"AWS_ACCESS_KEY_ID", "AK"},
                                                                                {"AWS_SECRET_ACCESS_KEY", "SK"}})
-        : transport(std::make_shared<ScriptedTransport>(std::move(script))), variables(std::move(environment)) {
+        : transport(std::make_shared<ScriptedTransport>(std::move(script))) {
         auto api = std::make_shared<providers::aws::AwsApi>(
             [this](aws::Credentials credentials, std::string region, aws::AwsClientOptions options) {
                 used_credentials = credentials;
@@ -26,13 +27,7 @@ struct ProviderHarness {
                                                               [](std::chrono::milliseconds) {});
             },
             [this](std::chrono::milliseconds wait) { waits.push_back(wait); });
-        provider = providers::make_aws_provider(
-            [this](const char* name) -> std::optional<std::string> {
-                auto found = variables.find(name);
-                if (found == variables.end()) return std::nullopt;
-                return found->second;
-            },
-            api);
+        provider = providers::make_aws_provider(plinth::testing::environment_of(std::move(environment)), api);
     }
     providers::Result<void> configure(ValueMap extra = {}) {
         ValueMap settings{{"region", "us-east-1"},
@@ -44,7 +39,6 @@ struct ProviderHarness {
         return provider->configure(Value(std::move(settings)));
     }
     std::shared_ptr<ScriptedTransport> transport;
-    std::map<std::string, std::string> variables;
     aws::Credentials used_credentials;
     std::vector<std::chrono::milliseconds> waits;
     std::unique_ptr<providers::Provider> provider;

@@ -3,19 +3,14 @@
 #include <map>
 
 #include "providers/postgresql/postgresql_settings.h"
+#include "tests/unit/fake_environment.h"
 
 using namespace plinth;
 using namespace plinth::providers::postgresql;
 
-namespace {
+using plinth::testing::environment_of;
 
-Environment fake_environment(std::map<std::string, std::string> variables) {
-    return [variables = std::move(variables)](std::string_view name) -> std::optional<std::string> {
-        auto found = variables.find(std::string(name));
-        if (found == variables.end()) return std::nullopt;
-        return found->second;
-    };
-}
+namespace {
 
 std::optional<std::string> keyword(const PostgresqlSettings& settings, const std::string& name) {
     for (const auto& [key, value] : settings.server)
@@ -28,7 +23,7 @@ std::optional<std::string> keyword(const PostgresqlSettings& settings, const std
 TEST_CASE("postgresql: settings map to libpq keywords, the environment filling the gaps") {
     Value config(ValueMap{{"host", Value("db.internal")}, {"port", Value(6543)}, {"username", Value("admin")}});
     auto settings = read_postgresql_settings(
-        config, fake_environment({{"PGHOST", "ignored"}, {"PGPASSWORD", "from-env"}, {"PGDATABASE", "infra"},
+        config, environment_of({{"PGHOST", "ignored"}, {"PGPASSWORD", "from-env"}, {"PGDATABASE", "infra"},
                                   {"PGSSLMODE", "require"}, {"PGUSER", ""}}));
     REQUIRE(settings);
     CHECK(keyword(*settings, "host") == "db.internal");
@@ -44,7 +39,7 @@ TEST_CASE("postgresql: settings map to libpq keywords, the environment filling t
 }
 
 TEST_CASE("postgresql: with nothing set, the database is postgres and libpq picks the rest") {
-    auto settings = read_postgresql_settings(Value(ValueMap{}), fake_environment({}));
+    auto settings = read_postgresql_settings(Value(ValueMap{}), environment_of({}));
     REQUIRE(settings);
     CHECK(settings->database == "postgres");
     CHECK_FALSE(keyword(*settings, "host"));
@@ -53,13 +48,13 @@ TEST_CASE("postgresql: with nothing set, the database is postgres and libpq pick
 }
 
 TEST_CASE("postgresql: wrong settings are errors naming the setting") {
-    auto sslmode = read_postgresql_settings(Value(ValueMap{{"sslmode", Value("always")}}), fake_environment({}));
+    auto sslmode = read_postgresql_settings(Value(ValueMap{{"sslmode", Value("always")}}), environment_of({}));
     REQUIRE_FALSE(sslmode);
     CHECK(sslmode.error().attribute == "sslmode");
-    auto port = read_postgresql_settings(Value(ValueMap{}), fake_environment({{"PGPORT", "80000"}}));
+    auto port = read_postgresql_settings(Value(ValueMap{}), environment_of({{"PGPORT", "80000"}}));
     REQUIRE_FALSE(port);
     CHECK(port.error().attribute == "port");
-    auto timeout = read_postgresql_settings(Value(ValueMap{{"connect_timeout", Value(-1)}}), fake_environment({}));
+    auto timeout = read_postgresql_settings(Value(ValueMap{{"connect_timeout", Value(-1)}}), environment_of({}));
     REQUIRE_FALSE(timeout);
     CHECK(timeout.error().attribute == "connect_timeout");
 }
