@@ -70,14 +70,12 @@ void ApplyView::on_start(const plans::ResourceChange& change, StepKind step) {
 void ApplyView::on_complete(const plans::ResourceChange& change, StepKind step, std::chrono::duration<double> elapsed,
                             const std::string& id) {
     m_ticker.finished(change, step);
-    m_ui.out(fmt::format("{}: {} after {}{}\n", bold(change.address, m_ui.color()),
-                         words(change, step, Phase::Complete), format_elapsed(elapsed), id_suffix(id)));
+    m_ui.out(completed_line(change, step, elapsed, id, m_ui.color()));
 }
 
 void ApplyView::on_failed(const plans::ResourceChange& change, StepKind step, const Diagnostic&) {
     m_ticker.finished(change, step);
-    m_ui.out(fmt::format("{}: {}\n", bold(change.address, m_ui.color()),
-                         red(words(change, step, Phase::Failed), m_ui.color())));
+    m_ui.out(failed_line(change, step, m_ui.color()));
 }
 
 JsonApplyView::JsonApplyView(Ui& ui)
@@ -112,6 +110,21 @@ void JsonApplyView::on_failed(const plans::ResourceChange& change, StepKind step
                fmt::format("{}: {} after {}", change.address, words(change, step, Phase::Failed),
                            format_elapsed(elapsed)),
                {{"hook", hook_json(change, step, elapsed)}});
+}
+
+std::string completed_line(const plans::ResourceChange& change, StepKind step, std::chrono::duration<double> elapsed,
+                           const std::string& id, bool color) {
+    return fmt::format("{}: {} after {}{}\n", bold(change.address, color), words(change, step, Phase::Complete),
+                       format_elapsed(elapsed), id_suffix(id));
+}
+
+std::string failed_line(const plans::ResourceChange& change, StepKind step, bool color) {
+    return fmt::format("{}: {}\n", bold(change.address, color), red(words(change, step, Phase::Failed), color));
+}
+
+std::string_view step_verb(const plans::ResourceChange& change, StepKind step) {
+    if (step == StepKind::Destroy) return "destroying";
+    return is_update(change, step) ? "modifying" : "creating";
 }
 
 std::string render_apply_summary(const plans::ApplyResult& result, bool destroy, std::chrono::duration<double> total) {

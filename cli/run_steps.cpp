@@ -7,6 +7,7 @@
 #include "cli/apply_view.h"
 #include "cli/interrupt.h"
 #include "cli/json_plan_view.h"
+#include "cli/live_apply_view.h"
 #include "cli/terminal.h"
 #include "core/stack/loader.h"
 #include "core/state/state_file.h"
@@ -121,8 +122,16 @@ ExitStatus execute_plan(StackSession& session, const plans::Plan& plan, State& s
     Ui& ui = session.ui();
     InterruptGuard interrupt;
     std::unique_ptr<plans::ApplyObserver> view;
-    if (ui.json()) view = std::make_unique<JsonApplyView>(ui);
-    else view = std::make_unique<ApplyView>(ui);
+    if (ui.json()) {
+        view = std::make_unique<JsonApplyView>(ui);
+    } else if (use_live_output()) {
+        plans::Plan::Summary steps = plan.summary();
+        view = std::make_unique<LiveApplyView>(ui, plan.destroy ? "Destroying" : "Applying",
+                                               steps.add + steps.change + steps.destroy,
+                                               utf8_locale(process_environment));
+    } else {
+        view = std::make_unique<ApplyView>(ui);
+    }
     auto started = std::chrono::steady_clock::now();
     auto result = session.engine().apply(plan, state, **journal, view.get(), parallelism, &interrupt.stop_flag());
     view.reset();

@@ -15,13 +15,28 @@ std::string_view trimmed(std::string_view text) {
     return text;
 }
 
+void put(std::FILE* stream, std::string_view bytes) {
+    if (!bytes.empty()) std::fwrite(bytes.data(), 1, bytes.size(), stream);
+}
+
 }  // namespace
 
 void Ui::write(std::FILE* stream, std::string_view text) {
     std::lock_guard lock(m_mutex);
+    put(stdout, m_status.hide());
     if (stream == stderr) std::fflush(stdout);
-    std::fwrite(text.data(), 1, text.size(), stream);
+    put(stream, text);
     std::fflush(stream);
+    if (m_status.empty()) return;
+    put(stdout, m_status.restore());
+    std::fflush(stdout);
+}
+
+void Ui::status(std::vector<std::string> lines) {
+    if (m_json) return;
+    std::lock_guard lock(m_mutex);
+    put(stdout, m_status.draw(std::move(lines)));
+    std::fflush(stdout);
 }
 
 void Ui::out(const std::string& text) {

@@ -1,7 +1,8 @@
 // cli/ui.h: where commands write: human text to stdout, diagnostics to stderr with source lines
 // and carets, colour only when stdout is a terminal and nobody said NO_COLOR / --no-color. With
-// `--json` every write becomes one JSON event line on stdout instead (docs/json-output.md).
-// Thread-safe, because apply progress arrives from walker threads.
+// `--json` every write becomes one JSON event line on stdout instead (docs/json-output.md). On a
+// terminal it can keep a status area below everything else (apply's progress), which every
+// write goes above. Thread-safe, because apply progress arrives from walker threads.
 #pragma once
 
 #include <atomic>
@@ -9,8 +10,10 @@
 #include <mutex>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "cli/json_events.h"
+#include "cli/live_region.h"
 #include "core/diagnostics.h"
 
 namespace plinth::cli {
@@ -29,6 +32,11 @@ public:
     // How many diagnostics of `severity` were written so far.
     int reported(Severity severity) const;
 
+    // Replaces the status area at the bottom of the terminal with `lines` (whole lines, narrower
+    // than the terminal); no lines removes it. Only for a terminal (see use_live_output), and
+    // never under --json.
+    void status(std::vector<std::string> lines);
+
     // From now on every write is an event line (`--json`), starting with the "version" event.
     void use_json();
     bool json() const { return m_json; }
@@ -44,6 +52,7 @@ private:
     bool m_json = false;
     std::atomic<int> m_errors = 0;
     std::atomic<int> m_warnings = 0;
+    LiveRegion m_status;
     std::mutex m_mutex;
 };
 

@@ -3,6 +3,7 @@
 #include <cstdlib>
 
 #include "cli/terminal.h"
+#include "tests/unit/fake_environment.h"
 
 using namespace plinth::cli;
 
@@ -30,4 +31,19 @@ TEST_CASE("terminal: styling helpers") {
     CHECK(green("x", true) == "\x1b[32mx\x1b[0m");
     CHECK(yellow("x", true) == "\x1b[33mx\x1b[0m");
     CHECK(yellow("x", false) == "x");
+}
+
+TEST_CASE("terminal: the status area redraws only on a terminal that is not dumb") {
+    CHECK(live_output_wanted(true, "xterm"));
+    CHECK(live_output_wanted(true, nullptr));
+    CHECK_FALSE(live_output_wanted(false, "xterm"));
+    CHECK_FALSE(live_output_wanted(true, "dumb"));
+}
+
+TEST_CASE("terminal: UTF-8 from the first locale variable that is set") {
+    using plinth::testing::environment_of;
+    CHECK(utf8_locale(environment_of({{"LANG", "en_US.UTF-8"}})));
+    CHECK(utf8_locale(environment_of({{"LC_CTYPE", "C.utf8"}, {"LANG", "C"}})));
+    CHECK_FALSE(utf8_locale(environment_of({{"LC_ALL", "C"}, {"LANG", "en_US.UTF-8"}})));
+    CHECK_FALSE(utf8_locale(environment_of({})));
 }
