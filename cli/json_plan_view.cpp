@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "plans/render_text.h"
+
 namespace plinth::cli {
 namespace {
 
@@ -56,11 +58,7 @@ void emit_plan_events(Ui& ui, const std::vector<plans::Drift>& drift, const plan
                  {{"change", drift_json(object)}});
     plans::Plan::Summary summary = plan ? plan->summary() : plans::Plan::Summary{};
     if (plan) emit_changes(ui, *plan);
-    std::string import = summary.import > 0 ? fmt::format("{} to import, ", summary.import) : "";
-    ui.event("change_summary", "info",
-             fmt::format("Plan: {}{} to add, {} to change, {} to destroy.", import, summary.add, summary.change,
-                         summary.destroy),
-             {{"changes", summary_json(summary, "plan")}});
+    ui.event("change_summary", "info", plans::plan_summary_line(summary), {{"changes", summary_json(summary, "plan")}});
     if (plan && !plan->output_changes.empty())
         ui.event("outputs", "info", fmt::format("Outputs: {}", plan->output_changes.size()),
                  {{"outputs", output_changes_json(plan->output_changes)}});

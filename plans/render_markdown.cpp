@@ -70,11 +70,7 @@ std::string headline(const Plan& plan) {
         return plan.drift.empty() ? "No changes. Your objects still match the state."
                                   : fmt::format("Refresh only: {} objects changed outside plinth.", plan.drift.size());
     if (!plan.has_changes()) return "No changes. Your infrastructure matches the configuration.";
-    auto summary = plan.summary();
-    std::string import = summary.import > 0 ? fmt::format("{} to import, ", summary.import) : "";
-    std::string forget = summary.forget > 0 ? fmt::format(", {} to forget", summary.forget) : "";
-    return fmt::format("Plan: {}{} to add, {} to change, {} to destroy{}.", import, summary.add, summary.change,
-                       summary.destroy, forget);
+    return plan_summary_line(plan.summary());
 }
 
 std::string changes_section(const Plan& plan) {

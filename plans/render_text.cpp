@@ -159,6 +159,13 @@ std::string render_refresh_only_plan(const std::vector<Drift>& drift, const Rend
            "state.\n";
 }
 
+std::string plan_summary_line(const Plan::Summary& summary) {
+    std::string import = summary.import > 0 ? fmt::format("{} to import, ", summary.import) : "";
+    std::string forget = summary.forget > 0 ? fmt::format(", {} to forget", summary.forget) : "";
+    return fmt::format("Plan: {}{} to add, {} to change, {} to destroy{}.", import, summary.add, summary.change,
+                       summary.destroy, forget);
+}
+
 std::string render_change(const ResourceChange& change, const RenderStyle& style) {
     return render_change_block(change, change_heading(change, style), style);
 }
@@ -213,11 +220,8 @@ std::string render_plan_body(const Plan& plan, const RenderStyle& style) {
             out += "\n  " + style.bold("# " + resource.address) + " will be imported\n";
         for (const auto* read : reads) out += "\n" + render_deferred_read(*read, style);
         for (const auto* change : changes) out += "\n" + render_change(*change, style);
-        auto summary = plan.summary();
-        std::string import = summary.import > 0 ? fmt::format(" {} to import,", summary.import) : "";
-        std::string forget = summary.forget > 0 ? fmt::format(", {} to forget", summary.forget) : "";
-        out += fmt::format("\n{}{} {} to add, {} to change, {} to destroy{}.\n", style.bold("Plan:"), import,
-                           summary.add, summary.change, summary.destroy, forget);
+        constexpr std::string_view k_label = "Plan:";
+        out += "\n" + style.bold(k_label) + plan_summary_line(plan.summary()).substr(k_label.size()) + "\n";
     }
     if (!plan.deferred.empty()) {
         if (!out.empty()) out += "\n";

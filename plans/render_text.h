@@ -17,6 +17,10 @@ std::string render_plan(const Plan& plan, const RenderStyle& style);
 // "Policy checks: 4 passed, 1 failed" and each failure; empty when no policy was checked.
 std::string render_policy_report(const Plan& plan, const RenderStyle& style);
 
+// "Plan: 1 to import, 2 to add, 0 to change, 1 to destroy, 1 to forget." (import and forget only
+// when there are some); the human text, Markdown and `--json` all say it this way.
+std::string plan_summary_line(const Plan::Summary& summary);
+
 // One changed resource: its "# web will be created" heading and its block with the diff.
 std::string render_change(const ResourceChange& change, const RenderStyle& style);
 

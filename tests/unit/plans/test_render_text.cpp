@@ -300,3 +300,8 @@ TEST_CASE("render_text: resource names from addresses") {
     CHECK(resource_name("module.site[\"blog\"].page[\"about\"]") == "page");
     CHECK(resource_name("module.a[0].data.zone[1]") == "zone");
 }
+
+TEST_CASE("render text: the summary line names imports and forgets only when there are some") {
+    CHECK(plan_summary_line({2, 1, 0, 0, 0}) == "Plan: 2 to add, 1 to change, 0 to destroy.");
+    CHECK(plan_summary_line({1, 0, 1, 2, 3}) == "Plan: 3 to import, 1 to add, 0 to change, 1 to destroy, 2 to forget.");
+}
