@@ -162,3 +162,28 @@ class PostgresServer:
 
     def create_database(self, dbname):
         self.sql("postgres", f'CREATE DATABASE "{dbname}"')
+
+
+class ModuleServer:
+    """One PostgreSQL server shared by the tests of a module, started before the first and stopped
+    after the last; its attributes are the running PostgresServer's:
+
+        server = ModuleServer()
+        setUpModule, tearDownModule = server.start, server.stop
+    """
+
+    def __init__(self):
+        self._running = None
+
+    def start(self):
+        self._running = PostgresServer.start_or_skip()
+
+    def stop(self):
+        if self._running is not None:
+            self._running.stop()
+            self._running = None
+
+    def __getattr__(self, name):
+        if self._running is None:
+            raise RuntimeError(f"the PostgreSQL server is not running (server.{name})")
+        return getattr(self._running, name)

@@ -9,7 +9,7 @@ import subprocess
 import time
 import unittest
 
-from pg_server import PostgresServer
+from pg_server import ModuleServer
 from plinth_e2e import STATE_FILE, StackTest, wait_until
 
 SCHEMA = "plinth_remote_state"
@@ -40,17 +40,8 @@ backend:
   conn_str: "{conn_str}"
 """
 
-server = None
-
-
-def setUpModule():
-    global server
-    server = PostgresServer.start_or_skip()
-
-
-def tearDownModule():
-    if server is not None:
-        server.stop()
+server = ModuleServer()
+setUpModule, tearDownModule = server.start, server.stop
 
 
 class PgBackendTest(StackTest):

@@ -8,7 +8,7 @@ examples/postgres-app as its README runs it."""
 import os
 import shutil
 
-from pg_server import PostgresServer
+from pg_server import ModuleServer
 from plinth_e2e import StackTest
 
 PASSWORD = "Pa55-word-never-shown"
@@ -16,17 +16,8 @@ INJECTED_ROLE = 'x"; DROP ROLE postgres; --'
 INJECTED_DATABASE = "d'; DROP DATABASE postgres; --"
 EXAMPLE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "examples", "postgres-app")
 
-server = None
-
-
-def setUpModule():
-    global server
-    server = PostgresServer.start_or_skip()
-
-
-def tearDownModule():
-    if server is not None:
-        server.stop()
+server = ModuleServer()
+setUpModule, tearDownModule = server.start, server.stop
 
 
 def literal(text):
