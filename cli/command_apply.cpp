@@ -9,6 +9,7 @@
 #include "core/state/state_file.h"
 
 #include "cli/command.h"
+#include "cli/redacted_plan.h"
 #include "cli/run_steps.h"
 #include "cli/terminal.h"
 #include "plans/drift.h"
@@ -71,7 +72,13 @@ ExitStatus apply_saved_plan(const ApplyOptions& options, StackSession& session) 
                                              options.plan_file)));
         return ExitStatus::Error;
     }
-    if (session.open_engine(plan->variables) != ExitStatus::Ok) return ExitStatus::Error;
+    ValueMap variables = plan->variables;
+    if (plan->secrets_redacted) {
+        auto restored = restore_plan_variables(session, *plan, options.variables);
+        if (!restored) return restored.error();
+        variables = std::move(*restored);
+    }
+    if (session.open_engine(variables) != ExitStatus::Ok) return ExitStatus::Error;
     if (plan->stack_fingerprint != session.engine().fingerprint()) {
         ui.diagnostic(make_error("the stack has changed since this plan was made",
                                  fmt::format("{} was planned from other stack files. Run `plinth plan` again.",
@@ -91,6 +98,13 @@ ExitStatus apply_saved_plan(const ApplyOptions& options, StackSession& session) 
         return ExitStatus::Error;
     }
     if (refuse_blocked_plan(ui, *plan)) return ExitStatus::Error;
+    if (plan->secrets_redacted) {
+        auto fresh = replan_redacted(session, *plan, variables, options.planning.parallelism);
+        if (!fresh) return fresh.error();
+        *plan = std::move(fresh->plan);
+        *state = std::move(fresh->state);
+        if (refuse_blocked_plan(ui, *plan)) return ExitStatus::Error;
+    }
     if (plan->refresh_only) {
         if (plan->drift.empty()) return ExitStatus::Ok;
         plans::record_drift(*state, plan->drift);

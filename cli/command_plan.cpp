@@ -38,12 +38,17 @@ ExitStatus run_plan(const PlanOptions& options, Ui& ui) {
     if (refuse_blocked_plan(ui, run->plan)) return ExitStatus::Error;
 
     if (!options.out.empty()) {
-        if (auto saved = write_file_atomically(options.out, plans::encode_plan(run->plan, (*session)->codec())); !saved) {
+        auto encoded = plans::encode_plan(run->plan, (*session)->codec());
+        if (auto saved = write_file_atomically(options.out, encoded.bytes); !saved) {
             ui.diagnostic(make_error(fmt::format("cannot save the plan to {}", options.out), saved.error()));
             return ExitStatus::Error;
         }
         ui.out(fmt::format("\nSaved the plan to: {}\n\nTo perform exactly these actions, run:\n    plinth apply {}\n",
                            options.out, options.out));
+        if (encoded.secrets_left_out)
+            ui.out("\nThe file leaves out the plan's sensitive values (configure `encryption:` to keep them):\n"
+                   "apply takes its sensitive variables again (PLINTH_VAR_name, --var, --var-file) and\n"
+                   "plans afresh, going on only if that plan does the same.\n");
     }
     if (options.detailed_exitcode && run->plan.has_changes()) return ExitStatus::ChangesPresent;
     return ExitStatus::Ok;

@@ -5,7 +5,17 @@
 
 #include "core/duration.h"
 
+extern char** environ;
+
 namespace plinth::cli {
+
+VariableInputs variable_inputs(const VariableOptions& options) {
+    VariableInputs inputs;
+    inputs.environment = variables_from_environment(environ);
+    for (const auto& file : options.var_files) inputs.var_files.emplace_back(file);
+    inputs.assignments = options.vars;
+    return inputs;
+}
 
 void add_variable_options(CLI::App& command, VariableOptions& options) {
     command.add_option("--var", options.vars, "Set a variable: --var name=value (repeatable)")->take_all();

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/diagnostics.h"
+#include "core/stack/variables.h"
 
 namespace CLI {
 class App;
@@ -27,6 +28,10 @@ struct VariableOptions {
     std::vector<std::string> var_files;  // --var-file f.yaml
     bool input = true;                   // --input=false: never prompt
 };
+
+// What core resolves variables from (core/stack/variables.h): PLINTH_VAR_* in this process's
+// environment, then the --var-file files, then the --var flags. Nobody is asked.
+VariableInputs variable_inputs(const VariableOptions& options);
 
 struct LockOptions {
     std::string lock_timeout = "0s";

@@ -48,6 +48,7 @@ std::expected<PlannedRun, ExitStatus> refresh_and_plan(StackSession& session, co
         return std::unexpected(ExitStatus::Error);
     }
     run.plan = std::move(*plan);
+    run.plan.refreshed = options.refresh;
     if (check_plan_policies(session, options.policy_dir, run.plan) != ExitStatus::Ok)
         return std::unexpected(ExitStatus::Error);
     return run;

@@ -17,8 +17,6 @@
 #include "core/backends/backend_record.h"
 #include "plans/requirements.h"
 
-extern char** environ;
-
 namespace plinth::cli {
 
 StackSession::StackSession(Ui& ui, std::unique_ptr<Stack> stack, std::unique_ptr<Backend> backend,
@@ -113,10 +111,7 @@ std::optional<std::string> prompt_for_variable(const VariableDecl& variable) {
 }  // namespace
 
 std::expected<ValueMap, ExitStatus> StackSession::resolve_variables(const VariableOptions& options) {
-    VariableInputs inputs;
-    inputs.environment = variables_from_environment(environ);
-    for (const auto& file : options.var_files) inputs.var_files.emplace_back(file);
-    inputs.assignments = options.vars;
+    VariableInputs inputs = variable_inputs(options);
     if (options.input && stdin_is_terminal()) inputs.prompt = prompt_for_variable;
     auto resolved = plinth::resolve_variables(*m_stack, inputs);
     if (!resolved) {

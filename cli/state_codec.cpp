@@ -9,7 +9,6 @@
 #include "plans/encryption_keys.h"
 #include "plans/plan_file.h"
 
-extern char** environ;
 
 namespace plinth::cli {
 
@@ -43,11 +42,7 @@ std::expected<CodecPtr, ExitStatus> state_codec(Ui& ui, const Stack& stack, cons
 std::expected<CodecPtr, Diagnostics> available_state_codec(const Stack& stack, const VariableOptions& options,
                                                            const std::string& workspace) {
     if (!stack.encryption) return std::make_shared<const StateCodec>();
-    VariableInputs inputs;
-    inputs.environment = variables_from_environment(environ);
-    for (const auto& file : options.var_files) inputs.var_files.emplace_back(file);
-    inputs.assignments = options.vars;
-    auto available = resolve_available_variables(stack, inputs);
+    auto available = resolve_available_variables(stack, variable_inputs(options));
     if (!available) return std::unexpected(std::move(available.error()));
     return plans::make_state_codec(stack, *available, workspace);
 }

@@ -56,12 +56,14 @@ bool Plan::blocked_by_policy() const {
     return std::any_of(policy_failures.begin(), policy_failures.end(), [](const PolicyFailure& f) { return f.mandatory; });
 }
 
+bool OutputChange::changes() const {
+    return removed || secret_changed || !(before == after) || before.is_null() != after.is_null();
+}
+
 bool Plan::has_changes() const {
     bool resources = std::any_of(changes.begin(), changes.end(),
                                  [](const ResourceChange& c) { return c.action != Action::NoOp; });
-    bool outputs = std::any_of(output_changes.begin(), output_changes.end(), [](const OutputChange& c) {
-        return c.removed || !(c.before == c.after) || c.before.is_null() != c.after.is_null();
-    });
+    bool outputs = std::ranges::any_of(output_changes, &OutputChange::changes);
     bool deferred = !this->deferred.empty() ||
                     std::any_of(data_reads.begin(), data_reads.end(), [](const DataRead& r) { return r.deferred; });
     return resources || outputs || deferred || !moves.empty() || !forgets.empty() || !imports.empty() ||

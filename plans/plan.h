@@ -48,6 +48,8 @@ struct ResourceChange {
     Value before;  // null for create; the refreshed prior attributes otherwise
     Value after;   // null for delete; may hold unknowns and sensitive marks
     std::vector<std::string> replace_paths;  // attributes that force the replacement
+    // A saved plan left these sensitive attributes out (plans/plan_secrets.h); their values differed.
+    std::vector<std::string> secret_changes;
     std::vector<std::string> dependencies;   // addresses this resource depends on
     bool create_before_destroy = false;
 };
@@ -89,6 +91,12 @@ struct OutputChange {
     Value after;   // null when removed; may be unknown
     bool sensitive = false;
     bool removed = false;
+    // A saved plan left the output's values out as secrets (plans/plan_secrets.h): whether they
+    // differed.
+    bool secret_changed = false;
+
+    // Whether applying changes the output: added, removed or given another value.
+    bool changes() const;
 };
 
 struct Plan {
@@ -103,6 +111,10 @@ struct Plan {
     bool destroy = false;  // made by `destroy` / `plan --destroy`
     std::vector<std::string> targets;  // --target: only these (and what they need) are planned
     std::vector<std::string> excludes;  // --exclude: these (and what needs them) are left out
+    bool refreshed = true;  // made after a refresh (not --refresh=false)
+    // Read from a file that left its sensitive values out (plans/plan_secrets.h): applying it
+    // takes the sensitive variables again and plans afresh.
+    bool secrets_redacted = false;
 
     std::vector<ResourceChange> changes;  // sorted by address; no-ops included
     std::vector<DataRead> data_reads;     // sorted by address

@@ -9,6 +9,7 @@
 #include "core/state/state_file.h"
 #include "core/value_json.h"
 #include "core/version.h"
+#include "plans/plan_secrets.h"
 
 namespace plinth::plans {
 
@@ -48,6 +49,7 @@ OrderedJson change_to_json(const ResourceChange& change) {
             {"before", to_tagged_json(change.before)},
             {"after", to_tagged_json(change.after)},
             {"replace_paths", change.replace_paths},
+            {"secret_changes", change.secret_changes},
             {"dependencies", change.dependencies},
             {"create_before_destroy", change.create_before_destroy}};
 }
@@ -65,7 +67,8 @@ OrderedJson output_to_json(const OutputChange& change) {
             {"before", to_tagged_json(change.before)},
             {"after", to_tagged_json(change.after)},
             {"sensitive", change.sensitive},
-            {"removed", change.removed}};
+            {"removed", change.removed},
+            {"secret_changed", change.secret_changed}};
 }
 
 // Reads the fields of one JSON object, remembering the first one that is missing or mistyped
@@ -153,6 +156,7 @@ ResourceChange read_change(FieldReader& read) {
     change.before = read.value("before");
     change.after = read.value("after");
     change.replace_paths = read.strings("replace_paths");
+    change.secret_changes = read.strings("secret_changes");
     change.dependencies = read.strings("dependencies");
     change.create_before_destroy = read.flag("create_before_destroy");
     return change;
@@ -195,6 +199,7 @@ OutputChange read_output(FieldReader& read) {
     change.after = read.value("after");
     change.sensitive = read.flag("sensitive");
     change.removed = read.flag("removed");
+    change.secret_changed = read.flag("secret_changed");
     return change;
 }
 
@@ -220,6 +225,8 @@ Plan read_plan(const Json& json, std::string& problem) {
     plan.destroy = read.flag("destroy");
     plan.targets = read.strings("targets");
     plan.excludes = read.strings("excludes");
+    plan.refreshed = read.flag("refreshed");
+    plan.secrets_redacted = read.flag("secrets_redacted");
     read_list(read, "changes", problem, plan.changes, read_change);
     read_list(read, "data_reads", problem, plan.data_reads, read_data_read);
     read_list(read, "deferred", problem, plan.deferred, read_deferred);
@@ -300,6 +307,8 @@ std::string serialize_plan(const Plan& plan) {
                  {"destroy", plan.destroy},
                  {"targets", plan.targets},
                  {"excludes", plan.excludes},
+                 {"refreshed", plan.refreshed},
+                 {"secrets_redacted", plan.secrets_redacted},
                  {"changes", std::move(changes)},
                  {"data_reads", std::move(data_reads)},
                  {"deferred", std::move(deferred)},
@@ -328,7 +337,11 @@ std::expected<Plan, Diagnostic> parse_plan(std::string_view text, const std::str
     return plan;
 }
 
-std::string encode_plan(const Plan& plan, const StateCodec& codec) { return codec.encode(serialize_plan(plan)); }
+EncodedPlan encode_plan(const Plan& plan, const StateCodec& codec) {
+    if (codec.encrypts()) return {codec.encode(serialize_plan(plan)), false};
+    Plan sealed = without_secrets(plan);
+    return {serialize_plan(sealed), sealed.secrets_redacted};
+}
 
 std::expected<Plan, Diagnostic> decode_plan(std::string_view bytes, const std::string& origin,
                                             const StateCodec& codec) {

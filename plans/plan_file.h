@@ -1,7 +1,7 @@
 // plans/plan_file.h: the saved plan file (`plinth plan --out FILE`): JSON that holds every field
 // of a Plan, values in tagged form so unknowns and sensitive marks survive. Reading checks the
 // format marker and plinth version first and refuses anything else. With `encryption:` the file
-// holds that JSON encrypted (core/state/encryption.h).
+// holds that JSON encrypted (core/state/encryption.h); without, it holds no sensitive value.
 #pragma once
 
 #include <expected>
@@ -14,7 +14,7 @@
 
 namespace plinth::plans {
 
-inline constexpr int k_plan_format_version = 5;
+inline constexpr int k_plan_format_version = 6;
 
 // Pretty-printed JSON with a trailing newline.
 std::string serialize_plan(const Plan& plan);
@@ -23,8 +23,13 @@ std::string serialize_plan(const Plan& plan);
 // another plan format or plinth version, and a damaged one are each a clear error.
 std::expected<Plan, Diagnostic> parse_plan(std::string_view text, const std::string& origin);
 
-// What `plan --out` writes: serialize_plan's text, encrypted when `codec` has keys.
-std::string encode_plan(const Plan& plan, const StateCodec& codec);
+// What `plan --out` writes: serialize_plan's text, encrypted when `codec` has keys; without keys
+// the plan's sensitive values are left out (plans/plan_secrets.h), and the result says so.
+struct EncodedPlan {
+    std::string bytes;
+    bool secrets_left_out = false;
+};
+EncodedPlan encode_plan(const Plan& plan, const StateCodec& codec);
 // The plan in a file's bytes, decrypted with `codec` first when they are encrypted.
 std::expected<Plan, Diagnostic> decode_plan(std::string_view bytes, const std::string& origin,
                                             const StateCodec& codec);

@@ -53,7 +53,8 @@ void DiffWriter::hidden_line(std::string& out, int column, std::size_t count, st
 DiffWriter::Outcome DiffWriter::entry(std::string& out, std::string_view key, const Value& before,
                                       const Value& after, int column, const std::string& path) const {
     if (before.is_null() && after.is_null()) return Outcome::Absent;
-    if (before == after) return Outcome::Unchanged;
+    bool secret_change = std::ranges::find(m_secret_changes, path) != m_secret_changes.end();
+    if (before == after && !secret_change) return Outcome::Unchanged;
     std::string lead = key.empty() ? std::string() : std::string(key) + " = ";
     if (before.is_null()) {
         out += line_start(column, Mark::Create, m_style) + lead + render_value(after, Mark::Create, column, m_style) +

@@ -14,9 +14,11 @@ namespace plinth::plans {
 
 class DiffWriter {
 public:
-    // `forced` holds paths ("content", "tags.env", "rules[0]") whose change forces replacement.
-    DiffWriter(const RenderStyle& style, const std::vector<std::string>& forced)
-        : m_style(style), m_forced(forced) {}
+    // `forced` holds paths ("content", "tags.env", "rules[0]") whose change forces replacement;
+    // `secret_changes` those of sensitive values left out of a saved plan that differ.
+    DiffWriter(const RenderStyle& style, const std::vector<std::string>& forced,
+               const std::vector<std::string>& secret_changes = {})
+        : m_style(style), m_forced(forced), m_secret_changes(secret_changes) {}
 
     enum class Outcome {
         Absent,     // null on both sides: not shown and not counted
@@ -49,6 +51,7 @@ private:
 
     const RenderStyle& m_style;
     const std::vector<std::string>& m_forced;
+    std::vector<std::string> m_secret_changes;  // few: copied, so the default may be a temporary
 };
 
 }  // namespace plinth::plans

@@ -110,7 +110,7 @@ std::string outputs_section(const Plan& plan) {
     for (const auto& output : plan.output_changes) {
         std::string_view action = output.removed                     ? "removed"
                                   : output.before.is_null()           ? "added"
-                                  : output.before == output.after      ? ""
+                                  : !output.changes()                  ? ""
                                                                        : "changed";
         if (!action.empty())
             rows += fmt::format("| `{}` | {}{} |\n", cell(output.name), action, output.sensitive ? " (sensitive)" : "");

@@ -186,13 +186,13 @@ PlanJson output_changes(const Plan& plan) {
     for (const auto& output : plan.output_changes) {
         PlanJson actions = output.removed                       ? PlanJson{"delete"}
                            : output.before.is_null()             ? PlanJson{"create"}
-                           : output.before == output.after        ? PlanJson{"no-op"}
+                           : !output.changes()                    ? PlanJson{"no-op"}
                                                                   : PlanJson{"update"};
         Value before = output.before;
         Value after = output.after;
         if (output.sensitive) {
             before.mark_sensitive(!before.is_null());
-            after.mark_sensitive(!after.is_null() && !after.is_unknown());
+            after.mark_sensitive(!after.is_null());
         }
         PlanJson body = change_body(std::move(actions), before, after);
         if (after.is_unknown()) body["after_unknown"] = true;

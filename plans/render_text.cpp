@@ -64,7 +64,7 @@ std::string change_heading(const ResourceChange& change, const RenderStyle& styl
 // The `~ resource "type" "name" {` block with the attributes' diff, under `heading`.
 std::string render_change_block(const ResourceChange& change, std::string heading, const RenderStyle& style) {
     std::string body;
-    DiffWriter diff(style, change.replace_paths);
+    DiffWriter diff(style, change.replace_paths, change.secret_changes);
     diff.members(body, change.before, change.after, k_change_attribute_column, false, "attribute", "");
     std::string out = std::move(heading);
     out += fmt::format("{} resource {} {} {{", action_symbol(change.action, style), hcl_quote(change.type),
@@ -91,10 +91,6 @@ std::string render_deferred_blocks(const std::vector<DeferredBlock>& blocks, con
                       " these blocks' instances are planned once the values they need exist, in the same apply.\n";
     for (const auto& block : blocks) out += fmt::format("  # {}: {}\n", block.address, block.reason);
     return out;
-}
-
-bool output_changed(const OutputChange& change) {
-    return change.removed || !(change.before == change.after) || change.before.is_null() != change.after.is_null();
 }
 
 std::string render_output_changes(const std::vector<const OutputChange*>& changes, const RenderStyle& style) {
@@ -193,7 +189,7 @@ std::string render_plan_body(const Plan& plan, const RenderStyle& style) {
         if (change.action != Action::NoOp) changes.push_back(&change);
     std::vector<const OutputChange*> outputs;
     for (const auto& change : plan.output_changes)
-        if (output_changed(change)) outputs.push_back(&change);
+        if (change.changes()) outputs.push_back(&change);
     std::sort(outputs.begin(), outputs.end(), [](const auto* a, const auto* b) { return a->name < b->name; });
     std::vector<const DataRead*> reads;
     for (const auto& read : plan.data_reads)

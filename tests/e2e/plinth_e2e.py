@@ -3,6 +3,14 @@
 The binary comes from the PLINTH_BIN environment variable (CTest sets it). Every test gets a
 fresh stack directory; plinth is always run with --chdir pointing at it, --no-color, and a
 closed stdin (so it never sees a terminal unless a test asks for one).
+
+The secret canary: wherever a test gives plinth a sensitive value (a sensitive variable, a
+provider's password, a passphrase) it uses CANARY. Every run also writes a debug log
+(PLINTH_LOG=debug), and StackTest fails a test when the canary shows up in clear text in a run's
+stdout or stderr (JSON and Markdown output included), in the debug log, or in a saved plan file.
+Only commands asked to show a secret (`output --raw`, `state pull`) pass `shows_secrets=True`;
+state may hold it where the resource needs it, and never when it is encrypted
+(test_encryption.py checks that).
 """
 
 import json
@@ -18,6 +26,8 @@ STATE_FILE = "plinth.state.json"
 LOCK_FILE = STATE_FILE + ".lock"
 JOURNAL_FILE = STATE_FILE + ".journal"
 PLINTH_FILES = {STATE_FILE, LOCK_FILE, JOURNAL_FILE, STATE_FILE + ".backup"}
+
+CANARY = "CANARY-plinth-e2e-s3cret"
 
 PLAN_SUMMARY = re.compile(r"Plan: (\d+) to add, (\d+) to change, (\d+) to destroy\.")
 
@@ -66,6 +76,10 @@ class StackTest(unittest.TestCase):
         self.binary = plinth_binary()
         self.dir = tempfile.mkdtemp(prefix="plinth-e2e-")
         self.addCleanup(shutil.rmtree, self.dir, ignore_errors=True)
+        log_dir = tempfile.mkdtemp(prefix="plinth-e2e-log-")
+        self.addCleanup(shutil.rmtree, log_dir, ignore_errors=True)
+        self.debug_log = os.path.join(log_dir, "plinth.log")
+        self.addCleanup(self.assert_canary_kept_secret)  # first of the clean-ups: the files still exist
 
     # --- the stack -------------------------------------------------------------------------
     def path(self, *parts):
@@ -94,29 +108,42 @@ class StackTest(unittest.TestCase):
     def command(self, *args, chdir=True):
         return [self.binary, "--no-color", *(["--chdir", self.dir] if chdir else []), *args]
 
-    def run_plinth(self, *args, env=None, timeout=60, stdin=subprocess.DEVNULL, chdir=True):
+    def environment(self, extra=None):
+        """clean_environment(extra), with the debug log on unless `extra` sets PLINTH_LOG itself."""
+        if extra and "PLINTH_LOG" in extra:
+            return clean_environment(extra)
+        return clean_environment({"PLINTH_LOG": "debug", "PLINTH_LOG_PATH": self.debug_log, **(extra or {})})
+
+    def run_plinth(self, *args, env=None, timeout=60, stdin=subprocess.DEVNULL, chdir=True, shows_secrets=False):
         completed = subprocess.run(self.command(*args, chdir=chdir), stdin=stdin, capture_output=True, text=True,
-                                   env=clean_environment(env), timeout=timeout)
-        return Result(args, completed.returncode, completed.stdout, completed.stderr)
+                                   env=self.environment(env), timeout=timeout)
+        return self.checked(Result(args, completed.returncode, completed.stdout, completed.stderr), shows_secrets)
 
     def start_plinth(self, *args, env=None):
         """Starts plinth in the background; stdout and stderr go to files the caller can read."""
         out = tempfile.TemporaryFile(mode="w+")
         err = tempfile.TemporaryFile(mode="w+")
         process = subprocess.Popen(self.command(*args), stdin=subprocess.DEVNULL, stdout=out, stderr=err,
-                                   env=clean_environment(env))
+                                   env=self.environment(env))
         process.e2e_output = (out, err)
         self.addCleanup(self._reap, process)
         return process
 
-    @staticmethod
-    def finish(process, timeout=60):
+    def finish(self, process, timeout=60, shows_secrets=False):
         """Waits for a process from start_plinth and returns its Result."""
         code = process.wait(timeout=timeout)
         out, err = process.e2e_output
         out.seek(0)
         err.seek(0)
-        return Result(tuple(process.args[4:]), code, out.read(), err.read())
+        return self.checked(Result(tuple(process.args[4:]), code, out.read(), err.read()), shows_secrets)
+
+    def checked(self, result, shows_secrets):
+        """`result`, once its output is known to keep the canary secret (unless it was asked to
+        show secrets)."""
+        if not shows_secrets:
+            self.assertNotIn(CANARY, result.out, f"the secret canary in stdout\n{result!r}")
+            self.assertNotIn(CANARY, result.err, f"the secret canary in stderr\n{result!r}")
+        return result
 
     @staticmethod
     def _reap(process):
@@ -143,6 +170,19 @@ class StackTest(unittest.TestCase):
 
     def apply(self, *args, **kwargs):
         return self.plinth_ok("apply", "--auto-approve", *args, **kwargs)
+
+    def assert_canary_kept_secret(self):
+        """Neither the debug log nor any saved plan in the stack directory holds the canary."""
+        if os.path.exists(self.debug_log):
+            with open(self.debug_log, "rb") as log:
+                self.assertNotIn(CANARY.encode(), log.read(), f"the secret canary in the debug log {self.debug_log}")
+        for folder, _, names in os.walk(self.dir):
+            for name in names:
+                path = os.path.join(folder, name)
+                with open(path, "rb") as file:
+                    content = file.read()
+                if b'"plinth_plan_format"' in content[:200]:
+                    self.assertNotIn(CANARY.encode(), content, f"the secret canary in the saved plan {path}")
 
     # --- state -----------------------------------------------------------------------------
     def state(self):

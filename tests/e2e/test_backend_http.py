@@ -9,7 +9,7 @@ import unittest
 import urllib.request
 
 from http_state_server import HttpStateServer
-from plinth_e2e import STATE_FILE, StackTest, wait_until
+from plinth_e2e import CANARY, STATE_FILE, StackTest, wait_until
 
 ERRORED_FILE = "plinth.state.errored.json"
 
@@ -83,8 +83,8 @@ class HttpBackendTest(StackTest):
 class StateTest(HttpBackendTest):
     def test_init_apply_plan_destroy_with_basic_auth(self):
         self.server.stop()
-        self.server = HttpStateServer(username="ci", password="s3cret").__enter__()
-        env = {"PLINTH_HTTP_USERNAME": "ci", "TF_HTTP_PASSWORD": "s3cret"}
+        self.server = HttpStateServer(username="ci", password=CANARY).__enter__()
+        env = {"PLINTH_HTTP_USERNAME": "ci", "TF_HTTP_PASSWORD": CANARY}
         self.write_stack({"main.yaml": stack(backend_block(self.server.url))})
         refused = self.run_plinth("plan")
         self.assertEqual(refused.code, 1, refused)

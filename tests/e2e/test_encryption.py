@@ -8,11 +8,10 @@ import os
 import signal
 import unittest
 
-from plinth_e2e import JOURNAL_FILE, STATE_FILE, StackTest, wait_until
+from plinth_e2e import CANARY, JOURNAL_FILE, STATE_FILE, StackTest, wait_until
 
-PASSPHRASE = "correct horse battery staple"
+PASSPHRASE = CANARY + " passphrase"
 OTHER_PASSPHRASE = "a different passphrase, quite long"
-CANARY = "CANARY-7f3a-db-password"
 
 VARIABLES = """
 variables:
@@ -96,7 +95,7 @@ class EncryptionTest(StackTest):
         # Reading commands decrypt with the passphrase from PLINTH_VAR_*.
         listed = self.plinth_ok("state", "list", env=passphrase_env())
         self.assertEqual(set(listed.out.split()), {"note", "secret"})
-        pulled = json.loads(self.plinth_ok("state", "pull", env=passphrase_env()).out)
+        pulled = json.loads(self.plinth_ok("state", "pull", env=passphrase_env(), shows_secrets=True).out)
         self.assertEqual(pulled["serial"], 2)
         self.assertIn("# note:", self.plinth_ok("show", env=passphrase_env()).out)
 
@@ -152,14 +151,14 @@ class EncryptionTest(StackTest):
 
     def test_state_push_encrypts_and_pull_prints_the_decrypted_state(self):
         self.apply_sealed()
-        pulled = self.plinth_ok("state", "pull", env=passphrase_env()).out
+        pulled = self.plinth_ok("state", "pull", env=passphrase_env(), shows_secrets=True).out
         self.assertIn(CANARY, pulled)
         with open(self.path("pulled.json"), "w", encoding="utf-8") as out:
             out.write(pulled)
         pushed = self.plinth_ok("state", "push", "pulled.json", env=passphrase_env())
         self.assertIn("Pushed pulled.json", pushed.out)
         self.assert_sealed(STATE_FILE)
-        self.assertEqual(json.loads(self.plinth_ok("state", "pull", env=passphrase_env()).out)["lineage"],
+        self.assertEqual(json.loads(self.plinth_ok("state", "pull", env=passphrase_env(), shows_secrets=True).out)["lineage"],
                          json.loads(pulled)["lineage"])
 
         # An encrypted file (as plinth.state.errored.json is) is decrypted before it is pushed.

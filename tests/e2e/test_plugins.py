@@ -10,7 +10,7 @@ import stat
 import subprocess
 import time
 
-from plinth_e2e import StackTest, clean_environment, wait_until
+from plinth_e2e import CANARY, StackTest, clean_environment, wait_until
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.join(HERE, "..", "..")
@@ -271,9 +271,9 @@ class FailureModesTest(PluginTest):
         self.assertIn("stack.yaml:12:", result.err)
 
     def test_sensitive_attributes_are_masked(self):
-        self.write_stack({"stack.yaml": FAULTY_STACK.replace("name: a }", "name: a, secret: hunter2 }")})
+        self.write_stack({"stack.yaml": FAULTY_STACK.replace("name: a }", "name: a, secret: " + CANARY + " }")})
         plan = self.plinth_ok("plan")
-        self.assertNotIn("hunter2", plan.out)
+        self.assertNotIn(CANARY, plan.out)
         self.assertIn("(sensitive value)", plan.out)
         self.apply()
         self.assertEqual(self.resources()["a"]["sensitive_attributes"], ["secret"])

@@ -9,9 +9,9 @@ import os
 import shutil
 
 from pg_server import ModuleServer
-from plinth_e2e import StackTest
+from plinth_e2e import CANARY, StackTest
 
-PASSWORD = "Pa55-word-never-shown"
+PASSWORD = CANARY
 INJECTED_ROLE = 'x"; DROP ROLE postgres; --'
 INJECTED_DATABASE = "d'; DROP DATABASE postgres; --"
 EXAMPLE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "examples", "postgres-app")

@@ -1,8 +1,12 @@
-"""Saved plans: `plan --out F` then `apply F` applies exactly it; stale or outdated plans are refused."""
+"""Saved plans: `plan --out F` then `apply F` applies exactly it; stale or outdated plans are refused.
+Without `encryption:` a plan file leaves sensitive values out: apply takes the sensitive variables
+again and plans afresh, going on only when that plan does the same."""
 
+import json
+import os
 import unittest
 
-from plinth_e2e import StackTest
+from plinth_e2e import CANARY, StackTest
 
 STACK = """
 stack: saved
@@ -95,6 +99,88 @@ class SavedPlanTest(StackTest):
         self.assertEqual(junk.code, 1, junk)
         self.assertFalse(self.exists("note.txt"))
         self.assertIsNone(self.state())
+
+
+SECRET_STACK = """
+stack: secrets
+variables:
+  password: { type: string, sensitive: true }
+  label: { type: string, default: plain }
+resources:
+  secret_file:
+    type: local_file
+    properties:
+      filename: secret.txt
+      content: "${var.password}"
+  label_file:
+    type: local_file
+    properties:
+      filename: label.txt
+      content: "${var.label}"
+outputs:
+  password: { value: "${var.password}", sensitive: true }
+"""
+
+
+class PlanWithoutSecretsTest(StackTest):
+    def setUp(self):
+        super().setUp()
+        self.write_stack({"main.yaml": SECRET_STACK})
+        self.secret = {"PLINTH_VAR_password": CANARY}
+
+    def plan_file(self):
+        with open(self.path("p.bin"), encoding="utf-8") as plan:
+            return json.load(plan)
+
+    def test_the_file_leaves_secrets_out_and_apply_takes_them_again(self):
+        planned = self.plinth_ok("plan", "--out", "p.bin", "--var", "label=planned", env=self.secret)
+        self.assertIn("The file leaves out the plan's sensitive values", planned.out)
+        saved = self.plan_file()
+        self.assertTrue(saved["secrets_redacted"])
+        self.assertEqual(saved["variables"]["label"], "planned")
+        self.assertEqual(saved["variables"]["password"], {"$sensitive": {"$unknown": True}})
+        self.assertIn("(sensitive value)", self.plinth_ok("show", "p.bin").out)
+
+        refused = self.run_plinth("apply", "p.bin")
+        self.assertEqual(refused.code, 1, refused)
+        self.assertIn("the saved plan needs the sensitive variable `password` again", refused.err)
+        self.assertIn("PLINTH_VAR_password", refused.err)
+        self.assertIsNone(self.state())
+
+        applied = self.plinth_ok("apply", "p.bin", env=self.secret)
+        self.assertIn("Apply complete! Resources: 2 added", applied.out)
+        self.assertEqual(self.read("secret.txt"), CANARY)
+        self.assertEqual(self.read("label.txt"), "planned", "the plan's own variables are kept")
+        password = self.plinth_ok("output", "--raw", "password", shows_secrets=True).out
+        self.assertEqual(password, CANARY)
+
+    def test_a_plan_that_no_longer_holds_is_refused(self):
+        self.apply(env=self.secret)
+        self.plinth_ok("plan", "--out", "p.bin", "--var", "label=next", env=self.secret)
+        os.remove(self.path("label.txt"))  # changed outside plinth between plan and apply
+        before, files = self.state_bytes(), self.files()
+        refused = self.run_plinth("apply", "p.bin", env=self.secret)
+        self.assertEqual(refused.code, 1, refused)
+        self.assertIn("the saved plan no longer holds", refused.err)
+        self.assertIn("`label_file`", refused.err)
+        self.assert_unchanged(before, files)
+
+    def test_another_secret_at_apply_that_changes_what_happens_is_refused(self):
+        self.apply(env=self.secret)
+        self.plinth_ok("plan", "--out", "p.bin", "--var", "label=next", env=self.secret)
+        refused = self.run_plinth("apply", "p.bin", env={"PLINTH_VAR_password": CANARY + "-other"})
+        self.assertEqual(refused.code, 1, refused)
+        self.assertIn("`secret_file` was planned to no-op, now to", refused.err)
+        self.assertEqual(self.read("secret.txt"), CANARY)
+
+    def test_with_encryption_the_file_keeps_its_secrets_sealed(self):
+        self.write_stack({"main.yaml": SECRET_STACK + "encryption:\n  key_provider: { type: env, variable: PLAN_KEY }\n"})
+        key = {"PLAN_KEY": "ab" * 32, **self.secret}
+        planned = self.plinth_ok("plan", "--out", "p.bin", env=key)
+        self.assertNotIn("leaves out", planned.out)
+        applied = self.plinth_ok("apply", "p.bin", env={"PLAN_KEY": "ab" * 32})
+        self.assertIn("Apply complete! Resources: 2 added", applied.out)
+        self.assertEqual(self.read("secret.txt"), CANARY)
 
 
 if __name__ == "__main__":

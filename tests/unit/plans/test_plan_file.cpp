@@ -6,6 +6,7 @@
 #include "core/value_json.h"
 #include "core/version.h"
 #include "plans/plan_file.h"
+#include "plans/plan_secrets.h"
 
 using namespace plinth;
 using namespace plinth::plans;
@@ -200,7 +201,8 @@ TEST_CASE("plan_file: a damaged plan names the first bad field") {
 TEST_CASE("plan_file: with encryption the file hides every value and still round trips") {
     const StateCodec codec({EncryptionKey{EncryptionKey::Kind::Raw, std::string(32, 'k'), "env", "key_provider"}});
     Plan plan = full_plan();
-    std::string bytes = encode_plan(plan, codec);
+    auto [bytes, secrets_left_out] = encode_plan(plan, codec);
+    CHECK_FALSE(secrets_left_out);
     CHECK(is_encrypted(bytes));
     CHECK(bytes.find("s3cret") == std::string::npos);
     CHECK(bytes.find("local_file") == std::string::npos);
@@ -213,9 +215,14 @@ TEST_CASE("plan_file: with encryption the file hides every value and still round
     CHECK(without_keys.error().summary == "tonight.plan is encrypted; configure `encryption:`");
 }
 
-TEST_CASE("plan_file: without encryption the file is the plan's JSON") {
+TEST_CASE("plan_file: without encryption the file is the plan's JSON without its secrets") {
     const StateCodec no_keys;
     Plan plan = full_plan();
-    CHECK(encode_plan(plan, no_keys) == serialize_plan(plan));
-    CHECK(decode_plan(serialize_plan(plan), "p", no_keys));
+    auto encoded = encode_plan(plan, no_keys);
+    CHECK(encoded.secrets_left_out);
+    CHECK(encoded.bytes == serialize_plan(without_secrets(plan)));
+    CHECK(encoded.bytes.find("s3cret") == std::string::npos);
+    auto read = decode_plan(encoded.bytes, "p", no_keys);
+    REQUIRE(read);
+    CHECK(read->secrets_redacted);
 }
