@@ -3,6 +3,7 @@
 #include <optional>
 
 #include "core/stack/format/entry_line.h"
+#include "core/stack/format/kept_blank_lines.h"
 
 namespace plinth::format {
 namespace {
@@ -39,15 +40,16 @@ bool is_block_collection(const YAML::Node& node) {
 
 class BlockWriter {
 public:
-    explicit BlockWriter(Lines lines) : m_lines(std::move(lines)) {}
+    explicit BlockWriter(Lines lines) : m_lines(std::move(lines)), m_kept(kept_blank_lines(m_lines)) {}
 
     Lines write(const YAML::Node& root, MappingRole role);
 
 private:
     std::optional<Layout> analyze(Region region, const YAML::Node& node) const;
     std::optional<std::vector<std::size_t>> child_starts(Region region, std::size_t first, bool sequence) const;
-    std::size_t child_end(std::size_t start, std::size_t limit, int column, bool keep_chomping) const;
-    EntryValue value_of(std::size_t line, int column, bool sequence) const;
+    std::size_t child_end(std::size_t start, std::size_t limit, int column) const;
+    // A line of layout: blank (and not kept by a block scalar) or a comment.
+    bool is_gap_line(std::size_t line) const;
 
     void write_collection(Region region, const YAML::Node& node, int indent, MappingRole role);
     void write_entry(const Child& child, const Layout& layout, const YAML::Node& key, const YAML::Node& value,
@@ -62,6 +64,7 @@ private:
     void write_gap(Region region, int indent, bool at_start, bool keep_last_blank);
 
     Lines m_lines;
+    std::vector<bool> m_kept;  // blank lines that are a block scalar's text
     Lines m_out;
 };
 
@@ -71,7 +74,7 @@ Lines BlockWriter::write(const YAML::Node& root, MappingRole role) {
            (is_blank(m_lines[first]) || is_comment(m_lines[first]) || is_document_marker(m_lines[first])))
         ++first;
     std::size_t last = m_lines.size();
-    while (last > first && is_blank(m_lines[last - 1])) --last;
+    while (last > first && is_blank(m_lines[last - 1]) && !m_kept[last - 1]) --last;
     if (first == m_lines.size() || !root.IsDefined() || root.IsNull()) {
         write_gap({0, m_lines.size()}, 0, true, false);
         return std::move(m_out);
@@ -104,24 +107,16 @@ std::optional<std::vector<std::size_t>> BlockWriter::child_starts(Region region,
     return starts;
 }
 
-std::size_t BlockWriter::child_end(std::size_t start, std::size_t limit, int column, bool keep_chomping) const {
+std::size_t BlockWriter::child_end(std::size_t start, std::size_t limit, int column) const {
     std::size_t end = limit;
-    while (end > start + 1) {
-        const std::string& line = m_lines[end - 1];
-        if (!is_blank(line) && (!is_comment(line) || indent_of(line) > column)) break;
+    while (end > start + 1 && is_gap_line(end - 1) &&
+           !(is_comment(m_lines[end - 1]) && indent_of(m_lines[end - 1]) > column))
         --end;
-    }
-    // A block scalar kept with `+` owns the blank lines after it.
-    if (keep_chomping)
-        while (end < limit && is_blank(m_lines[end])) ++end;
     return end;
 }
 
-EntryValue BlockWriter::value_of(std::size_t line, int column, bool sequence) const {
-    const std::string& text = m_lines[line];
-    if (sequence) return read_entry_value(text, static_cast<std::size_t>(column) + 1);
-    auto colon = key_colon(text, column);
-    return colon ? read_entry_value(text, *colon + 1) : EntryValue{ValueStart::Inline, text.size(), false};
+bool BlockWriter::is_gap_line(std::size_t line) const {
+    return (is_blank(m_lines[line]) && !m_kept[line]) || is_comment(m_lines[line]);
 }
 
 std::optional<Layout> BlockWriter::analyze(Region region, const YAML::Node& node) const {
@@ -141,7 +136,7 @@ std::optional<Layout> BlockWriter::analyze(Region region, const YAML::Node& node
         std::size_t limit = index + 1 < starts->size() ? (*starts)[index + 1] : region.end;
         Child child;
         child.start = start;
-        child.end = child_end(start, limit, layout.column, value_of(start, layout.column, sequence).keep_chomping);
+        child.end = child_end(start, limit, layout.column);
         std::size_t gap_begin = layout.children.empty() ? region.begin : layout.children.back().end;
         child.attached = start;
         while (child.attached > gap_begin && is_comment(m_lines[child.attached - 1])) --child.attached;
@@ -180,8 +175,8 @@ void BlockWriter::write_collection(Region region, const YAML::Node& node, int in
     write_gap({children.back().end, region.end}, indent, false, false);
 }
 
-void BlockWriter::write_entry(const Child& child, const Layout& layout, const YAML::Node& key,
-                              const YAML::Node& value, int indent, MappingRole role) {
+void BlockWriter::write_entry(const Child& child, const Layout& layout, const YAML::Node& key, const YAML::Node& value,
+                              int indent, MappingRole role) {
     const std::string& line = m_lines[child.start];
     int delta = indent - layout.column;
     auto colon = key_colon(line, layout.column);
@@ -190,8 +185,8 @@ void BlockWriter::write_entry(const Child& child, const Layout& layout, const YA
         return;
     }
     EntryValue entry = read_entry_value(line, *colon + 1);
-    std::string text = spaces(indent) + line.substr(static_cast<std::size_t>(layout.column), *colon + 1 -
-                                                                                                 static_cast<std::size_t>(layout.column));
+    std::string text = spaces(indent) + line.substr(static_cast<std::size_t>(layout.column),
+                                                    *colon + 1 - static_cast<std::size_t>(layout.column));
     std::string_view rest = std::string_view(line).substr(entry.text_at);
     if (rest.starts_with('#'))
         text += line.substr(*colon + 1);  // a comment keeps its distance
@@ -218,12 +213,15 @@ void BlockWriter::write_item(const Child& child, const Layout& layout, const YAM
     }
     // The item's collection starts on the dash's line (or below it): lay it out without the dash,
     // then put the dash back in front of its first line.
+    bool bare_dash = item.text_at == line.size();
     line[static_cast<std::size_t>(layout.column)] = ' ';
     std::size_t first = m_out.size();
     write_collection({child.start, child.end}, value, indent + 2, MappingRole::Other);
+    // A comment that was below a bare dash stays below it.
+    bool comment_below = bare_dash && first < m_out.size() && is_comment(m_out[first]);
     if (first < m_out.size() && is_blank(m_out[first]))
         m_out[first] = spaces(indent) + "-";
-    else if (first < m_out.size() && indent_of(m_out[first]) > indent)
+    else if (first < m_out.size() && indent_of(m_out[first]) > indent && !comment_below)
         m_out[first][static_cast<std::size_t>(indent)] = '-';
     else
         m_out.insert(m_out.begin() + static_cast<std::ptrdiff_t>(first), spaces(indent) + "-");

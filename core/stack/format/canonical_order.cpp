@@ -10,14 +10,14 @@ namespace {
 // Settings first, then the inputs everything else refers to, the providers and encryption that
 // read them, what the stack declares, and last what it does to state.
 constexpr std::array<std::string_view, 17> k_sections = {
-    "stack",  "description", "requires", "backend", "providers_dir", "variables", "locals",  "providers", "encryption",
-    "data",   "resources",   "modules",  "outputs", "moved",         "removed",   "import",  "policies"};
+    "stack", "description", "requires", "backend", "providers_dir", "variables", "locals", "providers", "encryption",
+    "data",  "resources",   "modules",  "outputs", "moved",         "removed",   "import", "policies"};
 
 // One rank per entry: keys on one line share it (a block has `count` or `for_each`, not both).
 using Ranking = std::vector<std::vector<std::string_view>>;
 
-const Ranking k_resource_fields = {{"type"}, {"provider"}, {"count", "for_each"}, {"depends_on"}, {"properties"},
-                                   {"lifecycle"}};
+const Ranking k_resource_fields = {{"type"},       {"provider"},   {"count", "for_each"},
+                                   {"depends_on"}, {"properties"}, {"lifecycle"}};
 const Ranking k_variable_fields = {{"type"}, {"default"}, {"description"}, {"sensitive"}, {"nullable"}, {"validation"}};
 const Ranking k_output_fields = {{"value"}, {"description"}, {"sensitive"}};
 const Ranking k_module_call_fields = {{"source"},     {"version"}, {"providers"}, {"count", "for_each"},

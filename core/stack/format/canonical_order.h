@@ -12,13 +12,13 @@
 namespace plinth::format {
 
 enum class MappingRole {
-    Other,       // left in its own order
-    TopLevel,    // a stack file's sections
-    Resources,   // `resources:` or `data:`: name -> declaration (in the user's order)
+    Other,      // left in its own order
+    TopLevel,   // a stack file's sections
+    Resources,  // `resources:` or `data:`: name -> declaration (in the user's order)
     Variables,
     Outputs,
     Modules,
-    Resource,    // a resource or data source
+    Resource,  // a resource or data source
     Variable,
     Output,
     ModuleCall,

@@ -62,10 +62,8 @@ EntryValue read_entry_value(std::string_view line, std::size_t after) {
     if (at >= line.size() || line[at] == '#') return value;
     if (line[at] == '|' || line[at] == '>') {
         value.start = ValueStart::BlockScalar;
-        for (std::size_t i = at + 1; i < line.size() && !separates(line, i); ++i) {
-            if (line[i] == '+') value.keep_chomping = true;
+        for (std::size_t i = at + 1; i < line.size() && !separates(line, i); ++i)
             if (line[i] >= '1' && line[i] <= '9') value.explicit_indent = true;
-        }
         return value;
     }
     value.start = line[at] == '*' ? ValueStart::Alias : ValueStart::Inline;

@@ -19,8 +19,7 @@ enum class ValueStart {
 
 struct EntryValue {
     ValueStart start = ValueStart::Below;
-    std::size_t text_at = 0;     // where the text after the separating whitespace starts
-    bool keep_chomping = false;    // a block scalar with `+`: its trailing blank lines are content
+    std::size_t text_at = 0;       // where the text after the separating whitespace starts
     bool explicit_indent = false;  // a block scalar with an indentation indicator (`|2`)
 };
 

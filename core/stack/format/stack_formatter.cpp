@@ -1,7 +1,7 @@
 #include "core/stack/format/stack_formatter.h"
 
-#include <algorithm>
 #include <fmt/format.h>
+#include <algorithm>
 #include <vector>
 
 #include "core/stack/format/block_writer.h"
@@ -27,7 +27,8 @@ bool is_stack_mapping(const YAML::Node& root) {
     if (!root.IsDefined() || root.IsNull()) return true;
     if (!root.IsMap()) return false;
     return std::ranges::all_of(root, [](const auto& entry) {
-        return entry.first.IsScalar() && std::ranges::find(k_top_level_keys, entry.first.Scalar()) != k_top_level_keys.end();
+        return entry.first.IsScalar() &&
+               std::ranges::find(k_top_level_keys, entry.first.Scalar()) != k_top_level_keys.end();
     });
 }
 
@@ -59,11 +60,12 @@ std::expected<FormattedFile, Diagnostics> format_stack_file(const YamlFile& file
     Lines lines = split_lines(file.content);
     // Anchors and aliases can tie the order of entries; then only the layout changes.
     for (MappingRole role : {stack_file ? MappingRole::TopLevel : MappingRole::Other, MappingRole::Other})
-        if (auto text = laid_out(lines, root, role, file.display_name)) return FormattedFile{std::move(*text), stack_file};
-    return std::unexpected(Diagnostics(make_error(
-        fmt::format("cannot format {} without changing what it means", file.display_name),
-        "plinth fmt left the file as it is; this is a bug in plinth fmt, please report it with the file",
-        SourceLocation{file.display_name})));
+        if (auto text = laid_out(lines, root, role, file.display_name))
+            return FormattedFile{std::move(*text), stack_file};
+    return std::unexpected(Diagnostics(
+        make_error(fmt::format("cannot format {} without changing what it means", file.display_name),
+                   "plinth fmt left the file as it is; this is a bug in plinth fmt, please report it with the file",
+                   SourceLocation{file.display_name})));
 }
 
 }  // namespace plinth::format

@@ -37,7 +37,8 @@ TEST_CASE("canonical_order: roles follow the sections down to the declarations")
 }
 
 TEST_CASE("canonical_order: known keys first in their order, the rest after them as they came") {
-    CHECK(ordered(MappingRole::Resource, {"extra", "lifecycle", "properties", "depends_on", "count", "provider", "type"}) ==
+    CHECK(ordered(MappingRole::Resource,
+                  {"extra", "lifecycle", "properties", "depends_on", "count", "provider", "type"}) ==
           std::vector<std::string>{"type", "provider", "count", "depends_on", "properties", "lifecycle", "extra"});
     CHECK(ordered(MappingRole::Variable, {"validation", "nullable", "sensitive", "description", "default", "type"}) ==
           std::vector<std::string>{"type", "default", "description", "sensitive", "nullable", "validation"});

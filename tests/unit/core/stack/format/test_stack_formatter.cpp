@@ -81,8 +81,9 @@ TEST_CASE("stack_formatter: sections, variables, outputs, module calls and data 
 }
 
 TEST_CASE("stack_formatter: the user's own order of resources, properties and locals is kept") {
-    std::string text = "locals:\n  z: 1\n  a: 2\nresources:\n  zeta:\n    type: null_resource\n"
-                       "  alpha:\n    type: null_resource\n    properties:\n      triggers: { b: 1, a: 2 }\n";
+    std::string text =
+        "locals:\n  z: 1\n  a: 2\nresources:\n  zeta:\n    type: null_resource\n"
+        "  alpha:\n    type: null_resource\n    properties:\n      triggers: { b: 1, a: 2 }\n";
     CHECK(formatted(text) == text);
 }
 
@@ -158,6 +159,11 @@ TEST_CASE("stack_formatter: two spaces per level, sequences indented under their
           "    to: d\n");
 }
 
+TEST_CASE("stack_formatter: a comment below a bare dash stays below it; one beside it stays beside it") {
+    CHECK(formatted("locals:\n  l:\n  -\n      # lead\n      f: 3\n  - # beside\n    g: 4\n") ==
+          "locals:\n  l:\n    -\n      # lead\n      f: 3\n    - # beside\n      g: 4\n");
+}
+
 TEST_CASE("stack_formatter: nested sequences and scalar items") {
     CHECK(formatted("locals:\n  grid:\n  - - 1\n    - 2\n  -   - 3\n  -    plain\n  - [flow, list]\n  -\n") ==
           "locals:\n  grid:\n    - - 1\n      - 2\n    - - 3\n    - plain\n    - [flow, list]\n    -\n");
@@ -193,9 +199,12 @@ TEST_CASE("stack_formatter: block scalars keep their text exactly, two columns i
 }
 
 TEST_CASE("stack_formatter: block scalars in sequence items, kept lines and indentation indicators") {
-    std::string text = "locals:\n  scripts:\n    - |\n      echo one\n    - name: two\n      run: |+\n        echo two\n\n"
-                       "  after: 1\n";
+    std::string text =
+        "locals:\n  scripts:\n    - |\n      echo one\n    - name: two\n      run: |+\n        echo two\n\n"
+        "  after: 1\n";
     CHECK(formatted(text) == text);
+    CHECK(formatted("locals:\n    m:\n      t: |+\n        kept\n\n\n    b: 1\n\n\n    c: >+\n      at the end\n\n") ==
+          "locals:\n  m:\n    t: |+\n      kept\n\n\n  b: 1\n\n  c: >+\n    at the end\n\n");
     CHECK(formatted("locals:\n    items:\n    -   >\n            folded\n    text: |2\n            four more\n") ==
           "locals:\n  items:\n    - >\n      folded\n  text: |2\n          four more\n");
 }
@@ -246,7 +255,8 @@ TEST_CASE("stack_formatter: anchors and aliases") {
 }
 
 TEST_CASE("stack_formatter: a YAML file that is not a stack keeps its order, and is laid out") {
-    auto result = format_stack_file(YamlFile{"ci.yml", "jobs:\n    plan:\n        steps:\n        - run: x\nname: ci\n"});
+    auto result =
+        format_stack_file(YamlFile{"ci.yml", "jobs:\n    plan:\n        steps:\n        - run: x\nname: ci\n"});
     REQUIRE(result);
     CHECK_FALSE(result->stack_file);
     CHECK(result->text == "jobs:\n  plan:\n    steps:\n      - run: x\nname: ci\n");
@@ -260,7 +270,8 @@ TEST_CASE("stack_formatter: several documents, JSON and document markers") {
     REQUIRE(several);
     CHECK_FALSE(several->stack_file);
     CHECK(several->text == "a: 1\n---\nb:    2\n");
-    CHECK(formatted("{\"stack\": \"s\",  \n \"locals\": {\"a\": 1}}\n") == "{\"stack\": \"s\",\n \"locals\": {\"a\": 1}}\n");
+    CHECK(formatted("{\"stack\": \"s\",  \n \"locals\": {\"a\": 1}}\n") ==
+          "{\"stack\": \"s\",\n \"locals\": {\"a\": 1}}\n");
     CHECK(formatted("%YAML 1.2\n---\nlocals:\n    a: 1\n") == "%YAML 1.2\n---\nlocals:\n  a: 1\n");
 }
 
