@@ -31,7 +31,7 @@ bool is_document_marker(std::string_view line) {
     if (line.starts_with('%')) return true;
     if (!line.starts_with("---")) return false;
     std::string_view rest = trim_leading(line.substr(3));
-    return rest.empty() || (rest.front() == '#' && line.size() > 3 && (line[3] == ' ' || line[3] == '\t'));
+    return rest.empty() || (rest.front() == '#' && (line[3] == ' ' || line[3] == '\t'));
 }
 
 bool is_block_collection(const YAML::Node& node) {
