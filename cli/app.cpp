@@ -15,11 +15,12 @@ namespace plinth::cli {
 
 namespace {
 
-constexpr std::array<CommandFactory, 16> k_commands = {
-    make_init_command,      make_validate_command,     make_plan_command,    make_apply_command,
-    make_destroy_command,   make_refresh_command,      make_show_command,    make_graph_command,
-    make_output_command,    make_state_command,        make_import_command,  make_providers_command,
-    make_workspace_command, make_force_unlock_command, make_version_command, make_completion_command,
+constexpr std::array<CommandFactory, 17> k_commands = {
+    make_init_command,         make_validate_command,  make_fmt_command,       make_plan_command,
+    make_apply_command,        make_destroy_command,   make_refresh_command,   make_show_command,
+    make_graph_command,        make_output_command,    make_state_command,     make_import_command,
+    make_providers_command,    make_workspace_command, make_force_unlock_command, make_version_command,
+    make_completion_command,
 };
 
 ExitStatus run_selected(const std::vector<Command>& commands, const GlobalOptions& globals) {

@@ -23,6 +23,7 @@ using CommandFactory = Command (*)(CLI::App& parent);
 
 Command make_init_command(CLI::App& parent);
 Command make_validate_command(CLI::App& parent);
+Command make_fmt_command(CLI::App& parent);
 Command make_plan_command(CLI::App& parent);
 Command make_apply_command(CLI::App& parent);
 Command make_destroy_command(CLI::App& parent);

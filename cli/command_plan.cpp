@@ -6,7 +6,7 @@
 
 #include "cli/command.h"
 #include "cli/run_steps.h"
-#include "core/state/local_backend.h"
+#include "core/state/atomic_file.h"
 #include "plans/plan_file.h"
 
 namespace plinth::cli {

@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-#include "core/state/local_backend.h"
+#include "core/state/atomic_file.h"
 #include "core/state/state_file.h"
 
 namespace plinth::cli {

@@ -7,6 +7,7 @@ enum class ExitStatus : int {
     Ok = 0,
     Error = 1,
     ChangesPresent = 2,  // plan --detailed-exitcode only
+    Unformatted = 3,     // fmt --check only: some files are not in the canonical layout
     Interrupted = 130,
 };
 

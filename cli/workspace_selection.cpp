@@ -7,7 +7,7 @@
 
 #include "core/backends/backend_factory.h"
 #include "core/backends/backend_record.h"
-#include "core/state/local_backend.h"
+#include "core/state/atomic_file.h"
 #include "core/state/workspaces.h"
 
 namespace plinth::cli {

@@ -4,7 +4,6 @@
 #include <nlohmann/json.hpp>
 
 #include "core/state/atomic_file.h"
-#include "core/state/local_backend.h"
 
 namespace plinth::backends {
 

@@ -10,7 +10,6 @@
 #include "core/modules/git_checkout.h"
 #include "core/modules/http_download.h"
 #include "core/state/atomic_file.h"
-#include "core/state/local_backend.h"
 
 namespace plinth {
 

@@ -22,10 +22,6 @@ void append(std::vector<T>& to, std::vector<T> more) {
     for (auto& item : more) to.push_back(std::move(item));
 }
 
-constexpr std::array<std::string_view, 17> k_top_level_keys = {
-    "stack",     "description", "requires", "backend", "providers", "providers_dir", "encryption", "variables", "locals",
-    "data",      "resources",   "modules",  "outputs", "moved",     "removed",       "import",     "policies"};
-
 // Collects the declarations of every file into one Stack, reporting each problem as it goes.
 class StackBuilder {
 public:
@@ -202,13 +198,6 @@ std::string display_name(const fs::path& dir, const std::string& name) {
     return (dir / name).lexically_normal().string();
 }
 
-// Every *.yaml / *.yml except the module lock file `plinth init` writes beside them.
-bool is_stack_file(const fs::directory_entry& entry) {
-    auto extension = entry.path().extension();
-    if (entry.path().filename() == "plinth.lock.yaml") return false;
-    return entry.is_regular_file() && (extension == ".yaml" || extension == ".yml");
-}
-
 std::expected<std::string, Diagnostic> read_file(const fs::path& path) {
     std::ifstream in(path, std::ios::binary);
     std::ostringstream content;
@@ -218,6 +207,12 @@ std::expected<std::string, Diagnostic> read_file(const fs::path& path) {
 }
 
 }  // namespace
+
+bool is_stack_file(const fs::directory_entry& entry) {
+    auto extension = entry.path().extension();
+    if (entry.path().filename() == "plinth.lock.yaml") return false;
+    return entry.is_regular_file() && (extension == ".yaml" || extension == ".yml");
+}
 
 bool has_stack_files(const fs::path& dir) {
     std::error_code error;

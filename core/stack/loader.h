@@ -3,9 +3,11 @@
 // names across files, bad expressions and references to things that do not exist.
 #pragma once
 
+#include <array>
 #include <expected>
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/diagnostics.h"
@@ -17,6 +19,14 @@ namespace plinth {
 enum class StackRole { Root, Module };
 
 std::expected<Stack, Diagnostics> load_stack(const std::filesystem::path& dir, StackRole role = StackRole::Root);
+
+// The keys a stack file may hold at its top level.
+inline constexpr std::array<std::string_view, 17> k_top_level_keys = {
+    "stack",     "description", "requires", "backend", "providers", "providers_dir", "encryption", "variables", "locals",
+    "data",      "resources",   "modules",  "outputs", "moved",     "removed",       "import",     "policies"};
+
+// A file load_stack() reads: *.yaml / *.yml, except the module lock file `plinth init` writes.
+bool is_stack_file(const std::filesystem::directory_entry& entry);
 
 // Whether `dir` holds a file load_stack() would read.
 bool has_stack_files(const std::filesystem::path& dir);

@@ -9,7 +9,6 @@
 #include <fmt/format.h>
 
 #include "core/digest.h"
-#include "core/state/local_backend.h"
 
 namespace plinth {
 
@@ -28,10 +27,14 @@ std::filesystem::path temp_name(const std::filesystem::path& path) {
     return directory_of(path) / (path.filename().string() + suffix);
 }
 
-std::expected<void, std::string> write_and_sync(const std::filesystem::path& temp, std::string_view content) {
+std::expected<void, std::string> write_and_sync(const std::filesystem::path& temp, std::string_view content,
+                                                unsigned mode) {
     int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
     if (fd < 0) return std::unexpected(fmt::format("cannot create {}: {}", temp.string(), errno_text()));
-    auto written = write_all(fd, content);
+    std::expected<void, std::string> written;
+    if (::fchmod(fd, static_cast<mode_t>(mode)) != 0)
+        written = std::unexpected(fmt::format("cannot set its permissions: {}", errno_text()));
+    if (written) written = write_all(fd, content);
     if (written && ::fsync(fd) != 0) written = std::unexpected(fmt::format("fsync failed: {}", errno_text()));
     if (::close(fd) != 0 && written) written = std::unexpected(fmt::format("close failed: {}", errno_text()));
     if (!written) return std::unexpected(fmt::format("cannot write {}: {}", temp.string(), written.error()));
@@ -60,9 +63,10 @@ std::expected<void, std::string> sync_directory(const std::filesystem::path& dir
     return {};
 }
 
-std::expected<void, std::string> write_file_atomically(const std::filesystem::path& path, std::string_view content) {
+std::expected<void, std::string> write_file_atomically(const std::filesystem::path& path, std::string_view content,
+                                                       unsigned mode) {
     auto temp = temp_name(path);
-    auto written = write_and_sync(temp, content);
+    auto written = write_and_sync(temp, content, mode);
     if (written && ::rename(temp.c_str(), path.c_str()) != 0)
         written = std::unexpected(fmt::format("cannot rename {} to {}: {}", temp.string(), path.string(), errno_text()));
     if (!written) {

@@ -1,5 +1,5 @@
-// core/state/atomic_file.h: whole-file reads and the backup step of the local backend. The atomic
-// write itself (write_file_atomically) is declared in core/state/local_backend.h.
+// core/state/atomic_file.h: whole-file reads and atomic writes (state, plans, lock and record files,
+// stack files rewritten by `plinth fmt`) and the backup step of the local backend.
 #pragma once
 
 #include <expected>
@@ -8,6 +8,12 @@
 #include <string>
 
 namespace plinth {
+
+// Writes `content` to `path` atomically: a temp file beside it with permission bits `mode`
+// (exactly, whatever the umask), fsync, rename, fsync of the directory. On failure the old file
+// is untouched and the temp file removed.
+std::expected<void, std::string> write_file_atomically(const std::filesystem::path& path, std::string_view content,
+                                                       unsigned mode = 0600);
 
 // The whole file, or nullopt when it does not exist.
 std::expected<std::optional<std::string>, std::string> read_whole_file(const std::filesystem::path& path);

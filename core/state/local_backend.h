@@ -51,8 +51,4 @@ private:
     std::filesystem::path m_default_state;
 };
 
-// Writes `content` to `path` atomically: a temp file beside it, fsync, rename, fsync of the
-// directory. On failure the old file is untouched and the temp file removed.
-std::expected<void, std::string> write_file_atomically(const std::filesystem::path& path, std::string_view content);
-
 }  // namespace plinth

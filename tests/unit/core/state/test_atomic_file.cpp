@@ -1,12 +1,12 @@
 #include <catch2/catch.hpp>
 
 #include <csignal>
+#include <sys/stat.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include "core/state/atomic_file.h"
-#include "core/state/local_backend.h"
 #include "temp_dir.h"
 
 using namespace plinth;
@@ -21,6 +21,22 @@ TEST_CASE("atomic_file: writes and replaces a file, leaving no temp files") {
     REQUIRE(write_file_atomically(path, "two"));
     CHECK(slurp(path) == "two");
     CHECK(std::distance(std::filesystem::directory_iterator(dir.path()), {}) == 1);
+}
+
+TEST_CASE("atomic_file: the file gets exactly the permission bits asked for, private by default") {
+    TempDir dir;
+    auto mode_of = [](const std::filesystem::path& path) {
+        struct stat info {};
+        REQUIRE(::stat(path.c_str(), &info) == 0);
+        return info.st_mode & 07777;
+    };
+    REQUIRE(write_file_atomically(dir / "state.json", "{}"));
+    CHECK(mode_of(dir / "state.json") == 0600);
+    mode_t old_mask = ::umask(077);
+    auto written = write_file_atomically(dir / "stack.yaml", "stack: s\n", 0644);
+    ::umask(old_mask);
+    REQUIRE(written);
+    CHECK(mode_of(dir / "stack.yaml") == 0644);
 }
 
 TEST_CASE("atomic_file: a failed write leaves the old file intact") {
