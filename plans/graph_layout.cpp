@@ -77,8 +77,19 @@ std::vector<Row> order_layers(const Graph& graph, const std::vector<int>& layer_
     return layers;
 }
 
+double total_width(const Row& layer, const std::vector<double>& widths, double gap) {
+    double total = 0;
+    for (NodeId id : layer) total += widths[id] + gap;
+    return total - gap;
+}
+
 // A layer cut, in order, into rows no wider than max_row_width (a row holds at least one box).
-std::vector<Row> wrap_layer(const Row& layer, const std::vector<double>& widths, const LayoutOptions& options) {
+// When it wraps, the nodes nothing uses go first, so that the nodes with edges to the layers
+// below sit in the last rows, nearest to them.
+std::vector<Row> wrap_layer(const Graph& graph, Row layer, const std::vector<double>& widths,
+                            const LayoutOptions& options) {
+    if (total_width(layer, widths, options.node_gap) > options.max_row_width)
+        std::stable_partition(layer.begin(), layer.end(), [&](NodeId id) { return graph.dependents(id).empty(); });
     std::vector<Row> rows;
     double used = 0;  // the width of the last row so far
     for (NodeId id : layer) {
@@ -140,7 +151,7 @@ GraphLayout layout_graph(const Graph& graph, const std::vector<double>& widths, 
     double y = 0;
     for (std::size_t layer = 0; layer < layers.size(); ++layer) {
         if (layer > 0) y += options.layer_gap - options.row_gap;
-        for (Row& row : wrap_layer(layers[layer], widths, options)) {
+        for (Row& row : wrap_layer(graph, layers[layer], widths, options)) {
             double x = 0;
             for (NodeId id : row) {
                 layout.boxes[id] = {static_cast<int>(layer), static_cast<int>(rows.size()), x, y, widths[id],

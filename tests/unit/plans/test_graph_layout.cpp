@@ -134,6 +134,22 @@ TEST_CASE("graph_layout: a wide layer wraps into rows no wider than the limit") 
     for (const auto& [row, span] : extent) CHECK(span.second - span.first <= options.max_row_width);
 }
 
+TEST_CASE("graph_layout: a wrapped layer puts the nodes that others use in its last row") {
+    // Nodes 1..100 use node 0; node 50 is also used by node 101.
+    std::vector<std::pair<Graph::NodeId, Graph::NodeId>> edges;
+    for (Graph::NodeId i = 1; i <= 100; ++i) edges.emplace_back(i, 0);
+    edges.emplace_back(101, 50);
+    Graph graph = graph_of(102, edges);
+    LayoutOptions options;
+    options.max_row_width = 1000;
+    GraphLayout layout = layout_graph(graph, std::vector<double>(102, 100.0), options);
+    check_layout(graph, layout);
+    int last_row = 0;
+    for (Graph::NodeId i = 1; i <= 100; ++i) last_row = std::max(last_row, layout.boxes[i].row);
+    CHECK(layout.boxes[50].row == last_row);
+    CHECK(layout.boxes[1].row < last_row);
+}
+
 TEST_CASE("graph_layout: a box wider than a row gets a row of its own") {
     Graph graph = graph_of(3, {});
     LayoutOptions options;
