@@ -1,6 +1,7 @@
 #include "plans/render_graph_html.h"
 
 #include <algorithm>
+#include <filesystem>
 #include <set>
 #include <utility>
 #include <vector>
@@ -98,6 +99,17 @@ std::map<std::string, PlanJson> instances_by_node(const Plan& plan) {
     return found;
 }
 
+// Where a node is declared; a module's file (an absolute path) relative to the root stack's
+// directory, as the user knows it: "../templates/site/stack.yaml:49:3".
+std::string declared_at(const ConfigNode& node, SourceLocation location) {
+    const ModuleNode* root = node.module;
+    while (!root->is_root()) root = root->parent;
+    std::filesystem::path file(location.file);
+    if (file.is_absolute() && !root->stack.dir.empty())
+        location.file = file.lexically_relative(root->stack.dir).string();
+    return location.to_string();
+}
+
 struct PlanFacts {
     std::map<std::string, std::string> actions;
     std::map<std::string, PlanJson> instances;
@@ -112,7 +124,7 @@ PlanJson node_json(const ConfigGraph& graph, Graph::NodeId id, const NodeBox& bo
         json["provider"] = node.resource().provider;
     }
     if (const SourceLocation& location = graph.graph().location(id); location.known())
-        json["declared"] = location.to_string();
+        json["declared"] = declared_at(node, location);
     json["x"] = box.x;
     json["y"] = box.y;
     json["width"] = box.width;

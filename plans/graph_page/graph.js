@@ -139,14 +139,16 @@
     return panel.hidden ? box.width : box.width - panel.getBoundingClientRect().width;
   }
 
+  // The whole drawing in view, above the legend and beside the panel.
   function fit() {
-    const box = canvas.getBoundingClientRect();
     const margin = 24;
+    const height = document.getElementById('legend').getBoundingClientRect().top -
+      canvas.getBoundingClientRect().top;
     const k = Math.min((room() - 2 * margin) / Math.max(data.width, 1),
-      (box.height - 2 * margin) / Math.max(data.height, 1), 1.5);
+      (height - 2 * margin) / Math.max(data.height, 1), 1.5);
     view.k = Math.max(k, 0.02);
     view.x = (room() - data.width * view.k) / 2;
-    view.y = Math.max(margin, (box.height - data.height * view.k) / 2);
+    view.y = Math.max(margin, (height - data.height * view.k) / 2);
     apply_view();
   }
 

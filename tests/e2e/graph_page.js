@@ -6,7 +6,8 @@
 // (console errors, page errors, any request to anything but file:), every node element's
 // address and whether it has a box on the page, what zoom and "Fit to screen" did, with --click
 // the panel after a real mouse click on that node (the node is first brought into view with the
-// search box, as a user would), and with --search what the search box matched. The browser is
+// search box, as a user would), with --search what the search box matched, and with --screenshot
+// a picture of the whole graph fitted to the window (after the click, if any). The browser is
 // PLINTH_CHROMIUM, else /usr/bin/chromium-headless-shell or /usr/bin/chromium; puppeteer-core
 // comes from NODE_PATH or the global node_modules (scripts/install-deps.sh installs both).
 'use strict'
@@ -148,7 +149,10 @@ async function main() {
       await clear_search(page)
     }
     if (options.click) report.click = await click_node(page, options.click)
-    if (options.screenshot) await page.screenshot({ path: options.screenshot })
+    if (options.screenshot) {
+      await page.click('#fit') // the whole graph, beside the panel when a node was clicked
+      await page.screenshot({ path: options.screenshot })
+    }
   } finally {
     await browser.close()
   }
