@@ -44,7 +44,7 @@ Drawn draw(const std::string& yaml) {
     return {std::move(root), std::move(*graph)};
 }
 
-std::size_t count(const std::string& text, const std::string& part) {
+std::size_t occurrences(const std::string& text, const std::string& part) {
     std::size_t found = 0;
     for (std::size_t at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) ++found;
     return found;
@@ -66,7 +66,7 @@ nlohmann::json node_named(const nlohmann::json& data, const std::string& address
     return nullptr;
 }
 
-ResourceChange change_of(const std::string& address, Action action, Value after) {
+ResourceChange planned_change(const std::string& address, Action action, Value after) {
     ResourceChange change;
     change.address = address;
     change.type = "local_file";
@@ -86,7 +86,7 @@ TEST_CASE("render_graph_html: the page is one file that requests nothing") {
     CHECK(page.find("function draw_nodes()") != std::string::npos);
     CHECK(page.find(".kind-resource .shape") != std::string::npos);
     // The only URL is the SVG namespace's name, which nothing fetches.
-    CHECK(count(page, "://") == count(page, "http://www.w3.org/2000/svg"));
+    CHECK(occurrences(page, "://") == occurrences(page, "http://www.w3.org/2000/svg"));
     CHECK(page.find(" src=") == std::string::npos);
     CHECK(page.find("<link") == std::string::npos);
 }
@@ -121,8 +121,8 @@ TEST_CASE("render_graph_html: every node is in the page's data with its kind, pl
 TEST_CASE("render_graph_html: a plan gives each resource its action and its instances' values") {
     Drawn drawn = draw(k_stack);
     Plan plan;
-    plan.changes = {change_of("base", Action::Update, ValueMap{{"filename", "base.txt"}}),
-                    change_of("top", Action::Create, ValueMap{{"filename", "top.txt"}, {"id", Value::unknown()}})};
+    plan.changes = {planned_change("base", Action::Update, ValueMap{{"filename", "base.txt"}}),
+                    planned_change("top", Action::Create, ValueMap{{"filename", "top.txt"}, {"id", Value::unknown()}})};
     plan.data_reads = {{"data.lookup", "external", "external", ValueMap{{"result", ValueMap{}}}, false}};
     nlohmann::json data = page_data(render_graph_html(drawn.graph, &plan, "test"));
     CHECK(data["plan"] == true);
@@ -145,7 +145,7 @@ TEST_CASE("render_graph_html: sensitive values are masked, never written") {
     Value token("t0ken-value");
     token.mark_sensitive();
     Plan plan;
-    plan.changes = {change_of("top", Action::Create,
+    plan.changes = {planned_change("top", Action::Create,
                               ValueMap{{"content", secret},
                                        {"nested", ValueMap{{"token", token}, {"plain", "shown"}}},
                                        {"list", ValueList{Value("a"), token}}})};
@@ -162,12 +162,12 @@ TEST_CASE("render_graph_html: a value cannot close the script element it is embe
     Drawn drawn = draw(k_stack);
     const std::string hostile = "</script><script>alert(1)</script><!-- </SCRIPT";
     Plan plan;
-    plan.changes = {change_of("top", Action::Create, ValueMap{{"content", hostile}})};
+    plan.changes = {planned_change("top", Action::Create, ValueMap{{"content", hostile}})};
     std::string page = render_graph_html(drawn.graph, &plan, "</script>");
     // Only the page's own two script elements end.
-    CHECK(count(page, "</script") == 2);
-    CHECK(count(page, "</SCRIPT") == 0);
-    CHECK(count(page, "<!--") == 1);  // the page's own comment at the top
+    CHECK(occurrences(page, "</script") == 2);
+    CHECK(occurrences(page, "</SCRIPT") == 0);
+    CHECK(occurrences(page, "<!--") == 1);  // the page's own comment at the top
     nlohmann::json data = page_data(page);
     CHECK(data["title"] == "</script>");
     CHECK(node_named(data, "top")["instances"][0]["values"]["content"] == hostile);
