@@ -8,13 +8,9 @@
 #include <string>
 
 #include "plans/config_graph.h"
-#include "plans/plan.h"
+#include "plans/graph_nodes.h"
 
 namespace plinth::plans {
-
-// What a plan does to each declared resource (config address, instances merged): "create",
-// "update", "replace", "delete", "read" or "no-op"; the strongest of its instances' actions.
-std::map<std::string, std::string> planned_actions(const Plan& plan);
 
 // `actions` (from planned_actions) colours the nodes; empty for the configuration alone.
 std::string render_graph_dot(const ConfigGraph& graph, const std::map<std::string, std::string>& actions);

