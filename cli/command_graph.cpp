@@ -9,7 +9,7 @@
 #include "cli/command.h"
 #include "cli/stack_session.h"
 #include "cli/state_codec.h"
-#include "core/state/local_backend.h"
+#include "core/state/atomic_file.h"
 #include "plans/render_graph.h"
 #include "plans/render_graph_html.h"
 
@@ -47,7 +47,7 @@ ExitStatus run_graph(const GraphOptions& options, Ui& ui) {
         ui.out(text);
         return ExitStatus::Ok;
     }
-    if (auto written = write_file_atomically(options.out, text); !written) {
+    if (auto written = write_file_atomically(options.out, text, 0644); !written) {
         ui.diagnostic(make_error(fmt::format("cannot write the graph to {}", options.out), written.error()));
         return ExitStatus::Error;
     }
