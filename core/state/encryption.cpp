@@ -151,6 +151,13 @@ const std::string& StateCodec::derived_key(std::size_t index, const std::string&
     return it->second;
 }
 
+void StateCodec::adopt_write_salt(const std::string& salt) const {
+    std::lock_guard lock(m_mutex);
+    if (m_write_salt_adopted) return;
+    m_write_salt = salt;
+    m_write_salt_adopted = true;
+}
+
 std::string StateCodec::encode(std::string_view plaintext) const {
     if (m_keys.empty()) return std::string(plaintext);
     const EncryptionKey& key = m_keys.front();
@@ -158,9 +165,11 @@ std::string StateCodec::encode(std::string_view plaintext) const {
     bool derived = key.kind == EncryptionKey::Kind::Passphrase;
     if (derived) {
         envelope.iterations = k_pbkdf2_iterations;
+        std::lock_guard lock(m_mutex);
+        m_write_salt_adopted = true;  // from now on every write uses the same salt
         envelope.salt = m_write_salt;
     }
-    const std::string& aes_key = derived ? derived_key(0, m_write_salt, k_pbkdf2_iterations) : key.secret;
+    const std::string& aes_key = derived ? derived_key(0, envelope.salt, k_pbkdf2_iterations) : key.secret;
     envelope.ciphertext = aes_gcm_seal(aes_key, envelope.nonce, additional_data(envelope), plaintext);
     return envelope_line(envelope);
 }
@@ -190,6 +199,8 @@ std::expected<std::string, Diagnostic> StateCodec::decode(std::string_view bytes
                                          : key.secret;
         if (auto plaintext = aes_gcm_open(aes_key, envelope->nonce, additional_data(*envelope), envelope->ciphertext)) {
             if (current) *current = i == 0;
+            if (i == 0 && key.kind == EncryptionKey::Kind::Passphrase && envelope->iterations == k_pbkdf2_iterations)
+                adopt_write_salt(envelope->salt);
             return std::move(*plaintext);
         }
     }

@@ -66,10 +66,16 @@ public:
 private:
     // The AES key of m_keys[index] for `salt` and `iterations`, derived at most once.
     const std::string& derived_key(std::size_t index, const std::string& salt, unsigned iterations) const;
+    // Writes use `salt` from now on, unless something was written already.
+    void adopt_write_salt(const std::string& salt) const;
 
     std::vector<EncryptionKey> m_keys;
-    std::string m_write_salt;  // random, drawn once; used when m_keys[0] is a passphrase
-    mutable std::mutex m_mutex;  // guards m_derived: encode is called from several threads
+    // When m_keys[0] is a passphrase: the salt of the first file it opened, so that the key derived
+    // to read is the one that writes (PBKDF2 runs once per run, not twice); until then a random
+    // salt drawn once. Every write still has its own random nonce.
+    mutable std::string m_write_salt;
+    mutable bool m_write_salt_adopted = false;
+    mutable std::mutex m_mutex;  // guards m_derived and the write salt (encode runs on several threads)
     mutable std::map<std::string, std::string> m_derived;  // "index:iterations:salt" -> key
 };
 

@@ -73,6 +73,20 @@ TEST_CASE("encryption: every envelope has a fresh nonce; one codec keeps its sal
     CHECK(first["salt"] == second["salt"]);
 }
 
+TEST_CASE("encryption: a codec writes with the salt of the file it read, so the key is derived once") {
+    std::string stored = StateCodec({passphrase("correct horse battery staple")}).encode("earlier run");
+    StateCodec codec({passphrase("correct horse battery staple")});
+    REQUIRE(codec.decode(stored, "plinth.state.json"));
+    auto written = header_of(codec.encode("this run"));
+    CHECK(written["salt"] == header_of(stored)["salt"]);
+    CHECK(written["nonce"] != header_of(stored)["nonce"]);
+
+    // Once it has written, what it reads later no longer changes its salt.
+    std::string other = StateCodec({passphrase("correct horse battery staple")}).encode("another file");
+    REQUIRE(codec.decode(other, "other.json"));
+    CHECK(header_of(codec.encode("again"))["salt"] == written["salt"]);
+}
+
 TEST_CASE("encryption: a raw key from the env provider needs no key derivation") {
     StateCodec codec({raw_key()});
     std::string envelope = codec.encode(k_secret_state);
