@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 #include <mutex>
+#include <optional>
 #include <set>
 
 #include "core/graph/walker.h"
@@ -48,6 +49,8 @@ private:
                                                 const InstanceScope& scope, providers::Provider& provider);
     void record(ResourceState resource);
     void forget(const std::string& address);
+    // The resource state holds at `address` now, if any.
+    std::optional<ResourceState> recorded_resource(const std::string& address);
     bool fail(const ResourceChange& change, StepKind step, Diagnostic error);
     // True when `diagnostics` holds no error; errors go to the result.
     bool report(Diagnostics diagnostics);
@@ -99,7 +102,8 @@ void Applier::adopt_refreshed_prior() {
         }
         if (it == m_request.state.resources.end()) continue;
         it->second.attributes = change.before;
-        if (it->second.status == ResourceStatus::Creating) it->second.status = ResourceStatus::Ready;
+        if (it->second.status == ResourceStatus::Creating || it->second.status == ResourceStatus::Deleting)
+            it->second.status = ResourceStatus::Ready;
     }
 }
 
@@ -356,8 +360,22 @@ bool Applier::destroy_instance(const ResourceChange& change) {
     if (!provider) return fail(change, StepKind::Destroy, provider.error());
     if (m_request.observer) m_request.observer->on_start(change, StepKind::Destroy);
     auto started = Clock::now();
+    // Journaled first, so a crash between the provider's delete and its record below leaves state
+    // saying "deletion unconfirmed" rather than naming an object that is gone. With
+    // create_before_destroy the new object already owns the address, and its record stays.
+    std::optional<ResourceState> recorded = change.action == Action::CreateThenDelete
+                                                ? std::nullopt
+                                                : recorded_resource(change.address);
+    if (recorded) {
+        ResourceState deleting = *recorded;
+        deleting.status = ResourceStatus::Deleting;
+        record(std::move(deleting));
+    }
     auto removed = (*provider)->remove(change.type, change.before);
-    if (!removed) return fail(change, StepKind::Destroy, provider_diagnostic(change.address, removed.error()));
+    if (!removed) {
+        if (recorded) record(std::move(*recorded));
+        return fail(change, StepKind::Destroy, provider_diagnostic(change.address, removed.error()));
+    }
     // With create_before_destroy the new object already owns the address.
     if (change.action != Action::CreateThenDelete) forget(change.address);
     {
@@ -377,6 +395,13 @@ void Applier::record(ResourceState resource) {
     std::lock_guard lock(m_mutex);
     if (auto written = m_request.journal.record_put(resource); !written) m_result.diagnostics.add(written.error());
     m_request.state.resources[resource.address] = std::move(resource);
+}
+
+std::optional<ResourceState> Applier::recorded_resource(const std::string& address) {
+    std::lock_guard lock(m_mutex);
+    auto it = m_request.state.resources.find(address);
+    if (it == m_request.state.resources.end()) return std::nullopt;
+    return it->second;
 }
 
 void Applier::forget(const std::string& address) {

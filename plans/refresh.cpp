@@ -53,7 +53,9 @@ RefreshResult refresh_state(State& state, ProviderSet& providers, std::size_t pa
             auto sensitive = sensitive_paths(resource.attributes);
             resource.attributes = std::move(*outcome.object);
             mark_sensitive_paths(resource.attributes, sensitive);
-            if (resource.status == ResourceStatus::Creating) resource.status = ResourceStatus::Ready;
+            // The object is there: a create that was not confirmed happened, a delete did not.
+            if (resource.status == ResourceStatus::Creating || resource.status == ResourceStatus::Deleting)
+                resource.status = ResourceStatus::Ready;
         }
     }
     for (const auto& address : result.gone) state.resources.erase(address);

@@ -16,6 +16,7 @@ std::string status_note(ResourceStatus status) {
     switch (status) {
     case ResourceStatus::Tainted: return " (tainted)";
     case ResourceStatus::Creating: return " (creation unconfirmed)";
+    case ResourceStatus::Deleting: return " (deletion unconfirmed)";
     case ResourceStatus::Ready: break;
     }
     return "";

@@ -9,6 +9,7 @@ std::string_view to_string(ResourceStatus status) {
     case ResourceStatus::Ready: return "ready";
     case ResourceStatus::Creating: return "creating";
     case ResourceStatus::Tainted: return "tainted";
+    case ResourceStatus::Deleting: return "deleting";
     }
     return "?";
 }
@@ -17,6 +18,7 @@ std::optional<ResourceStatus> parse_resource_status(std::string_view text) {
     if (text == "ready") return ResourceStatus::Ready;
     if (text == "creating") return ResourceStatus::Creating;
     if (text == "tainted") return ResourceStatus::Tainted;
+    if (text == "deleting") return ResourceStatus::Deleting;
     return std::nullopt;
 }
 

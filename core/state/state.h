@@ -16,9 +16,10 @@ enum class ResourceStatus {
     Ready,     // the provider reported success; attributes are the object's
     Creating,  // create was started but not confirmed (a crash intervened); attributes are planned
     Tainted,   // a create or update failed part-way; the next plan replaces it
+    Deleting,  // delete was started but not confirmed (a crash intervened); refresh tells
 };
 
-std::string_view to_string(ResourceStatus status);  // "ready", "creating", "tainted"
+std::string_view to_string(ResourceStatus status);  // "ready", "creating", "tainted", "deleting"
 std::optional<ResourceStatus> parse_resource_status(std::string_view text);
 
 struct ResourceState {

@@ -234,23 +234,44 @@ resources:
     CHECK((summary.find("a -> b -> a") != std::string::npos || summary.find("b -> a -> b") != std::string::npos));
 }
 
-TEST_CASE("engine: an unconfirmed create left by a crash is read back") {
+TEST_CASE("engine: an unconfirmed create or delete left by a crash is read back") {
+    Stack stack = load_engine_stack(k_two_linked);
+    for (ResourceStatus unconfirmed : {ResourceStatus::Creating, ResourceStatus::Deleting}) {
+        DYNAMIC_SECTION(to_string(unconfirmed)) {
+            // As if the process died between journaling b's step and its end, with no object left.
+            Harness h;
+            REQUIRE(h.plan_and_apply(stack).ok());
+            h.world->objects.erase("id-2");
+            h.state.resources["b"].status = unconfirmed;
+            Plan plan = h.plan(stack);
+            CHECK(change_for(plan, "b").action == Action::Create);
+            CHECK((change_for(plan, "b").reason == ChangeReason::CreateUnconfirmed) ==
+                  (unconfirmed == ResourceStatus::Creating));
+
+            // And with the object there, it is simply kept.
+            Harness h2;
+            REQUIRE(h2.plan_and_apply(stack).ok());
+            h2.state.resources["b"].status = unconfirmed;
+            Plan kept = h2.plan(stack);
+            CHECK_FALSE(kept.has_changes());
+        }
+    }
+}
+
+TEST_CASE("engine: a destroy journals the delete before the provider's call and its end after") {
     Harness h;
     Stack stack = load_engine_stack(k_two_linked);
     REQUIRE(h.plan_and_apply(stack).ok());
-    // As if the process died after recording the intent for b and before its create returned.
-    h.world->objects.erase("id-2");
-    h.state.resources["b"].status = ResourceStatus::Creating;
-    Plan plan = h.plan(stack);
-    CHECK(change_for(plan, "b").action == Action::Create);
-    CHECK(change_for(plan, "b").reason == ChangeReason::CreateUnconfirmed);
-
-    // And one whose object did get made is simply kept.
-    Harness h2;
-    REQUIRE(h2.plan_and_apply(stack).ok());
-    h2.state.resources["b"].status = ResourceStatus::Creating;
-    Plan kept = h2.plan(stack);
-    CHECK_FALSE(kept.has_changes());
+    h.journal.records.clear();
+    REQUIRE(h.plan_and_apply(stack, true).ok());
+    auto at = [&](const std::string& record) {
+        auto it = std::find(h.journal.records.begin(), h.journal.records.end(), record);
+        return it == h.journal.records.end() ? -1 : it - h.journal.records.begin();
+    };
+    CHECK(at("put b deleting") >= 0);
+    CHECK(at("put b deleting") < at("remove b"));
+    CHECK(at("put a deleting") < at("remove a"));
+    CHECK(h.state.resources.empty());
 }
 
 TEST_CASE("engine: validate checks properties against the schema without state") {

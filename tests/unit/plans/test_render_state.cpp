@@ -78,6 +78,8 @@ TEST_CASE("render_state: outputs only, and an unconfirmed create") {
     state.resources["web"] = web;
     CHECK(render_state(state, RenderStyle{true}).starts_with(
         "\x1b[1m# web:\x1b[0m (creation unconfirmed)\nresource \"null_resource\" \"web\" {\n}\n"));
+    state.resources["web"].status = ResourceStatus::Deleting;
+    CHECK(render_state(state, {}).starts_with("# web: (deletion unconfirmed)\n"));
 }
 
 TEST_CASE("render_state: one resource for plinth state show") {

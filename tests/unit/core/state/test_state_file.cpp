@@ -37,7 +37,7 @@ TEST_CASE("state_file: fresh states have a lineage and serial 0") {
 }
 
 TEST_CASE("state_file: resource status names") {
-    for (auto status : {ResourceStatus::Ready, ResourceStatus::Creating, ResourceStatus::Tainted})
+    for (auto status : {ResourceStatus::Ready, ResourceStatus::Creating, ResourceStatus::Tainted, ResourceStatus::Deleting})
         CHECK(parse_resource_status(to_string(status)) == status);
     CHECK_FALSE(parse_resource_status("gone"));
 }
