@@ -164,6 +164,12 @@ class AwsServers:
     def start_s3(self):
         self.s3.start()
 
+    def backend_block(self, bucket, key, table):
+        """A stack's `backend:` block for state at `key` in `bucket`, locked in DynamoDB `table`."""
+        return "\n".join(["backend:", "  type: s3", f"  bucket: {bucket}", f"  key: {key}", "  region: us-east-1",
+                          f"  endpoint: {self.s3_url}", "  use_path_style: true",
+                          f"  dynamodb_endpoint: {self.dynamodb_url}", f"  dynamodb_table: {table}"]) + "\n"
+
     @staticmethod
     def environment():
         """The variables that give plinth the emulators' credentials and region."""

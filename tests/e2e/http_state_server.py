@@ -55,6 +55,14 @@ class HttpStateServer:
     def url(self):
         return f"http://127.0.0.1:{self.httpd.server_address[1]}"
 
+    def backend_block(self, name, locking=True, extra=()):
+        """A stack's `backend:` block for the state `name` here (its lock too, unless told not to),
+        with `extra` setting lines."""
+        lines = ["backend:", "  type: http", f"  address: {self.url}/state/{name}"]
+        if locking:
+            lines += [f"  lock_address: {self.url}/lock/{name}", f"  unlock_address: {self.url}/lock/{name}"]
+        return "\n".join(lines + list(extra)) + "\n"
+
     def __enter__(self):
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
         self.thread.start()

@@ -33,13 +33,9 @@ resources:
 """
 
 
-def backend_block(url, locking=True):
-    lines = ["backend:", "  type: http", f"  address: {url}/state/app"]
-    if locking:
-        lines += [f"  lock_address: {url}/lock/app", f"  unlock_address: {url}/lock/app"]
+def backend_block(server, locking=True):
     # Retries that do not slow the tests down.
-    lines += ["  retry_max: 1", "  retry_wait_min: 0", "  retry_wait_max: 1"]
-    return "\n".join(lines) + "\n"
+    return server.backend_block("app", locking, extra=["  retry_max: 1", "  retry_wait_min: 0", "  retry_wait_max: 1"])
 
 
 def stack(backend="", content="hello", resources=RESOURCES):
@@ -57,7 +53,7 @@ class HttpBackendTest(StackTest):
         and runs `plinth init` there."""
         folder = folder or self.dir
         with open(os.path.join(folder, "main.yaml"), "w", encoding="utf-8") as out:
-            out.write(stack(backend_block(self.server.url), **kwargs))
+            out.write(stack(backend_block(self.server), **kwargs))
         initialized = self.run_in(folder, "init")
         self.assertEqual(initialized.code, 0, initialized)
 
@@ -85,7 +81,7 @@ class StateTest(HttpBackendTest):
         self.server.stop()
         self.server = HttpStateServer(username="ci", password=CANARY).__enter__()
         env = {"PLINTH_HTTP_USERNAME": "ci", "TF_HTTP_PASSWORD": CANARY}
-        self.write_stack({"main.yaml": stack(backend_block(self.server.url))})
+        self.write_stack({"main.yaml": stack(backend_block(self.server))})
         refused = self.run_plinth("plan")
         self.assertEqual(refused.code, 1, refused)
         self.assertIn("plinth init", refused.err)
@@ -117,7 +113,7 @@ class StateTest(HttpBackendTest):
         self.assertEqual(self.remote_state()["serial"], serial + 1)
 
     def test_settings_errors_point_at_the_block(self):
-        block = backend_block(self.server.url).replace("  lock_address:", "  lock_adress:")
+        block = backend_block(self.server).replace("  lock_address:", "  lock_adress:")
         self.write_stack({"main.yaml": stack(block)})
         result = self.run_plinth("init")
         self.assertEqual(result.code, 1, result)
@@ -127,7 +123,7 @@ class StateTest(HttpBackendTest):
         self.assertFalse(self.exists(".plinth", "backend.json"))
 
     def test_without_lock_address_nothing_is_locked(self):
-        self.write_stack({"main.yaml": stack(backend_block(self.server.url, locking=False))})
+        self.write_stack({"main.yaml": stack(backend_block(self.server, locking=False))})
         self.plinth_ok("init")
         self.apply()
         self.assertEqual(self.server.seen("LOCK"), [])
@@ -135,7 +131,7 @@ class StateTest(HttpBackendTest):
         self.assertEqual(self.remote_addresses(), {"note", "marker"})
 
     def test_only_the_default_workspace(self):
-        self.write_stack({"main.yaml": stack(backend_block(self.server.url))})
+        self.write_stack({"main.yaml": stack(backend_block(self.server))})
         self.plinth_ok("init")
         self.assertEqual(self.plinth_ok("workspace", "list").out, "* default\n")
         created = self.run_plinth("workspace", "new", "staging")
@@ -284,7 +280,7 @@ class FailureTest(HttpBackendTest):
         before = self.server.state("app")
         serial = json.loads(before)["serial"]
 
-        self.write_stack({"main.yaml": stack(backend_block(self.server.url), content="changed")})
+        self.write_stack({"main.yaml": stack(backend_block(self.server), content="changed")})
         self.server.fail_next(2, "POST")  # the write and its one retry
         failed = self.run_plinth("apply", "--auto-approve")
         self.assertEqual(failed.code, 1, failed)
@@ -333,7 +329,7 @@ class MigrationTest(HttpBackendTest):
         self.apply()
         local = self.state_bytes()
 
-        self.write_stack({"main.yaml": stack(backend_block(self.server.url))})
+        self.write_stack({"main.yaml": stack(backend_block(self.server))})
         refused = self.run_plinth("init")
         self.assertEqual(refused.code, 1, refused)
         self.assertIn("--migrate-state", refused.err)

@@ -43,12 +43,8 @@ class RoundTripTest(StackTest):
         aws = self.aws
         return [
             ("pg", f'backend:\n  type: pg\n  conn_str: "{self.pg.conn_str("roundtrip")}"\n'),
-            ("s3", "\n".join(["backend:", "  type: s3", "  bucket: states", "  key: app/state.json",
-                              "  region: us-east-1", f"  endpoint: {aws.s3_url}", "  use_path_style: true",
-                              f"  dynamodb_endpoint: {aws.dynamodb_url}", "  dynamodb_table: locks"]) + "\n"),
-            ("http", "\n".join(["backend:", "  type: http", f"  address: {self.http.url}/state/app",
-                                f"  lock_address: {self.http.url}/lock/app",
-                                f"  unlock_address: {self.http.url}/lock/app"]) + "\n"),
+            ("s3", aws.backend_block("states", "app/state.json", "locks")),
+            ("http", self.http.backend_block("app")),
             ("local", ""),
         ]
 

@@ -38,9 +38,7 @@ resources:
 
 
 def backend_block(aws):
-    return "\n".join(["backend:", "  type: s3", f"  bucket: {BUCKET}", f"  key: {KEY}", "  region: us-east-1",
-                      f"  endpoint: {aws.s3_url}", "  use_path_style: true", f"  dynamodb_endpoint: {aws.dynamodb_url}",
-                      f"  dynamodb_table: {TABLE}"]) + "\n"
+    return aws.backend_block(BUCKET, KEY, TABLE)
 
 
 def stack(backend="", content="hello", resources=RESOURCES):

@@ -66,12 +66,8 @@ class ConcurrentWritersTest(StackTest):
             return f'backend:\n  type: pg\n  conn_str: "{self.pg.conn_str(database)}"\n'
         key = self.id().rsplit(".", 1)[-1]
         if name == "s3":
-            return "\n".join(["backend:", "  type: s3", "  bucket: states", f"  key: {key}/state.json",
-                              "  region: us-east-1", f"  endpoint: {self.aws.s3_url}", "  use_path_style: true",
-                              f"  dynamodb_endpoint: {self.aws.dynamodb_url}", "  dynamodb_table: locks"]) + "\n"
-        return "\n".join(["backend:", "  type: http", f"  address: {self.http.url}/state/{key}",
-                          f"  lock_address: {self.http.url}/lock/{key}",
-                          f"  unlock_address: {self.http.url}/lock/{key}"]) + "\n"
+            return self.aws.backend_block("states", f"{key}/state.json", "locks")
+        return self.http.backend_block(key)
 
     def pulled(self):
         return json.loads(self.plinth_ok("state", "pull", env=self.env).out)
