@@ -102,8 +102,10 @@ void Applier::adopt_refreshed_prior() {
         }
         if (it == m_request.state.resources.end()) continue;
         it->second.attributes = change.before;
-        if (it->second.status == ResourceStatus::Creating || it->second.status == ResourceStatus::Deleting)
+        if (it->second.status != ResourceStatus::Tainted) {
             it->second.status = ResourceStatus::Ready;
+            it->second.prior_attributes = Value();
+        }
     }
 }
 
@@ -311,26 +313,24 @@ bool Applier::apply_instance(const ConfigNode& node, const ResourceChange& chang
     return call_provider(**provider, change, decl, *planned, instance_scope, address->key);
 }
 
-// Creates or updates one instance, journaling the intent first and the result when it returns.
+// Creates or updates one instance, journaling the intent first and the result when it returns. The
+// intent (status creating, or updating with the prior attributes beside the planned ones) lets
+// the refresh after a crash find the object whether or not the provider's call took effect, even
+// when an update changes what identifies the object (a renamed schema).
 bool Applier::call_provider(providers::Provider& provider, const ResourceChange& change, const ResourceDecl& decl,
                             const Value& planned, InstanceScope& scope, const InstanceKey& key) {
     if (m_request.observer) m_request.observer->on_start(change, StepKind::Apply);
     auto started = Clock::now();
     bool creating = change.action != Action::Update;
     ResourceState resource{change.address, change.type, change.provider, {}, planned, change.dependencies,
-                           ResourceStatus::Creating};
-    std::optional<ResourceState> previous;
-    if (creating) {
-        {
-            std::lock_guard lock(m_mutex);
-            auto it = m_request.state.resources.find(change.address);
-            if (it != m_request.state.resources.end()) previous = it->second;
-        }
-        record(resource);  // intent first: a crash now still leaves a trace to refresh
-    }
+                           creating ? ResourceStatus::Creating : ResourceStatus::Updating};
+    if (!creating) resource.prior_attributes = change.before;
+    std::optional<ResourceState> previous = recorded_resource(change.address);
+    record(resource);  // intent first: a crash now still leaves a trace to refresh
+    resource.prior_attributes = Value();
     auto result = creating ? provider.create(change.type, planned) : provider.update(change.type, change.before, planned);
     if (!result) {
-        if (creating) previous ? record(*previous) : forget(change.address);
+        previous ? record(*previous) : forget(change.address);
         auto location = attribute_location(decl, result.error().attribute);
         return fail(change, StepKind::Apply, provider_diagnostic(change.address, result.error(), location));
     }

@@ -31,6 +31,9 @@ RefreshResult refresh_state(State& state, ProviderSet& providers, std::size_t pa
             return false;
         }
         auto read = (*provider)->read(resource.type, resource.attributes);
+        // An update cut short by a crash may not have happened: then the object is where it was.
+        if (read && !*read && resource.status == ResourceStatus::Updating)
+            read = (*provider)->read(resource.type, resource.prior_attributes);
         if (!read) {
             outcomes[id].error = provider_diagnostic(resource.address, read.error());
             return false;
@@ -53,9 +56,10 @@ RefreshResult refresh_state(State& state, ProviderSet& providers, std::size_t pa
             auto sensitive = sensitive_paths(resource.attributes);
             resource.attributes = std::move(*outcome.object);
             mark_sensitive_paths(resource.attributes, sensitive);
-            // The object is there: a create that was not confirmed happened, a delete did not.
-            if (resource.status == ResourceStatus::Creating || resource.status == ResourceStatus::Deleting)
-                resource.status = ResourceStatus::Ready;
+            // The object is there: a create that was not confirmed happened, a delete did not, and an
+            // update's result is what was read.
+            if (resource.status != ResourceStatus::Tainted) resource.status = ResourceStatus::Ready;
+            resource.prior_attributes = Value();
         }
     }
     for (const auto& address : result.gone) state.resources.erase(address);

@@ -17,6 +17,7 @@ std::string status_note(ResourceStatus status) {
     case ResourceStatus::Tainted: return " (tainted)";
     case ResourceStatus::Creating: return " (creation unconfirmed)";
     case ResourceStatus::Deleting: return " (deletion unconfirmed)";
+    case ResourceStatus::Updating: return " (update unconfirmed)";
     case ResourceStatus::Ready: break;
     }
     return "";

@@ -10,6 +10,7 @@ std::string_view to_string(ResourceStatus status) {
     case ResourceStatus::Creating: return "creating";
     case ResourceStatus::Tainted: return "tainted";
     case ResourceStatus::Deleting: return "deleting";
+    case ResourceStatus::Updating: return "updating";
     }
     return "?";
 }
@@ -19,6 +20,7 @@ std::optional<ResourceStatus> parse_resource_status(std::string_view text) {
     if (text == "creating") return ResourceStatus::Creating;
     if (text == "tainted") return ResourceStatus::Tainted;
     if (text == "deleting") return ResourceStatus::Deleting;
+    if (text == "updating") return ResourceStatus::Updating;
     return std::nullopt;
 }
 

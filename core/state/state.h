@@ -17,9 +17,11 @@ enum class ResourceStatus {
     Creating,  // create was started but not confirmed (a crash intervened); attributes are planned
     Tainted,   // a create or update failed part-way; the next plan replaces it
     Deleting,  // delete was started but not confirmed (a crash intervened); refresh tells
+    Updating,  // update was started but not confirmed; attributes are planned, prior_attributes
+               // the object's before: refresh looks for it under either
 };
 
-std::string_view to_string(ResourceStatus status);  // "ready", "creating", "tainted", "deleting"
+std::string_view to_string(ResourceStatus status);  // "ready", "creating", "tainted", "deleting", "updating"
 std::optional<ResourceStatus> parse_resource_status(std::string_view text);
 
 struct ResourceState {
@@ -30,6 +32,7 @@ struct ResourceState {
     Value attributes;      // a map; sensitive values are marked
     std::vector<std::string> dependencies;  // addresses this resource depended on when applied
     ResourceStatus status = ResourceStatus::Ready;
+    Value prior_attributes{};  // only while Updating: the attributes the update started from
 };
 
 struct OutputState {

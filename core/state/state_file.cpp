@@ -153,14 +153,19 @@ std::string serialize_state(const State& state) {
 }
 
 Json resource_to_json(const ResourceState& resource) {
-    return Json{{"address", resource.address},
-                {"type", resource.type},
-                {"provider", resource.provider},
-                {"id", resource.id},
-                {"attributes", to_json(resource.attributes)},
-                {"sensitive_attributes", sensitive_paths(resource.attributes)},
-                {"dependencies", resource.dependencies},
-                {"status", to_string(resource.status)}};
+    Json json{{"address", resource.address},
+              {"type", resource.type},
+              {"provider", resource.provider},
+              {"id", resource.id},
+              {"attributes", to_json(resource.attributes)},
+              {"sensitive_attributes", sensitive_paths(resource.attributes)},
+              {"dependencies", resource.dependencies},
+              {"status", to_string(resource.status)}};
+    if (resource.status == ResourceStatus::Updating) {
+        json["prior_attributes"] = to_json(resource.prior_attributes);
+        json["prior_sensitive_attributes"] = sensitive_paths(resource.prior_attributes);
+    }
+    return json;
 }
 
 std::expected<ResourceState, std::string> resource_from_json(const Json& json) {
@@ -188,6 +193,15 @@ std::expected<ResourceState, std::string> resource_from_json(const Json& json) {
     auto status = parse_resource_status(*status_text);
     if (!status) return std::unexpected(fmt::format("{}: unknown status \"{}\"", resource.address, *status_text));
     resource.status = *status;
+    if (resource.status == ResourceStatus::Updating) {
+        auto prior = json.find("prior_attributes");
+        if (prior == json.end() || !prior->is_object())
+            return std::unexpected(fmt::format("{}: an update in progress needs \"prior_attributes\"", resource.address));
+        auto prior_sensitive = string_list_field(json, "prior_sensitive_attributes");
+        if (!prior_sensitive) return std::unexpected(fmt::format("{}: {}", resource.address, prior_sensitive.error()));
+        resource.prior_attributes = from_json(*prior);
+        mark_sensitive_paths(resource.prior_attributes, *prior_sensitive);
+    }
     return resource;
 }
 

@@ -4,7 +4,7 @@ files and PostgreSQL schemas), kill plinth with SIGKILL at random moments, and a
 check what state knows against the real world:
 
 - no orphan: every file in out/ and every soak schema in the database is in state (confirmed, or
-  recorded as "creation unconfirmed", which the next run reads back);
+  recorded as a create or update that was not confirmed, which the next run reads back);
   A local file's temp file that a cut-short write left is allowed right after a kill when state
   knows the file (refresh removes it), never once the stack has converged;
 - no ghost: every object state records as there (not "deletion unconfirmed") exists for real.
@@ -41,7 +41,6 @@ from pg_server import PostgresServer  # noqa: E402
 
 DATABASE = "soak"
 TEMP_FILE = re.compile(r"file:out/\.(.+)\.plinth-tmp")
-SHOWN = re.compile(r"(?m)^# (\S+):( \((?:creation|deletion) unconfirmed\))?$")
 
 
 def stack_text(version, files, schemas, port):
@@ -94,18 +93,20 @@ class Soak:
         return files | {f"schema:{row[0]}" for row in rows}
 
     def recorded_objects(self):
-        """(confirmed, unconfirmed) objects, from the recovered state `plinth show` reports."""
-        shown = self.plinth("show").stdout
-        notes = {address: bool(note) for address, note in SHOWN.findall(shown)}
-        state = json.loads(self.plinth("show", "--json").stdout)
+        """(confirmed, unconfirmed) objects of the recovered state (`state pull` folds the journal a
+        kill left). An unconfirmed update names its object under both its planned and prior values."""
+        state = json.loads(self.plinth("state", "pull").stdout)
         confirmed, unconfirmed = set(), set()
-        for resource in state.get("values", {}).get("root_module", {}).get("resources", []):
-            values = resource.get("values") or {}
-            if resource["type"] == "local_file":
-                name = f"file:{os.path.normpath(values.get('filename', ''))}"
-            else:
-                name = f"schema:{values.get('name', '')}"
-            (unconfirmed if notes.get(resource["address"]) else confirmed).add(name)
+        for resource in state.get("resources", []):
+            unconfirmed_step = resource["status"] in ("creating", "updating", "deleting")
+            for values in (resource.get("attributes") or {}, resource.get("prior_attributes") or {}):
+                if not values:
+                    continue
+                if resource["type"] == "local_file":
+                    name = f"file:{os.path.normpath(values.get('filename', ''))}"
+                else:
+                    name = f"schema:{values.get('name', '')}"
+                (unconfirmed if unconfirmed_step else confirmed).add(name)
         return confirmed, unconfirmed
 
     def check(self, moment, after_kill=True):

@@ -258,6 +258,63 @@ TEST_CASE("engine: an unconfirmed create or delete left by a crash is read back"
     }
 }
 
+TEST_CASE("engine: an unconfirmed update is looked for under its planned attributes, then its prior ones") {
+    Stack stack = load_engine_stack(k_two_linked);
+    Harness h;
+    REQUIRE(h.plan_and_apply(stack).ok());
+    const ResourceState applied = h.state.resources.at("b");
+    Value moved = applied.attributes;
+    moved.as_map()["id"] = Value("id-moved");
+    moved.as_map()["value"] = Value("moved");
+    auto as_if_cut_short = [&](const Value& planned) {
+        ResourceState updating = applied;
+        updating.status = ResourceStatus::Updating;
+        updating.attributes = planned;
+        updating.prior_attributes = applied.attributes;
+        h.state.resources["b"] = updating;
+    };
+
+    SECTION("the update did not happen: the object is found where it was, and kept") {
+        as_if_cut_short(moved);
+        Plan plan = h.plan(stack);
+        CHECK_FALSE(plan.has_changes());
+        CHECK(h.state.resources.at("b").status == ResourceStatus::Ready);
+        CHECK(h.state.resources.at("b").attributes == applied.attributes);
+    }
+    SECTION("the update happened, moving the object: it is found under the planned attributes") {
+        {
+            std::lock_guard lock(h.world->mutex);
+            h.world->objects.erase(applied.attributes.find("id")->as_string());
+            h.world->objects["id-moved"] = moved;
+        }
+        as_if_cut_short(moved);
+        Plan plan = h.plan(stack);
+        CHECK(change_for(plan, "b").action == Action::Update);
+        CHECK(*change_for(plan, "b").before.find("id") == Value("id-moved"));
+        CHECK(h.state.resources.at("b").prior_attributes.is_null());
+    }
+    SECTION("the object is gone under both: it is planned again") {
+        {
+            std::lock_guard lock(h.world->mutex);
+            h.world->objects.erase(applied.attributes.find("id")->as_string());
+        }
+        as_if_cut_short(moved);
+        CHECK(change_for(h.plan(stack), "b").action == Action::Create);
+    }
+}
+
+TEST_CASE("engine: an update journals its intent, with the prior attributes, before the provider's call") {
+    Harness h;
+    Stack stack = load_engine_stack(k_two_linked);
+    REQUIRE(h.plan_and_apply(stack).ok());
+    h.journal.records.clear();
+    Stack changed = load_engine_stack(std::string(k_two_linked).replace(std::string(k_two_linked).find("one"), 3, "two"));
+    REQUIRE(h.plan_and_apply(changed).ok());
+    CHECK(h.journal.records == std::vector<std::string>{"put a updating", "put a ready"});
+    CHECK(h.state.resources.at("a").status == ResourceStatus::Ready);
+    CHECK(h.state.resources.at("a").prior_attributes.is_null());
+}
+
 TEST_CASE("engine: a destroy journals the delete before the provider's call and its end after") {
     Harness h;
     Stack stack = load_engine_stack(k_two_linked);

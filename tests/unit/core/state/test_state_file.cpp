@@ -37,7 +37,8 @@ TEST_CASE("state_file: fresh states have a lineage and serial 0") {
 }
 
 TEST_CASE("state_file: resource status names") {
-    for (auto status : {ResourceStatus::Ready, ResourceStatus::Creating, ResourceStatus::Tainted, ResourceStatus::Deleting})
+    for (auto status : {ResourceStatus::Ready, ResourceStatus::Creating, ResourceStatus::Tainted, ResourceStatus::Deleting,
+                        ResourceStatus::Updating})
         CHECK(parse_resource_status(to_string(status)) == status);
     CHECK_FALSE(parse_resource_status("gone"));
 }
@@ -77,6 +78,29 @@ TEST_CASE("state_file: round trip keeps values and sensitive marks") {
     CHECK(parsed->outputs.at("password").sensitive);
     CHECK(parsed->outputs.at("password").value.is_sensitive());
     CHECK_FALSE(parsed->outputs.at("bucket").value.is_sensitive());
+}
+
+TEST_CASE("state_file: an unconfirmed update keeps its prior attributes and their sensitive marks") {
+    State state = State::fresh();
+    ResourceState schema{"schema", "postgresql_schema", "pg", "app", Value(ValueMap{{"name", "app_v2"}}), {},
+                         ResourceStatus::Updating};
+    schema.prior_attributes = Value(ValueMap{{"name", "app"}, {"owner", Value("alice").mark_sensitive()}});
+    state.resources.emplace(schema.address, schema);
+    std::string text = serialize_state(state);
+    CHECK(text.find("\"prior_sensitive_attributes\": [\n        \"owner\"") != std::string::npos);
+    auto parsed = parse_state(text, "s.json");
+    REQUIRE(parsed);
+    const auto& read = parsed->resources.at("schema");
+    CHECK(read.status == ResourceStatus::Updating);
+    CHECK(read.prior_attributes == schema.prior_attributes);
+    CHECK(read.prior_attributes.find("owner")->is_sensitive());
+
+    // Only an update in progress carries them, and it must.
+    CHECK(serialize_state(sample_state()).find("prior_attributes") == std::string::npos);
+    auto missing = parse_state(R"({"format_version": 1, "serial": 1, "lineage": "L", "resources": [{"address": "a",
+        "type": "t", "provider": "p", "id": "i", "attributes": {}, "status": "updating"}]})", "s.json");
+    REQUIRE_FALSE(missing);
+    CHECK(missing.error().detail == "resources[0]: a: an update in progress needs \"prior_attributes\"");
 }
 
 TEST_CASE("state_file: an output holding a sensitive value is recorded as sensitive") {
