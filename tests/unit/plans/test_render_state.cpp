@@ -80,6 +80,8 @@ TEST_CASE("render_state: outputs only, and an unconfirmed create") {
         "\x1b[1m# web:\x1b[0m (creation unconfirmed)\nresource \"null_resource\" \"web\" {\n}\n"));
     state.resources["web"].status = ResourceStatus::Deleting;
     CHECK(render_state(state, {}).starts_with("# web: (deletion unconfirmed)\n"));
+    state.resources["web"].status = ResourceStatus::Updating;
+    CHECK(render_state(state, {}).starts_with("# web: (update unconfirmed)\n"));
 }
 
 TEST_CASE("render_state: one resource for plinth state show") {
