@@ -10,7 +10,8 @@
 # Fails on any crash, leak, timeout or sanitizer report; the input that caused it is left in
 # build-fuzz/work/artifacts/TARGET/. Prints per target: executions, exec/s, coverage, corpus size.
 # Environment: FUZZ_RUNS (default 1000000), FUZZ_SECONDS (default 10), FUZZ_SEED (default: random;
-# 1 with --ci), PLINTH_JOBS (build jobs, default 2), CXX (default clang++-19).
+# 1 with --ci), FUZZ_WORK (scratch directory, default build-fuzz/work), PLINTH_JOBS (build jobs,
+# default 2), CXX (default clang++-19).
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -22,7 +23,7 @@ targets=()
 while [[ $# -gt 0 ]]; do
     case "$1" in
         --ci) ci=true ;;
-        -h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         -*) echo "fuzz.sh: unknown option: $1 (try --help)" >&2; exit 2 ;;
         *) [[ " ${all_targets[*]} " == *" $1 "* ]] || { echo "fuzz.sh: no target $1" >&2; exit 2; }
            targets+=("$1") ;;
@@ -37,7 +38,7 @@ seed=${FUZZ_SEED:-}
 $ci && seed=${seed:-1}
 jobs=${PLINTH_JOBS:-2}
 build_dir=build-fuzz
-work=$build_dir/work
+work=${FUZZ_WORK:-$build_dir/work}
 
 # The longest input each target is given: a bit over the largest seed of its format.
 declare -A max_len=([stack_loader]=8192 [expression]=1024 [state_file]=16384 [plan_file]=16384
@@ -95,7 +96,7 @@ run_target() {
                    -print_final_stats=1 -artifact_prefix="$artifacts")
     [[ -n "$seed" ]] && options+=(-seed="$seed")
     local status=0
-    "$build_dir/fuzz_$target" "${options[@]}" "$corpus" >"$log" 2>&1 || status=$?
+    "$build_dir/tests/fuzz/fuzz_$target" "${options[@]}" "$corpus" >"$log" 2>&1 || status=$?
     if [[ $status -ne 0 ]] || grep -qE 'ERROR: (Address|Leak|UndefinedBehavior)Sanitizer|runtime error:|ERROR: libFuzzer' "$log"; then
         echo "FAILED (exit $status; see $log and $artifacts)" >"$work/$target.result"
     else
@@ -122,7 +123,7 @@ failed=0
 printf '%-16s %12s %8s %8s %8s %8s  %s\n' target executions exec/s seconds cov ft result
 for target in "${targets[@]}"; do
     log=$work/$target.log result=$(cat "$work/$target.result")
-    done_line=$(grep -E '^#[0-9]+ +DONE' "$log" | tail -1 || true)
+    done_line=$(grep -E '^#[0-9]+[[:space:]]+DONE' "$log" | tail -1 || true)
     cov=$(sed -n 's/.* cov: \([0-9]*\).*/\1/p' <<<"$done_line")
     ft=$(sed -n 's/.* ft: \([0-9]*\).*/\1/p' <<<"$done_line")
     took=$(sed -n 's/^Done [0-9]* runs in \([0-9]*\) second.*/\1/p' "$log" | tail -1)
