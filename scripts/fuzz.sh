@@ -82,7 +82,9 @@ assemble_corpus() {
     return 0
 }
 
-export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:allocator_may_return_null=1
+# Reports name functions and lines: through llvm-symbolizer when installed, else binutils' addr2line.
+symbolizer=$(command -v llvm-symbolizer-19 || command -v llvm-symbolizer || command -v addr2line || true)
+export ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1${symbolizer:+:external_symbolizer_path=$symbolizer}
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 
 # Runs one target; its log goes to work/TARGET.log, its verdict to work/TARGET.result.

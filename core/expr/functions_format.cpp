@@ -71,7 +71,7 @@ std::string c_format(const Verb& verb, const char* length_modifier, char convers
 }
 
 std::string json_text(const Value& value) {
-    return to_json(value).dump();
+    return to_json(value).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 std::expected<std::string, std::string> format_number_verb(const Verb& verb, const Value& arg, std::size_t position) {
