@@ -9,7 +9,7 @@ namespace plinth {
 
 std::string key_suffix(const InstanceKey& key) {
     if (const auto* index = std::get_if<std::int64_t>(&key)) return fmt::format("[{}]", *index);
-    if (const auto* name = std::get_if<std::string>(&key)) return "[" + nlohmann::json(*name).dump() + "]";
+    if (const auto* name = std::get_if<std::string>(&key)) return "[" + nlohmann::json(*name).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "]";
     return "";
 }
 

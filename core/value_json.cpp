@@ -18,7 +18,8 @@ nlohmann::json convert(const Value& value, Tags tags) {
     case ValueKind::Bool: out = value.as_bool(); break;
     case ValueKind::Number: {
         double n = value.as_number();
-        if (n == static_cast<double>(static_cast<std::int64_t>(n)) && n > -9.2e18 && n < 9.2e18)
+        // The range first: converting a double outside int64's range is undefined behaviour.
+        if (n > -9.2e18 && n < 9.2e18 && n == static_cast<double>(static_cast<std::int64_t>(n)))
             out = static_cast<std::int64_t>(n);
         else
             out = n;

@@ -40,7 +40,7 @@ JsonValueParts split_json_value(const Value& value) {
         if (!any_sensitive) parts.sensitive = false;
         return parts;
     }
-    return {PlanJson::parse(to_json(value).dump()), false, false};
+    return {PlanJson::parse(to_json(value).dump(-1, ' ', false, PlanJson::error_handler_t::replace)), false, false};
 }
 
 PlanJson object_marks(const PlanJson& marks) { return marked(marks) ? marks : PlanJson::object(); }

@@ -295,7 +295,8 @@ std::string serialize_plan(const Plan& plan) {
                          {"after", to_tagged_json(object.after)},
                          {"gone", object.gone}});
     OrderedJson imports = OrderedJson::array();
-    for (const auto& resource : plan.imports) imports.push_back(OrderedJson::parse(resource_to_json(resource).dump()));
+    for (const auto& resource : plan.imports) imports.push_back(
+            OrderedJson::parse(resource_to_json(resource).dump(-1, ' ', false, OrderedJson::error_handler_t::replace)));
     OrderedJson json = {{k_format_key, k_plan_format_version},
                  {k_version_key, k_version},
                  {"prior_lineage", plan.prior_lineage},
@@ -320,7 +321,7 @@ std::string serialize_plan(const Plan& plan) {
                  {"policy_failures", std::move(policy_failures)},
                  {"refresh_only", plan.refresh_only},
                  {"drift", std::move(drift)}};
-    return json.dump(2) + "\n";
+    return json.dump(2, ' ', false, OrderedJson::error_handler_t::replace) + "\n";
 }
 
 std::expected<Plan, Diagnostic> parse_plan(std::string_view text, const std::string& origin) {

@@ -22,6 +22,7 @@ packages=(
     libpq-dev                         # libpq: the pg state backend
     git                               # fetching modules from git repositories
     catch2                            # unit tests (Catch2 v2)
+    clang-19 libclang-rt-19-dev       # libFuzzer and the sanitizers for the fuzz targets (scripts/fuzz.sh)
     python3                           # end-to-end tests
     postgresql                        # a PostgreSQL server for the pg backend's end-to-end tests
     # Headless Chromium (without the desktop browser's X11/GTK dependencies: about 100 MB to

@@ -1,5 +1,6 @@
 #include "core/expr/evaluator.h"
 
+#include <cmath>
 #include <fmt/format.h>
 
 #include "core/expr/operators.h"
@@ -99,7 +100,7 @@ Evaluator::PlaceResult Evaluator::index_place(const Expression& e, const IndexNo
         const ValueList& list = object.as_list();
         auto number = convert_to_number(*key);
         if (!number) return eval_error(fmt::format("a list index must be a number, got {}", kind_name(key->kind())), at);
-        if (*number != static_cast<double>(static_cast<long long>(*number)))
+        if (*number != std::trunc(*number))  // no conversion yet: a huge double does not convert
             return eval_error(fmt::format("a list index must be a whole number, got {}", format_number(*number)), at);
         if (*number < 0 || *number >= static_cast<double>(list.size()))
             return eval_error(fmt::format("index {} out of range for list of {}", format_number(*number), list.size()), at);

@@ -9,13 +9,16 @@
 #include <yaml-cpp/yaml.h>
 
 #include "core/expr/function_args.h"
+#include "core/expr/yaml_documents.h"
 #include "core/value_json.h"
 
 namespace plinth::expr {
 
 namespace {
 
-std::string quoted(const std::string& text) { return nlohmann::json(text).dump(); }
+std::string quoted(const std::string& text) {
+    return nlohmann::json(text).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
 
 std::string scalar_yaml(const Value& value) {
     switch (value.kind()) {
@@ -87,7 +90,7 @@ FunctionResult yaml_decode(Args args, const FunctionCallContext&) {
     auto text = string_arg("yamldecode", args, 0);
     if (!text) return std::unexpected(text.error());
     try {
-        auto documents = YAML::LoadAll(*text);
+        auto documents = load_yaml_documents(*text);
         if (documents.size() > 1)
             return std::unexpected(std::string("yamldecode: the string holds more than one YAML document"));
         return documents.empty() ? Value() : yaml_to_value(documents.front());

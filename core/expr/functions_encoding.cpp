@@ -12,10 +12,11 @@ namespace plinth::expr {
 namespace {
 
 // Like Terraform, `<`, `>` and `&` are escaped so the output is safe inside HTML. They can only
-// occur inside JSON strings, where the \u form means the same.
+// occur inside JSON strings, where the \u form means the same. Bytes that are not UTF-8 (a string
+// from --var can hold any) become U+FFFD, as in state files.
 FunctionResult json_encode(Args args, const FunctionCallContext&) {
     std::string out;
-    for (char c : to_json(args[0]).dump()) {
+    for (char c : to_json(args[0]).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)) {
         if (c == '<') out += "\\u003c";
         else if (c == '>') out += "\\u003e";
         else if (c == '&') out += "\\u0026";
@@ -29,7 +30,7 @@ FunctionResult json_decode(Args args, const FunctionCallContext&) {
     if (!text) return std::unexpected(text.error());
     try {
         return from_json(nlohmann::json::parse(*text));
-    } catch (const nlohmann::json::parse_error& error) {
+    } catch (const nlohmann::json::exception& error) {  // parse_error, or out_of_range for a number too large
         return std::unexpected(fmt::format("jsondecode: invalid JSON: {}", error.what()));
     }
 }

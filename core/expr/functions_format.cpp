@@ -1,5 +1,6 @@
 // format(spec, values...): Go/Terraform-style formatting with the verbs %v %#v %s %q %d %f %e %g
 // %t %x %X %o %b and %%, flags (- + 0 space #), width, precision and explicit indexes (%[2]s).
+#include <cmath>
 #include <cstdio>
 #include <fmt/format.h>
 
@@ -71,7 +72,7 @@ std::string c_format(const Verb& verb, const char* length_modifier, char convers
 }
 
 std::string json_text(const Value& value) {
-    return to_json(value).dump();
+    return to_json(value).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 std::expected<std::string, std::string> format_number_verb(const Verb& verb, const Value& arg, std::size_t position) {
@@ -81,7 +82,8 @@ std::expected<std::string, std::string> format_number_verb(const Verb& verb, con
                                            position + 1, kind_name(arg.kind())));
     char c = verb.conversion;
     if (c == 'f' || c == 'e' || c == 'E' || c == 'g' || c == 'G') return c_format(verb, "", c, *number);
-    if (*number != static_cast<double>(static_cast<long long>(*number)))
+    // Checked before any conversion: a double outside long long's range does not convert.
+    if (*number != std::trunc(*number) || std::fabs(*number) > 9.2e18)
         return std::unexpected(fmt::format("format: %{} at argument {} needs a whole number, got {}", c, position + 1,
                                            format_number(*number)));
     if (c == 'b') {

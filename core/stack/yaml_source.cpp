@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <map>
 
+#include "core/expr/yaml_documents.h"
 #include "core/stack/number_text.h"
 
 namespace plinth {
@@ -70,7 +71,7 @@ std::optional<Value> scalar_value(const YAML::Node& node, const YamlFile& file, 
 std::optional<YAML::Node> parse_yaml(const YamlFile& file, Diagnostics& diagnostics) {
     std::vector<YAML::Node> documents;
     try {
-        documents = YAML::LoadAll(file.content);
+        documents = load_yaml_documents(file.content);
     } catch (const YAML::Exception& error) {
         diagnostics.add_error(fmt::format("invalid YAML: {}", error.msg), {}, location_at(error.mark, file));
         return std::nullopt;

@@ -129,6 +129,9 @@ std::expected<State, Diagnostic> parse_state(std::string_view json, const std::s
             fmt::format("state file {} is not valid JSON", origin),
             fmt::format("at byte {} (line {}, column {}): {}", error.byte, where.line, where.column, error.what()),
             where));
+    } catch (const Json::exception& error) {  // a number too large for a double
+        return std::unexpected(make_error(fmt::format("state file {} is not valid JSON", origin), error.what(),
+                                          SourceLocation{origin}));
     }
     if (!doc.is_object()) return std::unexpected(invalid_state(origin, "the document must be a JSON object"));
     if (auto version = check_format_version(doc, origin); !version) return std::unexpected(version.error());

@@ -44,7 +44,18 @@ RpcFailure broken(std::string message, std::string detail = {}) {
     return RpcFailure{RpcFailure::Kind::Broken, std::move(message), std::move(detail), 0, nullptr};
 }
 
-// A response's error object as a failure; a malformed one is a protocol failure.
+
+}  // namespace
+
+std::optional<RpcAnswer> parse_answer(const std::string& line) {
+    json message = json::parse(line, nullptr, false);
+    auto id = message.is_object() ? message.find("id") : message.end();
+    if (id == message.end() || !id->is_number_integer() || !(message.contains("result") || message.contains("error")))
+        return std::nullopt;
+    std::int64_t number = id->get<std::int64_t>();
+    return RpcAnswer{number, std::move(message)};
+}
+
 RpcFailure remote_failure(const json& error) {
     RpcFailure failure{RpcFailure::Kind::Remote, "", "", 0, nullptr};
     if (!error.is_object()) {
@@ -57,8 +68,6 @@ RpcFailure remote_failure(const json& error) {
     if (auto data = error.find("data"); data != error.end()) failure.data = *data;
     return failure;
 }
-
-}  // namespace
 
 std::expected<std::unique_ptr<JsonRpcClient>, RpcFailure> JsonRpcClient::start(std::string name,
                                                                                std::filesystem::path path,
@@ -206,23 +215,20 @@ void JsonRpcClient::drain(int& fd, LineSplitter& lines, bool is_stdout) {
 void JsonRpcClient::on_stdout_line(const std::string& line) {
     if (line.find_first_not_of(" \t") == std::string::npos) return;
     log(LogLevel::Trace, "[plugin {}] <- {}", m_name, line);
-    json message = json::parse(line, nullptr, false);
+    auto answer = parse_answer(line);
     std::lock_guard lock(m_mutex);
     if (m_failure) return;
-    auto id = message.is_object() ? message.find("id") : message.end();
-    bool answer = id != message.end() && id->is_number_integer() &&
-                  (message.contains("result") || message.contains("error"));
     if (!answer) {
         fail_locked(broken(fmt::format("{} wrote a line that is not a JSON-RPC answer: `{}`", m_label, quote(line)),
                            "A plugin writes only JSON-RPC messages to stdout, one a line; logs go to stderr."));
         return;
     }
-    auto pending = m_pending.find(id->get<std::int64_t>());
+    auto pending = m_pending.find(answer->id);
     if (pending == m_pending.end()) {
-        log(LogLevel::Warn, "{} answered request {}, which nobody is waiting for", m_label, id->dump());
+        log(LogLevel::Warn, "{} answered request {}, which nobody is waiting for", m_label, answer->id);
         return;
     }
-    pending->second = std::move(message);
+    pending->second = std::move(answer->message);
     m_changed.notify_all();
 }
 

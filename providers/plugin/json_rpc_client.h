@@ -40,6 +40,19 @@ struct RpcFailure {
     nlohmann::json data;  // Remote: the error's data (null when absent)
 };
 
+// One line a plugin wrote on stdout, read as a JSON-RPC answer: its id and the whole message,
+// which holds "result" or "error". Null when the line is not an answer (not JSON, no integer id,
+// neither member).
+struct RpcAnswer {
+    std::int64_t id = 0;
+    nlohmann::json message;
+};
+std::optional<RpcAnswer> parse_answer(const std::string& line);
+
+// An answer's "error" member as a failure of kind Remote; a malformed one keeps its JSON text as
+// the message.
+RpcFailure remote_failure(const nlohmann::json& error);
+
 class JsonRpcClient {
 public:
     // How many of a plugin's last stderr lines are kept.

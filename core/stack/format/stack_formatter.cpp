@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <vector>
 
+#include "core/expr/yaml_documents.h"
 #include "core/stack/format/block_writer.h"
 #include "core/stack/format/yaml_equal.h"
 #include "core/stack/loader.h"
@@ -15,7 +16,7 @@ namespace {
 std::expected<std::vector<YAML::Node>, Diagnostics> parse_documents(const std::string& text,
                                                                     const std::string& display_name) {
     try {
-        return YAML::LoadAll(text);
+        return load_yaml_documents(text);
     } catch (const YAML::Exception& error) {
         SourceLocation location{display_name, error.mark.is_null() ? 0 : error.mark.line + 1,
                                 error.mark.is_null() ? 0 : error.mark.column + 1};

@@ -26,6 +26,7 @@ TEST_CASE("expr: yamldecode") {
     CHECK(eval("${yamldecode(\"[~, '1', 1.5, x]\")}") == list({nullptr, "1", 1.5, "x"}));
     CHECK(eval("${yamldecode(yamlencode({a = [\"x\\ny\", 2]}))}") == map({{"a", list({"x\ny", 2})}}));
     CHECK(error_of("${yamldecode(\"a: [\")}").starts_with("yamldecode: invalid YAML"));
+    CHECK(error_of("${yamldecode(\",\")}").starts_with("yamldecode: invalid YAML"));
     CHECK(error_of("${yamldecode(\"a\\n---\\nb\")}") == "yamldecode: the string holds more than one YAML document");
 }
 

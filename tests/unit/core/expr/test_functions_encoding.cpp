@@ -19,6 +19,12 @@ TEST_CASE("expr: jsondecode") {
     CHECK(eval("${jsondecode(\"true\")}") == Value(true));
     CHECK(eval("${jsondecode(\"[1, 2.5, null]\")}") == list({1, 2.5, nullptr}));
     CHECK(error_of("${jsondecode(\"{\")}").starts_with("jsondecode: invalid JSON"));
+    CHECK(error_of("${jsondecode(\"[1e999]\")}").starts_with("jsondecode: invalid JSON"));
+}
+
+TEST_CASE("expr: bytes that are not UTF-8 are encoded as U+FFFD (found by fuzzing)") {
+    CHECK(eval("${jsonencode(\"a\xff\")}") == Value("\"a\xef\xbf\xbd\""));
+    CHECK(eval("${format(\"%q\", \"\xff\")}") == Value("\"\xef\xbf\xbd\""));
 }
 
 TEST_CASE("expr: base64") {

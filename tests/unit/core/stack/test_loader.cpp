@@ -123,6 +123,12 @@ TEST_CASE("loader: YAML syntax errors are located") {
     CHECK(bad_map.summary == "invalid YAML: illegal map value");
 }
 
+TEST_CASE("loader: a stray comma is invalid YAML, not an endless loop (found by fuzzing)") {
+    auto error = only_error(load_one("\"x\"\n,\n"));
+    CHECK(error.summary == "invalid YAML: unexpected `,`");
+    CHECK(error.location.to_string() == "main.yaml:2:1");
+}
+
 TEST_CASE("loader: a file must be one mapping") {
     CHECK(errors_of(load_one("- a\n- b\n")) ==
           std::vector<std::string>{"main.yaml:1:1: a stack file must be a mapping of top-level keys, not a list"});

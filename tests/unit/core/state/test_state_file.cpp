@@ -130,6 +130,13 @@ TEST_CASE("state_file: malformed JSON names the file and the place") {
     CHECK(result.error().detail.find("at byte 38 (line 3, column 13)") == 0);
 }
 
+TEST_CASE("state_file: a number too large for a double is invalid JSON (found by fuzzing)") {
+    auto result = parse_state("{\"format_version\": 1e400}", "st.json");
+    REQUIRE_FALSE(result);
+    CHECK(result.error().summary == "state file st.json is not valid JSON");
+    CHECK(result.error().detail.find("number overflow") != std::string::npos);
+}
+
 TEST_CASE("state_file: invalid fields are reported") {
     std::string base = R"({"format_version": 1, "serial": 1, "lineage": "L", "resources": )";
     auto bad_status = parse_state(base + R"([{"address": "a", "type": "t", "provider": "p", "id": "i",
