@@ -50,6 +50,7 @@ configure=(-G Ninja -DCMAKE_CXX_COMPILER="${CXX:-clang++-19}" -DPLINTH_FUZZ=ON -
            -DPLINTH_WERROR=ON -DPLINTH_UNITY=ON -DPLINTH_PCH=OFF -DCMAKE_BUILD_TYPE=Debug
            "-DCMAKE_CXX_FLAGS_DEBUG=-O1 -gline-tables-only")
 command -v ccache >/dev/null 2>&1 && configure+=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+bash scripts/install-deps.sh --fuzz
 echo "==> Configuring $build_dir/"
 cmake -S . -B "$build_dir" "${configure[@]}" >/dev/null
 echo "==> Building the fuzz targets"

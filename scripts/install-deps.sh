@@ -7,6 +7,9 @@
 # Chromium with puppeteer-core from npm to drive it (the HTML graph page's test). Safe to run
 # again: when everything is already installed it does nothing.
 # Runs as root, or through sudo when it is available.
+#
+#   scripts/install-deps.sh          what the build, the tests and CI need
+#   scripts/install-deps.sh --fuzz   and clang 19 for the libFuzzer targets (scripts/fuzz.sh)
 set -euo pipefail
 
 packages=(
@@ -22,7 +25,6 @@ packages=(
     libpq-dev                         # libpq: the pg state backend
     git                               # fetching modules from git repositories
     catch2                            # unit tests (Catch2 v2)
-    clang-19 libclang-rt-19-dev       # libFuzzer and the sanitizers for the fuzz targets (scripts/fuzz.sh)
     python3                           # end-to-end tests
     postgresql                        # a PostgreSQL server for the pg backend's end-to-end tests
     # Headless Chromium (without the desktop browser's X11/GTK dependencies: about 100 MB to
@@ -55,6 +57,10 @@ npm_installed() {
     [[ -n "$root" && -f "$root/$name/package.json" ]] &&
         grep -q "\"version\": *\"$version\"" "$root/$name/package.json"
 }
+
+# libFuzzer and clang's sanitizer runtimes (clang 14 and 16 are too old for libstdc++ 12's
+# std::expected); only scripts/fuzz.sh asks for them, so CI does not download a second compiler.
+[[ "${1:-}" == "--fuzz" ]] && packages+=(clang-19 libclang-rt-19-dev)
 
 missing=()
 for package in "${packages[@]}"; do
