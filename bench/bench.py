@@ -17,14 +17,16 @@ destroy start from the same state each time). Memory per resource is the phase's
 the same phase's peak RSS on an empty stack (the binary, its libraries and its fixed tables),
 minus the size of the state file, divided by N.
 
-Then, unless --no-compare, the same N files are written by plinth (`local_file`), `puppet apply`
-(`file` resources) and `ansible-playbook` (`copy` over a loop, local connection): first apply,
+The stack and state of the independent shape at N >= 10,000 are then loaded by yaml-cpp, libfyaml
+and nlohmann::json (parsers.py), unless --no-parsers. Then, unless --no-compare, the same N files
+are written by plinth (`local_file`), `puppet apply` (`file` resources) and `ansible-playbook` (`copy` over a loop, local connection): first apply,
 no-op run, and a run after one file's content was changed outside the tool (each tool must put it
 back; the script checks). The Debian packages `time`, `puppet` and `ansible` are installed with
 apt-get when missing (as root).
 
 Usage: bench.py [--counts 1000,10000,100000] [--shapes independent,chain,fanout,modules]
-                [--compare-counts 1000,10000] [--no-compare] [--no-write] [--build-dir DIR]
+                [--compare-counts 1000,10000] [--no-compare] [--no-parsers] [--no-write]
+                [--build-dir DIR | --plinth BINARY] [--repeat 3] [--short 2.0]
 """
 
 import argparse
@@ -34,6 +36,7 @@ import sys
 import tempfile
 
 import measure
+import parsers
 import report
 import rivals
 
@@ -104,13 +107,22 @@ class PlinthStack:
         return {phase: results[phase] for phase in PHASES}
 
 
+def keep_for_parsers(directory, kept):
+    """Moves the stack and saved state of `directory` to `kept`, for the parser comparison."""
+    os.makedirs(kept)
+    os.rename(os.path.join(directory, "stack.yaml"), os.path.join(kept, "stack.yaml"))
+    os.rename(os.path.join(directory, "saved.state.json"), os.path.join(kept, STATE_FILE))
+    return os.path.join(kept, "stack.yaml"), os.path.join(kept, STATE_FILE)
+
+
 def measure_scale(runner, plinth, work, counts, shapes):
-    """Rows of report.ScaleRow for every N and shape, plus the empty stack's baseline."""
+    """Rows of report.ScaleRow for every N and shape, the empty stack's baseline, and
+    [(N, stack.yaml, state)] of the independent shape kept for the parser comparison."""
     empty_dir = os.path.join(work, "empty")
     write_empty_stack(empty_dir)
     print("bench: baseline (empty stack)", flush=True)
     baseline = PlinthStack(runner, plinth, empty_dir).run_phases()
-    rows = []
+    rows, kept = [], []
     for count in counts:
         for shape in shapes:
             directory = os.path.join(work, f"{shape}-{count}")
@@ -119,8 +131,10 @@ def measure_scale(runner, plinth, work, counts, shapes):
             stack = PlinthStack(runner, plinth, directory)
             phases = stack.run_phases()
             rows.append(report.ScaleRow(count, shape, phases, stack.state_size(), measure.load_average()))
+            if shape == "independent" and count >= 10_000:
+                kept.append((count, *keep_for_parsers(directory, os.path.join(work, f"parsers-{count}"))))
             subprocess.run(["rm", "-rf", directory], check=True)
-    return baseline, rows
+    return baseline, rows, kept
 
 
 def measure_target_5000(runner, plinth, work):
@@ -146,6 +160,7 @@ def main(argv):
     parser.add_argument("--compare-counts", default="1000,10000",
                         help="N for the Puppet/Ansible comparison (Ansible only at the smallest)")
     parser.add_argument("--no-compare", action="store_true", help="skip Puppet and Ansible")
+    parser.add_argument("--no-parsers", action="store_true", help="skip the YAML and JSON parser comparison")
     parser.add_argument("--no-write", action="store_true", help="print the tables, leave README.md")
     parser.add_argument("--build-dir", default=os.path.join(ROOT, "build-release"))
     parser.add_argument("--plinth", help="use this binary instead of building one")
@@ -158,14 +173,15 @@ def main(argv):
     runner = measure.Runner(repeat=args.repeat, short=args.short)
     load_before = measure.load_average()
     with tempfile.TemporaryDirectory(prefix="plinth-bench.") as work:
-        baseline, rows = measure_scale(runner, plinth, work, [int(c) for c in parse_list(args.counts)],
-                                       parse_list(args.shapes))
+        baseline, rows, kept = measure_scale(runner, plinth, work, [int(c) for c in parse_list(args.counts)],
+                                             parse_list(args.shapes))
         target_5000 = measure_target_5000(runner, plinth, work)
+        parser_rows = parsers.compare(runner, work, kept) if kept and not args.no_parsers else None
         comparison = None
         if not args.no_compare:
             comparison = rivals.compare(runner, plinth, work, [int(c) for c in parse_list(args.compare_counts)])
     facts = report.RunFacts(ROOT, load_before, measure.load_average())
-    text = report.render(facts, baseline, rows, target_5000, comparison)
+    text = report.render(facts, baseline, rows, target_5000, parser_rows, comparison)
     print(text)
     if not args.no_write:
         report.write_readme(os.path.join(ROOT, "bench", "README.md"), text)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 @dataclass
 class Sample:
     seconds: float
+    cpu_seconds: float  # user + system
     rss_kib: int
     runs: int = 1
 
@@ -36,19 +37,21 @@ def ensure_packages(wanted):
 
 
 def parse_time_report(text):
-    """(seconds, peak RSS in KiB) from the report of `/usr/bin/time -v`."""
-    seconds, rss = None, None
+    """(wall seconds, user + system seconds, peak RSS in KiB) from the report of `/usr/bin/time -v`."""
+    seconds, rss, cpu = None, None, 0.0
     for line in text.splitlines():
         key, _, value = line.strip().rpartition(": ")
         if key.startswith("Elapsed (wall clock) time"):
             seconds = 0.0
             for part in value.split(":"):
                 seconds = seconds * 60 + float(part)
+        elif key in ("User time (seconds)", "System time (seconds)"):
+            cpu += float(value)
         elif key == "Maximum resident set size (kbytes)":
             rss = int(value)
     if seconds is None or rss is None:
         raise RuntimeError(f"unexpected report of /usr/bin/time:\n{text}")
-    return seconds, rss
+    return seconds, cpu, rss
 
 
 class Runner:
@@ -65,8 +68,7 @@ class Runner:
             if done.returncode != 0:
                 sys.stderr.write(done.stdout[-4000:])
                 raise RuntimeError(f"failed ({done.returncode}): {' '.join(command)}")
-            seconds, rss = parse_time_report(report.read())
-        return Sample(seconds, rss)
+            return Sample(*parse_time_report(report.read()))
 
     def best_of(self, command, before=None, cwd=None, environment=None):
         """The fastest of up to `repeat` runs (one if the first is not short); `before` runs before each."""
