@@ -25,7 +25,7 @@ back; the script checks). The Debian packages `time`, `puppet` and `ansible` are
 apt-get when missing (as root).
 
 Usage: bench.py [--counts 1000,10000,100000] [--shapes independent,chain,fanout,modules]
-                [--compare-counts 1000,10000] [--no-compare] [--no-parsers] [--no-write]
+                [--compare-counts 1000,10000] [--ansible-counts 1000] [--no-compare] [--no-parsers] [--no-write]
                 [--build-dir DIR | --plinth BINARY] [--repeat 3] [--short 2.0]
 """
 
@@ -157,8 +157,8 @@ def main(argv):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--counts", default="1000,10000,100000")
     parser.add_argument("--shapes", default="independent,chain,fanout,modules")
-    parser.add_argument("--compare-counts", default="1000,10000",
-                        help="N for the Puppet/Ansible comparison (Ansible only at the smallest)")
+    parser.add_argument("--compare-counts", default="1000,10000", help="N for the plinth/Puppet comparison")
+    parser.add_argument("--ansible-counts", default="1000", help="N for the plinth/Ansible comparison")
     parser.add_argument("--no-compare", action="store_true", help="skip Puppet and Ansible")
     parser.add_argument("--no-parsers", action="store_true", help="skip the YAML and JSON parser comparison")
     parser.add_argument("--no-write", action="store_true", help="print the tables, leave README.md")
@@ -179,7 +179,8 @@ def main(argv):
         parser_rows = parsers.compare(runner, work, kept) if kept and not args.no_parsers else None
         comparison = None
         if not args.no_compare:
-            comparison = rivals.compare(runner, plinth, work, [int(c) for c in parse_list(args.compare_counts)])
+            comparison = rivals.compare(runner, plinth, work, [int(c) for c in parse_list(args.compare_counts)],
+                                        [int(c) for c in parse_list(args.ansible_counts)])
     facts = report.RunFacts(ROOT, load_before, measure.load_average())
     text = report.render(facts, baseline, rows, target_5000, parser_rows, comparison)
     print(text)

@@ -155,8 +155,9 @@ def comparison_table(comparison):
                 if theirs is None:
                     cells += ["not run", ""]
                 else:
-                    ratio = theirs.phases[phase].seconds / max(ours.phases[phase].seconds, 1e-3)
-                    cells += [seconds(theirs.phases[phase]), f"{ratio:.0f}×"]
+                    wall = theirs.phases[phase].seconds / max(ours.phases[phase].seconds, 1e-3)
+                    cpu = theirs.phases[phase].cpu_seconds / max(ours.phases[phase].cpu_seconds, 1e-3)
+                    cells += [seconds(theirs.phases[phase]), f"{wall:.0f}× ({cpu:.0f}×)"]
             lines.append(f"| {count:,} | {phase} | {seconds(ours.phases[phase])} | " + " | ".join(cells) + " |")
     return lines
 

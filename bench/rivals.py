@@ -15,7 +15,6 @@ import measure
 
 GENERATE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "generate.py")
 PHASES = ["first apply", "no-op", "drift repaired"]
-ANSIBLE_MAX = 1000
 
 
 @dataclass
@@ -99,11 +98,11 @@ def run_tool(runner, tool, directory, command, environment=None, clean=()):
     return phases
 
 
-def compare(runner, plinth, work, counts):
-    """ComparisonRows for plinth, Puppet (every count) and Ansible (counts up to ANSIBLE_MAX)."""
+def compare(runner, plinth, work, counts, ansible_counts):
+    """ComparisonRows for plinth and Puppet at every N of `counts`, and Ansible at those of `ansible_counts`."""
     measure.ensure_packages({"puppet": "puppet", "ansible-playbook": "ansible"})
     rows = []
-    for count in counts:
+    for count in sorted(set(counts) | set(ansible_counts)):
         base = os.path.join(work, f"compare-{count}")
         plinth_dir = os.path.join(base, "plinth")
         subprocess.run([sys.executable, GENERATE, "--count", str(count), "--shape", "independent",
@@ -111,12 +110,13 @@ def compare(runner, plinth, work, counts):
         command = [plinth, "--chdir", plinth_dir, "--no-color", "apply", "--auto-approve"]
         rows.append(ComparisonRow(count, "plinth", run_tool(runner, f"plinth N={count}", plinth_dir, command,
                                                             clean=["plinth.state.json"])))
-        puppet_dir = os.path.join(base, "puppet")
-        os.makedirs(puppet_dir)
-        write_puppet_manifest(puppet_dir, count)
-        rows.append(ComparisonRow(count, "puppet", run_tool(runner, f"puppet N={count}", puppet_dir,
-                                                            puppet_command(puppet_dir))))
-        if count <= ANSIBLE_MAX:
+        if count in counts:
+            puppet_dir = os.path.join(base, "puppet")
+            os.makedirs(puppet_dir)
+            write_puppet_manifest(puppet_dir, count)
+            rows.append(ComparisonRow(count, "puppet", run_tool(runner, f"puppet N={count}", puppet_dir,
+                                                                puppet_command(puppet_dir))))
+        if count in ansible_counts:
             ansible_dir = os.path.join(base, "ansible")
             os.makedirs(ansible_dir)
             write_ansible_playbook(ansible_dir, count)
