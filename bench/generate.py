@@ -63,6 +63,18 @@ def write_resources(out, count, shape, kind, prefix=""):
         out.write("\n")
 
 
+def module_keys(instances):
+    """An expression for the set of `instances` keys m000000, m000001, ...; range() gives at most
+    1,024 elements, so larger sets are built from blocks of 1,000."""
+    block = 1000
+    if instances <= block:
+        return f'toset([for i in range({instances}) : format("m%06d", i)])'
+    if instances % block != 0:
+        raise ValueError(f"{instances} module instances: more than {block} must be a multiple of {block}")
+    return (f'toset(flatten([for b in range({instances // block}) : '
+            f'[for i in range({block}) : format("m%06d", b * {block} + i)]]))')
+
+
 def write_module(directory, kind):
     """The module of the `modules` shape: a chain of CHAIN_LENGTH resources named after its key."""
     module_dir = os.path.join(directory, MODULE_DIR)
@@ -83,7 +95,7 @@ def write_stack(directory, count, shape, kind):
             write_module(directory, kind)
             out.write("modules:\n  unit:\n")
             out.write(f"    source: ./{MODULE_DIR.replace(os.sep, '/')}\n")
-            out.write(f"    for_each: '${{toset([for i in range({count // CHAIN_LENGTH}) : format(\"m%06d\", i)])}}'\n")
+            out.write(f"    for_each: '${{{module_keys(count // CHAIN_LENGTH)}}}'\n")
             out.write("    inputs:\n      key: ${each.key}\n")
         else:
             write_resources(out, count, shape, kind)
