@@ -131,6 +131,8 @@ def measure_scale(runner, plinth, work, counts, shapes):
             stack = PlinthStack(runner, plinth, directory)
             phases = stack.run_phases()
             rows.append(report.ScaleRow(count, shape, phases, stack.state_size(), measure.load_average()))
+            print("bench:   " + ", ".join(f"{p} {s.seconds:.2f} s ({s.cpu_seconds:.2f} CPU, {s.rss_kib // 1024} MiB)"
+                                          for p, s in phases.items()), flush=True)
             if shape == "independent" and count >= 10_000:
                 kept.append((count, *keep_for_parsers(directory, os.path.join(work, f"parsers-{count}"))))
             subprocess.run(["rm", "-rf", directory], check=True)
