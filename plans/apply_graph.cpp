@@ -32,8 +32,13 @@ struct ApplyGraphBuilder {
     ApplyGraph result;
     std::map<std::string, Graph::NodeId> apply_ids;    // by instance address
     std::map<std::string, Graph::NodeId> destroy_ids;  // by instance address
-    // Destroy steps by config address, each with the module instance it lies in.
-    std::map<std::string, std::vector<std::pair<Graph::NodeId, ModuleInstancePath>>> destroys_of_block;
+    // The destroy steps of one block, all of them and by the module instance they lie in (all
+    // instances of a block lie in instances of one module call).
+    struct BlockDestroys {
+        std::vector<Graph::NodeId> all;
+        std::map<ModuleInstancePath, std::vector<Graph::NodeId>> by_module;
+    };
+    std::map<std::string, BlockDestroys> destroys_of_block;  // by config address
 
     Graph::NodeId add(ApplyStep step, const std::string& label) {
         result.steps.push_back(step);
@@ -45,7 +50,9 @@ struct ApplyGraphBuilder {
             if (has_destroy_step(change.action)) {
                 auto id = add({ApplyStep::Kind::DestroyInstance, nullptr, &change}, change.address + " (destroy)");
                 destroy_ids[change.address] = id;
-                destroys_of_block[config_address_of(change.address)].emplace_back(id, module_of(change.address));
+                auto& block = destroys_of_block[config_address_of(change.address)];
+                block.all.push_back(id);
+                block.by_module[module_of(change.address)].push_back(id);
             }
             if (has_apply_step(change.action))
                 apply_ids[change.address] = add({ApplyStep::Kind::ApplyInstance, nullptr, &change}, change.address);
@@ -61,11 +68,18 @@ struct ApplyGraphBuilder {
             auto dependent = destroy_ids.find(change.address);
             if (dependent == destroy_ids.end()) continue;
             ModuleInstancePath module = module_of(change.address);
-            for (const auto& dependency : change.dependencies)
-                if (auto it = destroys_of_block.find(dependency); it != destroys_of_block.end())
-                    for (const auto& [target, target_module] : it->second)
-                        if (target_module == module || !same_module_call(target_module, module))
-                            result.graph.add_edge(dependent->second, target);
+            for (const auto& dependency : change.dependencies) {
+                auto it = destroys_of_block.find(dependency);
+                if (it == destroys_of_block.end()) continue;
+                const BlockDestroys& block = it->second;
+                const std::vector<Graph::NodeId>* targets = &block.all;
+                if (same_module_call(block.by_module.begin()->first, module)) {
+                    auto own = block.by_module.find(module);
+                    if (own == block.by_module.end()) continue;
+                    targets = &own->second;
+                }
+                for (Graph::NodeId target : *targets) result.graph.add_edge(dependent->second, target);
+            }
         }
     }
 
