@@ -4,6 +4,7 @@
 Shapes:
   independent  N resources with no references between them.
   chain        N/10 chains of 10 resources; each resource refers to the one before it.
+  fanout       one resource referred to by all N-1 others.
   modules      N/10 instances of one module (for_each over N/10 keys) holding a chain of 10
                resources; the module is written to DIR/modules/chain/.
 
@@ -11,7 +12,7 @@ Kinds:
   null_resource  resources with a `triggers` map (no I/O at all: measures plinth itself).
   local_file     small files under out/ (adds one file write per resource).
 
-Usage: generate.py --count N --shape independent|chain|modules --kind null_resource|local_file DIR
+Usage: generate.py --count N --shape independent|chain|fanout|modules --kind null_resource|local_file DIR
 """
 
 import argparse
@@ -19,6 +20,7 @@ import os
 import sys
 
 CHAIN_LENGTH = 10
+SHAPES = ["independent", "chain", "fanout", "modules"]
 MODULE_DIR = os.path.join("modules", "chain")
 
 
@@ -28,6 +30,8 @@ def resource_name(index):
 
 def predecessor(index, shape):
     """The resource `index` refers to, or None."""
+    if shape == "fanout":
+        return resource_name(0) if index != 0 else None
     if shape != "independent" and index % CHAIN_LENGTH != 0:
         return resource_name(index - 1)
     return None
@@ -59,6 +63,18 @@ def write_resources(out, count, shape, kind, prefix=""):
         out.write("\n")
 
 
+def module_keys(instances):
+    """An expression for the set of `instances` keys m000000, m000001, ...; range() gives at most
+    1,024 elements, so larger sets are built from blocks of 1,000."""
+    block = 1000
+    if instances <= block:
+        return f'toset([for i in range({instances}) : format("m%06d", i)])'
+    if instances % block != 0:
+        raise ValueError(f"{instances} module instances: more than {block} must be a multiple of {block}")
+    return (f'toset(flatten([for b in range({instances // block}) : '
+            f'[for i in range({block}) : format("m%06d", b * {block} + i)]]))')
+
+
 def write_module(directory, kind):
     """The module of the `modules` shape: a chain of CHAIN_LENGTH resources named after its key."""
     module_dir = os.path.join(directory, MODULE_DIR)
@@ -79,7 +95,7 @@ def write_stack(directory, count, shape, kind):
             write_module(directory, kind)
             out.write("modules:\n  unit:\n")
             out.write(f"    source: ./{MODULE_DIR.replace(os.sep, '/')}\n")
-            out.write(f"    for_each: '${{toset([for i in range({count // CHAIN_LENGTH}) : format(\"m%06d\", i)])}}'\n")
+            out.write(f"    for_each: '${{{module_keys(count // CHAIN_LENGTH)}}}'\n")
             out.write("    inputs:\n      key: ${each.key}\n")
         else:
             write_resources(out, count, shape, kind)
@@ -91,13 +107,13 @@ def write_stack(directory, count, shape, kind):
 def main(argv):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, required=True, help="number of resources")
-    parser.add_argument("--shape", choices=["independent", "chain", "modules"], default="independent")
+    parser.add_argument("--shape", choices=SHAPES, default="independent")
     parser.add_argument("--kind", choices=["null_resource", "local_file"], default="null_resource")
     parser.add_argument("directory", help="where to write stack.yaml (created if missing)")
     args = parser.parse_args(argv)
     if args.count < 1:
         parser.error("--count must be at least 1")
-    if args.shape != "independent" and args.count % CHAIN_LENGTH != 0:
+    if args.shape in ("chain", "modules") and args.count % CHAIN_LENGTH != 0:
         parser.error(f"--count must be a multiple of {CHAIN_LENGTH} for chains and modules")
     print(write_stack(args.directory, args.count, args.shape, args.kind))
     return 0

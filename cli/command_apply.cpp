@@ -136,7 +136,7 @@ ExitStatus run_apply(const ApplyOptions& options, Ui& ui, bool destroy) {
     }
     if (refuse_blocked_plan(ui, run->plan)) return ExitStatus::Error;
     if (!run->plan.has_changes()) {
-        bool refreshed = serialize_state(run->state) != run->state_before;
+        bool refreshed = run->refresh_changed_state;
         // A state stored before encryption was turned on, or with the fallback key, is stored anew.
         bool reencrypt = !(*session)->state_store().stored_as_configured();
         if (!refreshed && !reencrypt) return ExitStatus::Ok;

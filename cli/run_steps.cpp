@@ -10,7 +10,7 @@
 #include "cli/live_apply_view.h"
 #include "cli/terminal.h"
 #include "core/stack/loader.h"
-#include "core/state/state_file.h"
+#include "core/state/state_compare.h"
 #include "plans/policies.h"
 #include "plans/render_state.h"
 #include "plans/render_text.h"
@@ -22,8 +22,7 @@ std::expected<PlannedRun, ExitStatus> refresh_and_plan(StackSession& session, co
                                                         bool holding_lock_to_apply) {
     auto state = session.read_state(holding_lock_to_apply);
     if (!state) return std::unexpected(state.error());
-    PlannedRun run{std::move(*state), {}, {}, {}};
-    run.state_before = serialize_state(run.state);
+    PlannedRun run{std::move(*state), {}, {}, false};
 
     if (options.refresh_only && (!options.refresh || destroy)) {
         session.ui().diagnostic(make_error("--refresh-only cannot be combined with --refresh=false or a destroy"));
@@ -39,6 +38,7 @@ std::expected<PlannedRun, ExitStatus> refresh_and_plan(StackSession& session, co
         }
         unconfirmed_gone = std::move(refreshed.unconfirmed_gone);
         run.drift = plans::detect_drift(recorded, run.state);
+        run.refresh_changed_state = !same_state(recorded, run.state);
     }
     if (options.refresh_only) return run;
     plans::PlanOptions wanted{destroy, std::move(unconfirmed_gone), options.targets, options.excludes, options.replace};

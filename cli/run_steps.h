@@ -17,7 +17,7 @@ struct PlannedRun {
     State state;  // refreshed
     plans::Plan plan;  // empty with --refresh-only
     std::vector<plans::Drift> drift;  // what refresh found changed outside plinth
-    std::string state_before;  // state as read, serialized, to tell whether a write is needed
+    bool refresh_changed_state = false;  // refresh left the state different from the state as read
 };
 
 // Reads state (folding in a journal when `holding_lock_to_apply`), refreshes unless told not to,

@@ -1,5 +1,7 @@
 #include "plans/apply_graph.h"
 
+#include <algorithm>
+
 #include "core/address.h"
 
 namespace plinth::plans {
@@ -11,6 +13,16 @@ std::string config_address_of(const std::string& instance_address) {
 
 namespace {
 
+ModuleInstancePath module_of(const std::string& instance_address) {
+    auto parsed = parse_instance_address(instance_address);
+    return parsed ? parsed->module : ModuleInstancePath{};
+}
+
+// Whether two module instances are instances of the same module call ("module.net[0]" and "module.net[1]").
+bool same_module_call(const ModuleInstancePath& a, const ModuleInstancePath& b) {
+    return std::ranges::equal(a, b, [](const ModuleStep& x, const ModuleStep& y) { return x.name == y.name; });
+}
+
 bool has_apply_step(Action action) { return action != Action::Delete; }
 bool has_destroy_step(Action action) {
     return action == Action::Delete || action == Action::DeleteThenCreate || action == Action::CreateThenDelete;
@@ -20,7 +32,13 @@ struct ApplyGraphBuilder {
     ApplyGraph result;
     std::map<std::string, Graph::NodeId> apply_ids;    // by instance address
     std::map<std::string, Graph::NodeId> destroy_ids;  // by instance address
-    std::map<std::string, std::vector<Graph::NodeId>> destroys_of_block;  // by config address
+    // The destroy steps of one block, all of them and by the module instance they lie in (all
+    // instances of a block lie in instances of one module call).
+    struct BlockDestroys {
+        std::vector<Graph::NodeId> all;
+        std::map<ModuleInstancePath, std::vector<Graph::NodeId>> by_module;
+    };
+    std::map<std::string, BlockDestroys> destroys_of_block;  // by config address
 
     Graph::NodeId add(ApplyStep step, const std::string& label) {
         result.steps.push_back(step);
@@ -32,7 +50,9 @@ struct ApplyGraphBuilder {
             if (has_destroy_step(change.action)) {
                 auto id = add({ApplyStep::Kind::DestroyInstance, nullptr, &change}, change.address + " (destroy)");
                 destroy_ids[change.address] = id;
-                destroys_of_block[config_address_of(change.address)].push_back(id);
+                auto& block = destroys_of_block[config_address_of(change.address)];
+                block.all.push_back(id);
+                block.by_module[module_of(change.address)].push_back(id);
             }
             if (has_apply_step(change.action))
                 apply_ids[change.address] = add({ApplyStep::Kind::ApplyInstance, nullptr, &change}, change.address);
@@ -41,13 +61,25 @@ struct ApplyGraphBuilder {
             if (change.action == Action::CreateThenDelete)
                 result.graph.add_edge(apply_ids[change.address], destroy_ids[change.address]);
         }
-        // A dependent's object goes before the objects it depends on.
+        // A dependent's object goes before the objects it depends on. Dependencies are recorded
+        // without instance keys; inside one module call they can only be in the dependent's own
+        // module instance (anything else would be N x N edges for N instances of a module).
         for (const auto& change : plan.changes) {
             auto dependent = destroy_ids.find(change.address);
             if (dependent == destroy_ids.end()) continue;
-            for (const auto& dependency : change.dependencies)
-                if (auto it = destroys_of_block.find(dependency); it != destroys_of_block.end())
-                    for (Graph::NodeId target : it->second) result.graph.add_edge(dependent->second, target);
+            ModuleInstancePath module = module_of(change.address);
+            for (const auto& dependency : change.dependencies) {
+                auto it = destroys_of_block.find(dependency);
+                if (it == destroys_of_block.end()) continue;
+                const BlockDestroys& block = it->second;
+                const std::vector<Graph::NodeId>* targets = &block.all;
+                if (same_module_call(block.by_module.begin()->first, module)) {
+                    auto own = block.by_module.find(module);
+                    if (own == block.by_module.end()) continue;
+                    targets = &own->second;
+                }
+                for (Graph::NodeId target : *targets) result.graph.add_edge(dependent->second, target);
+            }
         }
     }
 

@@ -1,0 +1,92 @@
+// Times one parser loading one file into a document tree and walking every node: yaml-cpp or libfyaml
+// (with or without its duplicate-key check) for YAML, nlohmann::json for JSON. Prints "SECONDS NODES".
+// Built and run by bench/parsers.py; not part of plinth.
+#include <libfyaml.h>
+#include <yaml-cpp/yaml.h>
+
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+#include <string_view>
+
+namespace {
+
+std::string read_file(const char* path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+long count_yaml_cpp(const YAML::Node& node) {
+    long count = 1;
+    if (node.IsMap()) {
+        for (const auto& entry : node) count += count_yaml_cpp(entry.first) + count_yaml_cpp(entry.second);
+    } else if (node.IsSequence()) {
+        for (const auto& item : node) count += count_yaml_cpp(item);
+    }
+    return count;
+}
+
+long count_fyaml(fy_node* node) {
+    long count = 1;
+    if (fy_node_is_mapping(node)) {
+        void* iter = nullptr;
+        while (fy_node_pair* pair = fy_node_mapping_iterate(node, &iter)) {
+            count += count_fyaml(fy_node_pair_key(pair)) + count_fyaml(fy_node_pair_value(pair));
+        }
+    } else if (fy_node_is_sequence(node)) {
+        void* iter = nullptr;
+        while (fy_node* item = fy_node_sequence_iterate(node, &iter)) count += count_fyaml(item);
+    }
+    return count;
+}
+
+long count_nlohmann(const nlohmann::json& node) {
+    long count = 1;
+    if (node.is_object()) {
+        for (const auto& [key, value] : node.items()) count += 1 + count_nlohmann(value);
+    } else if (node.is_array()) {
+        for (const auto& item : node) count += count_nlohmann(item);
+    }
+    return count;
+}
+
+long parse(std::string_view parser, const char* path) {
+    if (parser == "yaml-cpp") {
+        long count = 0;
+        for (const auto& document : YAML::LoadAll(read_file(path))) count += count_yaml_cpp(document);
+        return count;
+    }
+    if (parser == "libfyaml" || parser == "libfyaml-allow-duplicate-keys") {
+        // The default configuration rejects duplicate keys, as plinth must; the other one skips that check.
+        fy_parse_cfg config{};
+        config.flags = FYPCF_QUIET;
+        if (parser != "libfyaml") config.flags = static_cast<fy_parse_cfg_flags>(config.flags | FYPCF_ALLOW_DUPLICATE_KEYS);
+        fy_document* document = fy_document_build_from_file(&config, path);
+        if (document == nullptr) return -1;
+        long count = count_fyaml(fy_document_root(document));
+        fy_document_destroy(document);
+        return count;
+    }
+    if (parser == "nlohmann") return count_nlohmann(nlohmann::json::parse(read_file(path)));
+    return -1;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (argc != 3) {
+        std::fprintf(stderr, "usage: parse_bench yaml-cpp|libfyaml|libfyaml-allow-duplicate-keys|nlohmann FILE\n");
+        return 2;
+    }
+    auto start = std::chrono::steady_clock::now();
+    long nodes = parse(argv[1], argv[2]);
+    std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - start;
+    if (nodes < 0) return 1;
+    std::printf("%.4f %ld\n", elapsed.count(), nodes);
+    return 0;
+}
