@@ -7,7 +7,7 @@ using namespace plinth;
 
 namespace {
 
-State sample_state() {
+State state_to_compare() {
     State state;
     state.serial = 3;
     state.lineage = "lineage-1";
@@ -20,14 +20,14 @@ State sample_state() {
 }  // namespace
 
 TEST_CASE("state_compare: a copy is the same state, and serializes the same") {
-    State state = sample_state();
+    State state = state_to_compare();
     State copy = state;
     CHECK(same_state(state, copy));
     CHECK(serialize_state(state) == serialize_state(copy));
 }
 
 TEST_CASE("state_compare: any stored field that differs makes the states differ") {
-    State state = sample_state();
+    State state = state_to_compare();
     State changed = state;
     SECTION("serial") { changed.serial = 4; }
     SECTION("an attribute") { changed.resources["a"].attributes.as_map()["content"] = Value("changed"); }
@@ -40,7 +40,7 @@ TEST_CASE("state_compare: any stored field that differs makes the states differ"
 }
 
 TEST_CASE("state_compare: a sensitive mark alone makes the states differ, as it does in the file") {
-    State state = sample_state();
+    State state = state_to_compare();
     State marked = state;
     marked.resources["a"].attributes.as_map()["content"].mark_sensitive();
     CHECK(state.resources["a"].attributes == marked.resources["a"].attributes);  // Value== ignores marks
