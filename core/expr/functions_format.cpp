@@ -20,12 +20,19 @@ struct Verb {
     char conversion = 0;
 };
 
+// The largest width, precision or argument index a verb may give (as Go's fmt).
+constexpr int k_max_verb_number = 1'000'000;
+
 // Reads a verb after '%' starting at `i`; leaves `i` after the conversion character.
 std::expected<Verb, std::string> read_verb(const std::string& spec, std::size_t& i) {
     Verb verb;
+    bool too_large = false;
     auto digits = [&] {
         int value = 0;
-        while (i < spec.size() && std::isdigit(static_cast<unsigned char>(spec[i]))) value = value * 10 + (spec[i++] - '0');
+        for (; i < spec.size() && std::isdigit(static_cast<unsigned char>(spec[i])); ++i) {
+            if (value > k_max_verb_number) too_large = true;
+            else value = value * 10 + (spec[i] - '0');
+        }
         return value;
     };
     while (i < spec.size() && std::string_view("-+ 0#").find(spec[i]) != std::string_view::npos) verb.flags += spec[i++];
@@ -41,6 +48,9 @@ std::expected<Verb, std::string> read_verb(const std::string& spec, std::size_t&
         ++i;
         verb.precision = digits();
     }
+    if (too_large || verb.width > k_max_verb_number || verb.precision > k_max_verb_number)
+        return std::unexpected(fmt::format("format: a width, precision or argument index above {} in the format string",
+                                           k_max_verb_number));
     if (i >= spec.size()) return std::unexpected(std::string("format: the format string ends in the middle of a verb"));
     verb.conversion = spec[i++];
     return verb;

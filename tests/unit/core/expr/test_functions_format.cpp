@@ -48,4 +48,10 @@ TEST_CASE("expr: format errors") {
     CHECK(error_of("${format(\"%y\", 1)}") == "format: unsupported verb %y");
     CHECK(error_of("${format(\"%\", 1)}") == "format: the format string ends in the middle of a verb");
     CHECK(error_of("${format(\"%s\", null)}") == "format: argument 1 is null");
+    // Found by fuzzing: a width past int's range overflowed while it was read.
+    std::string too_large = "format: a width, precision or argument index above 1000000 in the format string";
+    CHECK(error_of("${format(\"%77777777777777777777s\", \"a\")}") == too_large);
+    CHECK(error_of("${format(\"%.1000001f\", 1)}") == too_large);
+    CHECK(error_of("${format(\"%[99999999999]s\", \"a\")}") == too_large);
+    CHECK(eval("${format(\"%1000000s\", \"a\")}").as_string().size() == 1000000);
 }
