@@ -33,7 +33,7 @@ Diagnostic first_error(const Diagnostics& diagnostics, const std::string& path) 
 // Reads one module's entry; errors are added to `diagnostics`.
 LockEntry parse_entry(const MappingEntry& module, const YamlFile& file, Diagnostics& diagnostics) {
     LockEntry entry;
-    if (!module.value.IsMap()) {
+    if (!module.value.is_map()) {
         diagnostics.add_error(fmt::format("lock entry `{}` must be a mapping", module.key), {}, module.location);
         return entry;
     }
@@ -48,7 +48,7 @@ LockEntry parse_entry(const MappingEntry& module, const YamlFile& file, Diagnost
             diagnostics.add_error(fmt::format("unknown key `{}` in lock entry `{}`", field.key, module.key),
                                   "an entry holds source, version, and commit (git) or sha256 (archive)",
                                   field.location);
-        else if (!text || !field.value.IsScalar())
+        else if (!text || !field.value.is_scalar())
             diagnostics.add_error(fmt::format("`{}` of lock entry `{}` must be a string", field.key, module.key), {},
                                   field.location);
         else
@@ -76,19 +76,19 @@ LockEntry parse_entry(const MappingEntry& module, const YamlFile& file, Diagnost
 std::expected<LockFile, Diagnostic> parse_lock_file(const std::string& text, const std::string& path) {
     YamlFile file{path, text};
     Diagnostics diagnostics;
-    auto root = parse_yaml(file, diagnostics);
+    auto document = parse_yaml(file, diagnostics);
     LockFile lock;
     if (diagnostics.has_errors()) return std::unexpected(first_error(diagnostics, path));
-    if (!root) return lock;
-    if (!root->IsMap()) return std::unexpected(make_error("a lock file is a mapping with `modules`", {}, location_of(*root, file)));
-    for (const auto& top : unique_mapping_entries(*root, file, diagnostics)) {
+    if (!document) return lock;
+    if (!document->root.is_map()) return std::unexpected(make_error("a lock file is a mapping with `modules`", {}, location_of(document->root, file)));
+    for (const auto& top : unique_mapping_entries(document->root, file, diagnostics)) {
         if (top.key != "modules") {
             diagnostics.add_error(fmt::format("unknown key `{}` in the lock file", top.key), "the only key is `modules`",
                                   top.location);
             continue;
         }
-        if (top.value.IsNull()) continue;
-        if (!top.value.IsMap()) {
+        if (top.value.is_null()) continue;
+        if (!top.value.is_map()) {
             diagnostics.add_error("`modules` must be a mapping of module keys to entries", {}, top.location);
             continue;
         }

@@ -15,7 +15,7 @@ bool BackendDecl::same_store_as(const BackendDecl& other) const {
 }
 
 std::optional<BackendDecl> parse_backend(const MappingEntry& section, const YamlFile& file, Diagnostics& diagnostics) {
-    if (!section.value.IsMap()) {
+    if (!section.value.is_map()) {
         diagnostics.add_error(fmt::format("`backend` must be a mapping, not {}", describe_node(section.value)),
                               "e.g. `backend: { type: pg, conn_str: \"postgres://...\" }`",
                               location_of(section.value, file));
@@ -26,7 +26,7 @@ std::optional<BackendDecl> parse_backend(const MappingEntry& section, const Yaml
     backend.location = section.location;
     bool valid = true;
     for (const auto& entry : unique_mapping_entries(section.value, file, diagnostics)) {
-        if (!entry.value.IsScalar()) {
+        if (!entry.value.is_scalar()) {
             diagnostics.add_error(fmt::format("backend setting `{}` must be a string, number or bool, not {}", entry.key,
                                               describe_node(entry.value)),
                                   "backend settings are literal values: the backend is opened before variables "
@@ -35,7 +35,7 @@ std::optional<BackendDecl> parse_backend(const MappingEntry& section, const Yaml
             valid = false;
             continue;
         }
-        const std::string& text = entry.value.Scalar();
+        const std::string& text = entry.value.scalar();
         if (text.find("${") != std::string::npos) {
             diagnostics.add_error(fmt::format("backend setting `{}` cannot hold an expression", entry.key),
                                   "backend settings are literal values: the backend is opened before variables "

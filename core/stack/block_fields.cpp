@@ -16,10 +16,10 @@ void wrong_kind(const MappingEntry& entry, std::string_view expected, const Bloc
 
 }  // namespace
 
-std::optional<std::vector<MappingEntry>> block_entries(const YAML::Node& node, const SourceLocation& block_location,
+std::optional<std::vector<MappingEntry>> block_entries(const YamlNode& node, const SourceLocation& block_location,
                                                        const std::vector<std::string_view>& allowed,
                                                        const BlockContext& context, Diagnostics& diagnostics) {
-    if (!node.IsMap()) {
+    if (!node.is_map()) {
         diagnostics.add_error(fmt::format("{} must be a mapping, not {}", context.owner, describe_node(node)),
                               fmt::format("valid keys: {}", fmt::join(allowed, ", ")), block_location);
         return std::nullopt;
@@ -38,14 +38,14 @@ std::optional<std::vector<MappingEntry>> block_entries(const YAML::Node& node, c
 
 std::optional<std::string> string_field(const MappingEntry& entry, const BlockContext& context,
                                         Diagnostics& diagnostics) {
-    if (entry.value.IsScalar()) return entry.value.Scalar();
+    if (entry.value.is_scalar()) return entry.value.scalar();
     wrong_kind(entry, "a string", context, diagnostics);
     return std::nullopt;
 }
 
 std::optional<bool> bool_field(const MappingEntry& entry, const BlockContext& context, Diagnostics& diagnostics) {
     if (is_plain_scalar(entry.value)) {
-        const std::string& text = entry.value.Scalar();
+        const std::string& text = entry.value.scalar();
         if (text == "true" || text == "True" || text == "TRUE") return true;
         if (text == "false" || text == "False" || text == "FALSE") return false;
     }
@@ -55,15 +55,15 @@ std::optional<bool> bool_field(const MappingEntry& entry, const BlockContext& co
 
 std::optional<std::vector<NameAt>> name_list_field(const MappingEntry& entry, const BlockContext& context,
                                                    Diagnostics& diagnostics) {
-    if (!entry.value.IsSequence()) {
+    if (!entry.value.is_sequence()) {
         wrong_kind(entry, "a list of names", context, diagnostics);
         return std::nullopt;
     }
     std::vector<NameAt> names;
     bool ok = true;
-    for (const auto& item : entry.value) {
-        if (item.IsScalar()) {
-            names.push_back(NameAt{item.Scalar(), location_of(item, context.file)});
+    for (const auto& item : entry.value.items()) {
+        if (item.is_scalar()) {
+            names.push_back(NameAt{item.scalar(), location_of(item, context.file)});
             continue;
         }
         diagnostics.add_error(fmt::format("`{}` of {} must list names, not {}", entry.key, context.owner,

@@ -23,7 +23,7 @@ struct BlockContext {
 // The block's entries when `node` is a mapping with only `allowed` keys, each at most once.
 // Errors: not a mapping (at `block_location`), unknown keys (listing the valid ones), duplicates.
 // Entries with unknown keys are dropped; null when `node` is not a mapping.
-std::optional<std::vector<MappingEntry>> block_entries(const YAML::Node& node, const SourceLocation& block_location,
+std::optional<std::vector<MappingEntry>> block_entries(const YamlNode& node, const SourceLocation& block_location,
                                                        const std::vector<std::string_view>& allowed,
                                                        const BlockContext& context, Diagnostics& diagnostics);
 

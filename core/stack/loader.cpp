@@ -53,16 +53,16 @@ private:
 };
 
 void StackBuilder::add_file(const YamlFile& file) {
-    auto root = parse_yaml(file, m_diagnostics);
-    if (!root) return;
-    if (!root->IsMap()) {
+    auto document = parse_yaml(file, m_diagnostics);
+    if (!document) return;
+    if (!document->root.is_map()) {
         m_diagnostics.add_error(fmt::format("a stack file must be a mapping of top-level keys, not {}",
-                                            describe_node(*root)),
+                                            describe_node(document->root)),
                                 fmt::format("valid top-level keys: {}", fmt::join(k_top_level_keys, ", ")),
-                                location_of(*root, file));
+                                location_of(document->root, file));
         return;
     }
-    for (const auto& entry : unique_mapping_entries(*root, file, m_diagnostics)) add_entry(entry, file);
+    for (const auto& entry : unique_mapping_entries(document->root, file, m_diagnostics)) add_entry(entry, file);
 }
 
 void StackBuilder::add_entry(const MappingEntry& entry, const YamlFile& file) {
@@ -121,8 +121,8 @@ bool StackBuilder::first_given(const MappingEntry& entry, std::optional<SourceLo
 void StackBuilder::set_once(const MappingEntry& entry, const YamlFile& file, std::string& target,
                             std::optional<SourceLocation>& given_at) {
     if (!first_given(entry, given_at)) return;
-    if (entry.value.IsScalar() && !entry.value.Scalar().empty()) {
-        target = entry.value.Scalar();
+    if (entry.value.is_scalar() && !entry.value.scalar().empty()) {
+        target = entry.value.scalar();
         return;
     }
     m_diagnostics.add_error(fmt::format("`{}` must be a non-empty string, not {}", entry.key,
@@ -133,8 +133,8 @@ void StackBuilder::set_once(const MappingEntry& entry, const YamlFile& file, std
 template <typename Decl, typename Parse>
 void StackBuilder::add_section(const MappingEntry& section, const YamlFile& file, std::string_view kind,
                                std::map<std::string, Decl>& declarations, Parse parse) {
-    if (section.value.IsNull()) return;
-    if (!section.value.IsMap()) {
+    if (section.value.is_null()) return;
+    if (!section.value.is_map()) {
         m_diagnostics.add_error(fmt::format("`{}` must be a mapping of names to {}s, not {}", section.key, kind,
                                             describe_node(section.value)),
                                 {}, location_of(section.value, file));
@@ -255,13 +255,13 @@ std::expected<std::vector<PolicyDecl>, Diagnostics> load_policy_dir(const fs::pa
             continue;
         }
         YamlFile file{path.string(), std::move(*content)};
-        auto root = parse_yaml(file, diagnostics);
-        if (!root) continue;
-        if (!root->IsMap()) {
-            diagnostics.add_error("a policy file must be a mapping with `policies:`", {}, location_of(*root, file));
+        auto document = parse_yaml(file, diagnostics);
+        if (!document) continue;
+        if (!document->root.is_map()) {
+            diagnostics.add_error("a policy file must be a mapping with `policies:`", {}, location_of(document->root, file));
             continue;
         }
-        for (const auto& entry : unique_mapping_entries(*root, file, diagnostics)) {
+        for (const auto& entry : unique_mapping_entries(document->root, file, diagnostics)) {
             if (entry.key == "policies") append(policies, parse_policies(entry, file, diagnostics));
             else
                 diagnostics.add_error(fmt::format("unknown key `{}` in a policy file", entry.key),

@@ -11,7 +11,7 @@ namespace {
 std::map<std::string, std::string> parse_provider_map(const MappingEntry& entry, const BlockContext& context,
                                                       Diagnostics& diagnostics) {
     std::map<std::string, std::string> providers;
-    if (!entry.value.IsMap()) {
+    if (!entry.value.is_map()) {
         diagnostics.add_error(fmt::format("`providers` of {} must map the module's provider names to this stack's, "
                                           "not {}",
                                           context.owner, describe_node(entry.value)),
@@ -30,8 +30,8 @@ void read_field(const MappingEntry& field, const BlockContext& context, ModuleCa
         auto expression = yaml_to_expression(field.value, context.file, diagnostics);
         (field.key == "source" ? call.source : call.version) = std::move(expression);
     } else if (field.key == "inputs") {
-        if (field.value.IsNull()) return;
-        if (!field.value.IsMap()) {
+        if (field.value.is_null()) return;
+        if (!field.value.is_map()) {
             diagnostics.add_error(fmt::format("`inputs` of {} must be a mapping of the module's variables, not {}",
                                               context.owner, describe_node(field.value)),
                                   {}, location_of(field.value, context.file));

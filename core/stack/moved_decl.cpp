@@ -12,14 +12,14 @@ template <typename Decl, typename Make>
 std::vector<Decl> parse_entries(const MappingEntry& section, const YamlFile& file,
                                 const std::vector<std::string_view>& fields, Make make, Diagnostics& diagnostics) {
     std::vector<Decl> entries;
-    if (section.value.IsNull()) return entries;
-    if (!section.value.IsSequence()) {
+    if (section.value.is_null()) return entries;
+    if (!section.value.is_sequence()) {
         diagnostics.add_error(fmt::format("`{}` must be a list, not {}", section.key, describe_node(section.value)),
                               {}, location_of(section.value, file));
         return entries;
     }
     BlockContext context{fmt::format("an entry of `{}`", section.key), file};
-    for (const auto& item : section.value) {
+    for (const auto& item : section.value.items()) {
         auto location = location_of(item, file);
         auto entry_fields = block_entries(item, location, fields, context, diagnostics);
         if (!entry_fields) continue;
@@ -54,14 +54,14 @@ std::vector<RemovedDecl> parse_removed(const MappingEntry& section, const YamlFi
 
 std::vector<ImportDecl> parse_imports(const MappingEntry& section, const YamlFile& file, Diagnostics& diagnostics) {
     std::vector<ImportDecl> imports;
-    if (section.value.IsNull()) return imports;
-    if (!section.value.IsSequence()) {
+    if (section.value.is_null()) return imports;
+    if (!section.value.is_sequence()) {
         diagnostics.add_error(fmt::format("`import` must be a list, not {}", describe_node(section.value)),
                               "e.g. `import: [{ to: user, id: /users/7 }]`", location_of(section.value, file));
         return imports;
     }
     BlockContext context{"an entry of `import`", file};
-    for (const auto& item : section.value) {
+    for (const auto& item : section.value.items()) {
         auto location = location_of(item, file);
         auto fields = block_entries(item, location, {"to", "id"}, context, diagnostics);
         if (!fields) continue;
@@ -69,7 +69,7 @@ std::vector<ImportDecl> parse_imports(const MappingEntry& section, const YamlFil
         for (const auto& field : *fields) {
             if (field.key == "to") {
                 if (auto text = string_field(field, context, diagnostics)) decl.to = *text;
-            } else if (field.value.IsScalar()) {
+            } else if (field.value.is_scalar()) {
                 decl.id = yaml_to_expression(field.value, file, diagnostics);
             } else {
                 diagnostics.add_error(fmt::format("`id` of an import must be a string, not {}", describe_node(field.value)),

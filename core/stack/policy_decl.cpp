@@ -24,7 +24,7 @@ std::optional<PolicyEnforcement> enforcement_of(const MappingEntry& field, const
 }
 
 // One entry; null (with diagnostics) when it is not a complete policy.
-std::optional<PolicyDecl> parse_policy(const YAML::Node& item, const YamlFile& file, Diagnostics& diagnostics) {
+std::optional<PolicyDecl> parse_policy(const YamlNode& item, const YamlFile& file, Diagnostics& diagnostics) {
     auto location = location_of(item, file);
     BlockContext context{"a policy", file};
     auto fields = block_entries(item, location, {"name", "resource_types", "condition", "message", "enforcement"},
@@ -44,7 +44,7 @@ std::optional<PolicyDecl> parse_policy(const YAML::Node& item, const YamlFile& f
                 for (auto& type : *names) policy.resource_types.push_back(std::move(type.name));
         } else if (field.key == "enforcement") {
             if (auto enforcement = enforcement_of(field, context, diagnostics)) policy.enforcement = *enforcement;
-        } else if (field.value.IsScalar()) {
+        } else if (field.value.is_scalar()) {
             (field.key == "condition" ? policy.condition : policy.message) =
                 yaml_to_expression(field.value, file, diagnostics);
         } else {
@@ -64,13 +64,13 @@ std::optional<PolicyDecl> parse_policy(const YAML::Node& item, const YamlFile& f
 
 std::vector<PolicyDecl> parse_policies(const MappingEntry& section, const YamlFile& file, Diagnostics& diagnostics) {
     std::vector<PolicyDecl> policies;
-    if (section.value.IsNull()) return policies;
-    if (!section.value.IsSequence()) {
+    if (section.value.is_null()) return policies;
+    if (!section.value.is_sequence()) {
         diagnostics.add_error(fmt::format("`policies` must be a list, not {}", describe_node(section.value)),
                               k_policy_example, location_of(section.value, file));
         return policies;
     }
-    for (const auto& item : section.value)
+    for (const auto& item : section.value.items())
         if (auto policy = parse_policy(item, file, diagnostics)) policies.push_back(std::move(*policy));
     return policies;
 }

@@ -35,14 +35,14 @@ std::optional<ProviderConfigDecl> parse_provider_config(const MappingEntry& entr
                               entry.location);
         return std::nullopt;
     }
-    if (!entry.value.IsNull() && !entry.value.IsMap()) {
+    if (!entry.value.is_null() && !entry.value.is_map()) {
         diagnostics.add_error(fmt::format("the settings of provider `{}` must be a mapping, not {}", entry.key,
                                           describe_node(entry.value)),
                               "e.g. `aws: { region: eu-west-1 }`", location_of(entry.value, file));
         return std::nullopt;
     }
     ProviderConfigDecl config{entry.key, std::move(provider), std::move(alias), nullptr, entry.location};
-    config.settings = entry.value.IsNull() ? expr::make_map({}, entry.location)
+    config.settings = entry.value.is_null() ? expr::make_map({}, entry.location)
                                            : yaml_to_expression(entry.value, file, diagnostics);
     return config;
 }
@@ -57,7 +57,7 @@ void parse_requirements(const MappingEntry& section, const YamlFile& file, Requi
             requirements.plinth = constraint_field(field, context, diagnostics);
             continue;
         }
-        if (!field.value.IsMap()) {
+        if (!field.value.is_map()) {
             diagnostics.add_error(fmt::format("`requires.providers` must map provider names to version constraints, "
                                               "not {}",
                                               describe_node(field.value)),

@@ -26,7 +26,7 @@ bool check_not_reserved(const MappingEntry& entry, Diagnostics& diagnostics) {
 std::vector<ConditionCheck> parse_checks(const MappingEntry& entry, const BlockContext& context,
                                          Diagnostics& diagnostics) {
     std::vector<ConditionCheck> checks;
-    if (!entry.value.IsSequence()) {
+    if (!entry.value.is_sequence()) {
         diagnostics.add_error(fmt::format("`{}` of {} must be a list of {{condition, error_message}}, not {}",
                                           entry.key, context.owner, describe_node(entry.value)),
                               {}, location_of(entry.value, context.file));
@@ -34,7 +34,7 @@ std::vector<ConditionCheck> parse_checks(const MappingEntry& entry, const BlockC
     }
     BlockContext check_context{fmt::format("a {} of {}", entry.key.substr(0, entry.key.size() - 1), context.owner),
                                context.file};
-    for (const auto& item : entry.value) {
+    for (const auto& item : entry.value.items()) {
         auto location = location_of(item, context.file);
         auto fields = block_entries(item, location, {"condition", "error_message"}, check_context, diagnostics);
         if (!fields) continue;
@@ -98,8 +98,8 @@ std::optional<Lifecycle> parse_lifecycle(const MappingEntry& entry, const BlockC
 // `properties:` as one map expression; an absent or empty block is an empty map.
 expr::ExpressionPtr parse_properties(const MappingEntry& entry, const BlockContext& context,
                                      Diagnostics& diagnostics) {
-    if (entry.value.IsNull()) return expr::make_map({}, location_of(entry.value, context.file));
-    if (entry.value.IsMap()) return yaml_to_expression(entry.value, context.file, diagnostics);
+    if (entry.value.is_null()) return expr::make_map({}, location_of(entry.value, context.file));
+    if (entry.value.is_map()) return yaml_to_expression(entry.value, context.file, diagnostics);
     diagnostics.add_error(fmt::format("`properties` of {} must be a mapping, not {}", context.owner,
                                       describe_node(entry.value)),
                           {}, location_of(entry.value, context.file));

@@ -59,7 +59,7 @@ void check_condition_kind(const VariableDecl::Validation& validation, const std:
     if (value && !value->is_unknown() && !expr::convert_to_bool(*value)) add_not_bool(variable, *value, validation.location, diagnostics);
 }
 
-std::optional<VariableDecl::Validation> parse_validation(const YAML::Node& node, const std::string& variable,
+std::optional<VariableDecl::Validation> parse_validation(const YamlNode& node, const std::string& variable,
                                                          const YamlFile& file, Diagnostics& diagnostics) {
     BlockContext context{fmt::format("the validation of variable `{}`", variable), file};
     SourceLocation at = location_of(node, file);
@@ -68,7 +68,7 @@ std::optional<VariableDecl::Validation> parse_validation(const YAML::Node& node,
     std::size_t before = diagnostics.size();
     VariableDecl::Validation validation;
     for (const auto& field : *fields) {
-        if (field.key == "message" && !field.value.IsScalar()) {
+        if (field.key == "message" && !field.value.is_scalar()) {
             diagnostics.add_error(fmt::format("the message of {} must be a string, not {}", context.owner,
                                               describe_node(field.value)),
                                   {}, location_of(field.value, file));
@@ -112,11 +112,11 @@ std::expected<std::string, Diagnostics> failure_message(const VariableDecl::Vali
 
 std::vector<VariableDecl::Validation> parse_validations(const MappingEntry& entry, const std::string& variable,
                                                         const YamlFile& file, Diagnostics& diagnostics) {
-    std::vector<YAML::Node> nodes;
-    if (entry.value.IsMap()) {
+    std::vector<YamlNode> nodes;
+    if (entry.value.is_map()) {
         nodes.push_back(entry.value);
-    } else if (entry.value.IsSequence()) {
-        for (const auto& node : entry.value) nodes.push_back(node);
+    } else if (entry.value.is_sequence()) {
+        for (const auto& node : entry.value.items()) nodes.push_back(node);
     } else {
         diagnostics.add_error(fmt::format("`validation` of variable `{}` must be a mapping with `condition` and "
                                           "`message`, or a list of them, not {}",

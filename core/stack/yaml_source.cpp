@@ -2,8 +2,8 @@
 
 #include <fmt/format.h>
 #include <map>
+#include <yaml-cpp/exceptions.h>
 
-#include "core/expr/yaml_documents.h"
 #include "core/stack/number_text.h"
 
 namespace plinth {
@@ -27,10 +27,10 @@ Value resolve_plain(const std::string& text) {
 
 }  // namespace
 
-SourceLocation scalar_start(const YAML::Node& node, const YamlFile& file) {
+SourceLocation scalar_start(const YamlNode& node, const YamlFile& file) {
     SourceLocation start = location_of(node, file);
-    auto pos = static_cast<std::size_t>(node.Mark().pos);
-    if (node.Tag() != "!" || pos >= file.content.size()) return start;
+    auto pos = static_cast<std::size_t>(node.mark().pos);
+    if (node.tag() != "!" || pos >= file.content.size()) return start;
     char first = file.content[pos];
     if (first == '"' || first == '\'') {
         ++start.column;
@@ -56,11 +56,11 @@ SourceLocation scalar_start(const YAML::Node& node, const YamlFile& file) {
 
 namespace {
 
-std::optional<Value> scalar_value(const YAML::Node& node, const YamlFile& file, Diagnostics& diagnostics) {
-    if (node.IsNull()) return Value(nullptr);
-    if (is_plain_scalar(node)) return resolve_plain(node.Scalar());
-    if (node.Tag() == "!" || node.Tag() == k_str_tag) return Value(node.Scalar());
-    diagnostics.add_error(fmt::format("unsupported YAML tag `{}`", node.Tag()),
+std::optional<Value> scalar_value(const YamlNode& node, const YamlFile& file, Diagnostics& diagnostics) {
+    if (node.is_null()) return Value(nullptr);
+    if (is_plain_scalar(node)) return resolve_plain(node.scalar());
+    if (node.tag() == "!" || node.tag() == k_str_tag) return Value(node.scalar());
+    diagnostics.add_error(fmt::format("unsupported YAML tag `{}`", node.tag()),
                           "only plain and quoted scalars, mappings and lists are understood",
                           location_of(node, file));
     return std::nullopt;
@@ -68,42 +68,45 @@ std::optional<Value> scalar_value(const YAML::Node& node, const YamlFile& file, 
 
 }  // namespace
 
-std::optional<YAML::Node> parse_yaml(const YamlFile& file, Diagnostics& diagnostics) {
-    std::vector<YAML::Node> documents;
+std::optional<YamlDocument> parse_yaml(const YamlFile& file, Diagnostics& diagnostics) {
+    std::optional<YamlTree> tree;
     try {
-        documents = load_yaml_documents(file.content);
+        tree = YamlTree::parse(file.content);
     } catch (const YAML::Exception& error) {
         diagnostics.add_error(fmt::format("invalid YAML: {}", error.msg), {}, location_at(error.mark, file));
         return std::nullopt;
     }
+    const auto& documents = tree->documents();
     if (documents.size() > 1) {
         diagnostics.add_error("a stack file holds one YAML document, this one has several",
                               "split the documents into separate files", location_of(documents[1], file));
         return std::nullopt;
     }
-    if (documents.empty() || documents.front().IsNull()) return std::nullopt;
-    return documents.front();
+    if (documents.empty() || documents.front().is_null()) return std::nullopt;
+    YamlNode root = documents.front();
+    return YamlDocument{std::move(*tree), root};
 }
 
-SourceLocation location_of(const YAML::Node& node, const YamlFile& file) {
-    return location_at(node.Mark(), file);
+SourceLocation location_of(const YamlNode& node, const YamlFile& file) {
+    return location_at(node.mark(), file);
 }
 
-bool is_plain_scalar(const YAML::Node& node) { return node.IsScalar() && node.Tag() == "?"; }
+bool is_plain_scalar(const YamlNode& node) { return node.is_scalar() && node.tag() == "?"; }
 
-std::vector<MappingEntry> mapping_entries(const YAML::Node& map, const YamlFile& file, Diagnostics& diagnostics) {
+std::vector<MappingEntry> mapping_entries(const YamlNode& map, const YamlFile& file, Diagnostics& diagnostics) {
     std::vector<MappingEntry> entries;
-    for (auto it = map.begin(); it != map.end(); ++it) {
-        if (!it->first.IsScalar()) {
-            diagnostics.add_error("mapping keys must be plain names", {}, location_of(it->first, file));
+    entries.reserve(map.size());
+    for (const auto& [key, value] : map.entries()) {
+        if (!key.is_scalar()) {
+            diagnostics.add_error("mapping keys must be plain names", {}, location_of(key, file));
             continue;
         }
-        entries.push_back(MappingEntry{it->first.Scalar(), location_of(it->first, file), it->second});
+        entries.push_back(MappingEntry{key.scalar(), location_of(key, file), value});
     }
     return entries;
 }
 
-std::vector<MappingEntry> unique_mapping_entries(const YAML::Node& map, const YamlFile& file,
+std::vector<MappingEntry> unique_mapping_entries(const YamlNode& map, const YamlFile& file,
                                                  Diagnostics& diagnostics) {
     std::vector<MappingEntry> unique;
     std::map<std::string, std::size_t, std::less<>> first_index;
@@ -120,17 +123,17 @@ std::vector<MappingEntry> unique_mapping_entries(const YAML::Node& map, const Ya
     return unique;
 }
 
-std::optional<Value> yaml_to_value(const YAML::Node& node, const YamlFile& file, Diagnostics& diagnostics) {
-    if (node.IsSequence()) {
+std::optional<Value> yaml_to_value(const YamlNode& node, const YamlFile& file, Diagnostics& diagnostics) {
+    if (node.is_sequence()) {
         ValueList items;
-        for (const auto& item : node) {
+        for (const auto& item : node.items()) {
             auto value = yaml_to_value(item, file, diagnostics);
             if (!value) return std::nullopt;
             items.push_back(std::move(*value));
         }
         return Value(std::move(items));
     }
-    if (node.IsMap()) {
+    if (node.is_map()) {
         ValueMap entries;
         std::size_t before = diagnostics.size();
         for (const auto& entry : unique_mapping_entries(node, file, diagnostics)) {
@@ -144,15 +147,15 @@ std::optional<Value> yaml_to_value(const YAML::Node& node, const YamlFile& file,
     return scalar_value(node, file, diagnostics);
 }
 
-expr::ExpressionPtr yaml_to_expression(const YAML::Node& node, const YamlFile& file, Diagnostics& diagnostics) {
+expr::ExpressionPtr yaml_to_expression(const YamlNode& node, const YamlFile& file, Diagnostics& diagnostics) {
     std::size_t before = diagnostics.size();
-    if (node.IsSequence()) {
+    if (node.is_sequence()) {
         std::vector<expr::ExpressionPtr> items;
-        for (const auto& item : node) items.push_back(yaml_to_expression(item, file, diagnostics));
+        for (const auto& item : node.items()) items.push_back(yaml_to_expression(item, file, diagnostics));
         if (diagnostics.size() != before) return nullptr;
         return expr::make_list(std::move(items), location_of(node, file));
     }
-    if (node.IsMap()) {
+    if (node.is_map()) {
         std::vector<std::pair<std::string, expr::ExpressionPtr>> entries;
         for (auto& entry : unique_mapping_entries(node, file, diagnostics))
             entries.emplace_back(std::move(entry.key), yaml_to_expression(entry.value, file, diagnostics));
@@ -170,16 +173,16 @@ expr::ExpressionPtr yaml_to_expression(const YAML::Node& node, const YamlFile& f
     return *parsed;
 }
 
-std::optional<std::string> scalar_text(const YAML::Node& node) {
-    if (node.IsNull()) return std::string();
-    if (!node.IsScalar()) return std::nullopt;
-    return node.Scalar();
+std::optional<std::string> scalar_text(const YamlNode& node) {
+    if (node.is_null()) return std::string();
+    if (!node.is_scalar()) return std::nullopt;
+    return node.scalar();
 }
 
-std::string describe_node(const YAML::Node& node) {
-    if (node.IsMap()) return "a mapping";
-    if (node.IsSequence()) return "a list";
-    if (node.IsNull()) return "null";
+std::string describe_node(const YamlNode& node) {
+    if (node.is_map()) return "a mapping";
+    if (node.is_sequence()) return "a list";
+    if (node.is_null()) return "null";
     return "a scalar";
 }
 

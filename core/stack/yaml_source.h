@@ -1,5 +1,5 @@
-// core/stack/yaml_source.h: the bridge from yaml-cpp nodes to plinth: parsing a file into a node
-// with located diagnostics, source locations of nodes (yaml-cpp marks are 0-based; ours are
+// core/stack/yaml_source.h: the bridge from YAML to plinth: parsing a file into a tree
+// (yaml_tree.h) with located diagnostics, source locations of nodes (yaml-cpp marks are 0-based; ours are
 // 1-based), mapping entries with duplicate-key detection, and the YAML 1.2 core-schema typing of
 // scalars into values and expressions. Private to core/stack.
 #pragma once
@@ -8,10 +8,10 @@
 #include <string>
 #include <vector>
 
-#include <yaml-cpp/yaml.h>
 
 #include "core/diagnostics.h"
 #include "core/expr/expression.h"
+#include "core/stack/yaml_tree.h"
 #include "core/value.h"
 
 namespace plinth {
@@ -22,46 +22,52 @@ struct YamlFile {
     std::string content;
 };
 
+// A file's single document: the tree that owns it and its root.
+struct YamlDocument {
+    YamlTree tree;
+    YamlNode root;
+};
+
 // The file's single document; null for an empty file. Parse errors and a second document become
 // diagnostics in `diagnostics`, and the result is then null too.
-std::optional<YAML::Node> parse_yaml(const YamlFile& file, Diagnostics& diagnostics);
+std::optional<YamlDocument> parse_yaml(const YamlFile& file, Diagnostics& diagnostics);
 
-SourceLocation location_of(const YAML::Node& node, const YamlFile& file);
+SourceLocation location_of(const YamlNode& node, const YamlFile& file);
 
 // Where a scalar's text starts: after the quote of a quoted scalar, on the first content line of a
 // block scalar (`|`, `>`), else at the node. Expressions and types in the text count from here.
-SourceLocation scalar_start(const YAML::Node& node, const YamlFile& file);
+SourceLocation scalar_start(const YamlNode& node, const YamlFile& file);
 
 // A plain (unquoted, untagged) scalar; quoted and `!!str` scalars are strings whatever they say.
-bool is_plain_scalar(const YAML::Node& node);
+bool is_plain_scalar(const YamlNode& node);
 
 struct MappingEntry {
     std::string key;
     SourceLocation location;  // of the key
-    YAML::Node value;
+    YamlNode value;
 };
 
 // Every entry of a mapping in source order, duplicates included (yaml-cpp keeps them).
 // Non-scalar keys are reported and skipped.
-std::vector<MappingEntry> mapping_entries(const YAML::Node& map, const YamlFile& file, Diagnostics& diagnostics);
+std::vector<MappingEntry> mapping_entries(const YamlNode& map, const YamlFile& file, Diagnostics& diagnostics);
 
 // The same, reporting a repeated key ("duplicate key `x`", naming the first place) and keeping
 // only its first entry.
-std::vector<MappingEntry> unique_mapping_entries(const YAML::Node& map, const YamlFile& file,
+std::vector<MappingEntry> unique_mapping_entries(const YamlNode& map, const YamlFile& file,
                                                  Diagnostics& diagnostics);
 
 // A node as a plain value (no templates): core-schema scalars, lists, maps. Used for variable
 // defaults and var files. Null on error, with the error added to `diagnostics`.
-std::optional<Value> yaml_to_value(const YAML::Node& node, const YamlFile& file, Diagnostics& diagnostics);
+std::optional<Value> yaml_to_value(const YamlNode& node, const YamlFile& file, Diagnostics& diagnostics);
 
 // A node as an expression: scalars typed by the core schema, every string parsed as a template,
 // mappings and sequences built from their members. Null on error, with the errors added.
-expr::ExpressionPtr yaml_to_expression(const YAML::Node& node, const YamlFile& file, Diagnostics& diagnostics);
+expr::ExpressionPtr yaml_to_expression(const YamlNode& node, const YamlFile& file, Diagnostics& diagnostics);
 
 // The text of a scalar node; null when the node is not a scalar (null nodes give "").
-std::optional<std::string> scalar_text(const YAML::Node& node);
+std::optional<std::string> scalar_text(const YamlNode& node);
 
 // The YAML kind in words for messages: "a mapping", "a list", "a string", "null".
-std::string describe_node(const YAML::Node& node);
+std::string describe_node(const YamlNode& node);
 
 }  // namespace plinth
