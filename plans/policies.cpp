@@ -47,6 +47,7 @@ std::string message_of(const PolicyDecl& policy, const expr::EvalContext& contex
 
 Diagnostics check_policies(const std::vector<PolicyDecl>& policies, Plan& plan, const std::filesystem::path& base_dir) {
     Diagnostics problems;
+    if (policies.empty()) return problems;  // most stacks: no scope to build per change
     for (const auto& change : plan.changes) {
         ChangeScope scope(change);
         expr::EvalContext context{scope, expr::FunctionTable::standard(), base_dir};

@@ -1,7 +1,10 @@
 // Times one parser loading one file into a document tree and walking every node: yaml-cpp or libfyaml
-// (with or without its duplicate-key check) for YAML, nlohmann::json for JSON. Prints "SECONDS NODES".
+// (with or without its duplicate-key check) for YAML, nlohmann::json for JSON; or yaml-cpp's parser
+// events alone, counted without building any tree (the floor under plinth's core/stack/yaml_tree.h).
+// Prints "SECONDS NODES".
 // Built and run by bench/parsers.py; not part of plinth.
 #include <libfyaml.h>
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
 #include <chrono>
@@ -30,6 +33,25 @@ long count_yaml_cpp(const YAML::Node& node) {
     }
     return count;
 }
+
+// Counts the nodes yaml-cpp's parser reports.
+class NodeCounter : public YAML::EventHandler {
+public:
+    long count = 0;
+    void OnDocumentStart(const YAML::Mark&) override {}
+    void OnDocumentEnd() override {}
+    void OnNull(const YAML::Mark&, YAML::anchor_t) override { ++count; }
+    void OnAlias(const YAML::Mark&, YAML::anchor_t) override { ++count; }
+    void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t, const std::string&) override { ++count; }
+    void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {
+        ++count;
+    }
+    void OnSequenceEnd() override {}
+    void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {
+        ++count;
+    }
+    void OnMapEnd() override {}
+};
 
 long count_fyaml(fy_node* node) {
     long count = 1;
@@ -61,6 +83,14 @@ long parse(std::string_view parser, const char* path) {
         for (const auto& document : YAML::LoadAll(read_file(path))) count += count_yaml_cpp(document);
         return count;
     }
+    if (parser == "yaml-cpp-events") {
+        std::istringstream text(read_file(path));
+        YAML::Parser events(text);
+        NodeCounter counter;
+        while (events.HandleNextDocument(counter)) {
+        }
+        return counter.count;
+    }
     if (parser == "libfyaml" || parser == "libfyaml-allow-duplicate-keys") {
         // The default configuration rejects duplicate keys, as plinth must; the other one skips that check.
         fy_parse_cfg config{};
@@ -80,7 +110,7 @@ long parse(std::string_view parser, const char* path) {
 
 int main(int argc, char** argv) {
     if (argc != 3) {
-        std::fprintf(stderr, "usage: parse_bench yaml-cpp|libfyaml|libfyaml-allow-duplicate-keys|nlohmann FILE\n");
+        std::fprintf(stderr, "usage: parse_bench yaml-cpp|yaml-cpp-events|libfyaml|libfyaml-allow-duplicate-keys|nlohmann FILE\n");
         return 2;
     }
     auto start = std::chrono::steady_clock::now();

@@ -117,12 +117,60 @@ std::expected<State, Diagnostic> state_from_document(const Json& doc, const std:
     return state;
 }
 
+// Turns each element of the top-level "resources" list into a ResourceState as soon as the parser
+// has read it, and drops it from the document, so the JSON tree of a whole state (several times
+// the file's size: about 200 MB for 100,000 resources) never exists at once. Each element is
+// checked as resources_from_json checks a list.
+class ResourceStream {
+public:
+    bool on_event(int depth, Json::parse_event_t event, Json& parsed) {
+        using Event = Json::parse_event_t;
+        if (depth == 1) {
+            if (event == Event::key) m_after_resources_key = parsed == "resources";
+            if (event == Event::array_start) m_inside = m_after_resources_key;
+            if (event == Event::array_end) m_inside = false;
+            return true;
+        }
+        bool element_read = event == Event::object_end || event == Event::array_end || event == Event::value;
+        if (!m_inside || depth != 2 || !element_read) return true;
+        std::size_t index = m_count++;
+        if (m_error) return false;
+        auto resource = resource_from_json(parsed);
+        if (!resource) {
+            m_error = fmt::format("resources[{}]: {}", index, resource.error());
+            return false;
+        }
+        std::string address = resource->address;
+        if (!m_resources.emplace(address, std::move(*resource)).second)
+            m_error = fmt::format("resources[{}]: address \"{}\" appears twice", index, address);
+        return false;
+    }
+
+    // Moves the resources read into `state` (whose document's list was left empty), or says what
+    // was wrong with the first bad one.
+    std::expected<void, std::string> take_into(State& state) {
+        if (m_error) return std::unexpected(*m_error);
+        state.resources = std::move(m_resources);
+        return {};
+    }
+
+private:
+    bool m_after_resources_key = false;  // the last top-level key read was "resources"
+    bool m_inside = false;               // reading the elements of that list
+    std::size_t m_count = 0;
+    std::map<std::string, ResourceState> m_resources;
+    std::optional<std::string> m_error;
+};
+
 }  // namespace
 
 std::expected<State, Diagnostic> parse_state(std::string_view json, const std::string& origin) {
     Json doc;
+    ResourceStream resources;
     try {
-        doc = Json::parse(json);
+        doc = Json::parse(json, [&](int depth, Json::parse_event_t event, Json& parsed) {
+            return resources.on_event(depth, event, parsed);
+        });
     } catch (const Json::parse_error& error) {
         SourceLocation where = location_of(json, error.byte, origin);
         return std::unexpected(make_error(
@@ -135,7 +183,10 @@ std::expected<State, Diagnostic> parse_state(std::string_view json, const std::s
     }
     if (!doc.is_object()) return std::unexpected(invalid_state(origin, "the document must be a JSON object"));
     if (auto version = check_format_version(doc, origin); !version) return std::unexpected(version.error());
-    return state_from_document(doc, origin);
+    auto state = state_from_document(doc, origin);
+    if (!state) return state;
+    if (auto taken = resources.take_into(*state); !taken) return std::unexpected(invalid_state(origin, taken.error()));
+    return state;
 }
 
 std::string serialize_state(const State& state) {
@@ -150,9 +201,27 @@ std::string serialize_state(const State& state) {
         bool sensitive = output.sensitive || output.value.contains_sensitive();
         outputs[name] = nlohmann::ordered_json{{"value", to_json(output.value)}, {"sensitive", sensitive}};
     }
-    auto& resources = doc["resources"] = nlohmann::ordered_json::array();
-    for (const auto& [address, resource] : state.resources) resources.push_back(nlohmann::ordered_json(resource_to_json(resource)));
-    return doc.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+    doc["resources"] = nlohmann::ordered_json::array();
+    constexpr auto k_replace = nlohmann::ordered_json::error_handler_t::replace;
+    std::string text = doc.dump(2, ' ', false, k_replace);
+    if (state.resources.empty()) return text + "\n";
+    // The resources are written one at a time into the place of the empty list, indented as the
+    // document's own dump would indent them, so no JSON tree of every resource is ever built.
+    constexpr std::string_view k_empty_list_end = "[]\n}";
+    text.resize(text.size() - k_empty_list_end.size());
+    text += "[\n";
+    const char* separator = "";
+    for (const auto& [address, resource] : state.resources) {
+        text += separator;
+        separator = ",\n";
+        text += "    ";
+        for (char c : resource_to_json(resource).dump(2, ' ', false, k_replace)) {
+            text += c;
+            if (c == '\n') text += "    ";  // JSON strings hold no raw newline: every one is layout
+        }
+    }
+    text += "\n  ]\n}\n";
+    return text;
 }
 
 Json resource_to_json(const ResourceState& resource) {

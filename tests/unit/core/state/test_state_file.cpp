@@ -155,6 +155,43 @@ TEST_CASE("state_file: invalid fields are reported") {
     CHECK_FALSE(parse_state("[1]", "s.json"));
 }
 
+TEST_CASE("state_file: the resources list is read element by element, each checked") {
+    std::string base = R"({"format_version": 1, "serial": 1, "lineage": "L", "resources": )";
+    std::string ready = R"({"address": "a", "type": "t", "provider": "p", "id": "i", "attributes": {"n": [1, {"k": "v"}]},
+        "status": "ready"})";
+    auto read = parse_state(base + "[" + ready + "]}", "s.json");
+    REQUIRE(read);
+    REQUIRE(read->resources.size() == 1);
+    CHECK(read->resources.at("a").attributes ==
+          Value(ValueMap{{"n", Value(ValueList{Value(1), Value(ValueMap{{"k", "v"}})})}}));
+    for (const char* element : {R"("a")", "[1, 2]", "7", "null"}) {
+        auto bad = parse_state(base + "[" + ready + ", " + element + "]}", "s.json");
+        REQUIRE_FALSE(bad);
+        CHECK(bad.error().detail == "resources[1]: a resource must be an object");
+    }
+    auto not_a_list = parse_state(base + "{\"a\": " + ready + "}}", "s.json");
+    REQUIRE_FALSE(not_a_list);
+    CHECK(not_a_list.error().detail == "\"resources\" must be a list");
+    // A list under another key, even one named "resources" deeper down, is no resource list.
+    auto nested = parse_state(R"({"format_version": 1, "serial": 1, "lineage": "L", "outputs": {"resources":
+        {"value": [{"address": 1}]}}})", "s.json");
+    REQUIRE(nested);
+    CHECK(nested->resources.empty());
+    CHECK(nested->outputs.at("resources").value == Value(ValueList{Value(ValueMap{{"address", 1}})}));
+}
+
+TEST_CASE("state_file: resources written one at a time are laid out as one dump of the document") {
+    State state = sample_state();
+    ResourceState updating{"u", "null_resource", "null", "9", Value(ValueMap{{"x", 1}}), {"site"},
+                           ResourceStatus::Updating};
+    updating.prior_attributes = Value(ValueMap{{"x", Value(0).mark_sensitive()}});
+    state.resources.emplace(updating.address, updating);
+    for (const State& written : {state, State::fresh()}) {
+        std::string text = serialize_state(written);
+        CHECK(text == nlohmann::ordered_json::parse(text).dump(2) + "\n");
+    }
+}
+
 TEST_CASE("state_file: resource JSON round trip") {
     ResourceState resource{"a", "null_resource", "null", "42", Value(ValueMap{{"k", Value("v").mark_sensitive()}}),
                            {"b", "c"}, ResourceStatus::Creating};
