@@ -24,6 +24,17 @@ Value Value::unknown() {
     return v;
 }
 
+bool Value::operator==(const Value& other) const {
+    if (kind() != other.kind()) return false;
+    switch (kind()) {
+    case ValueKind::List:
+        return std::get<SharedList>(m_data) == std::get<SharedList>(other.m_data) || as_list() == other.as_list();
+    case ValueKind::Map:
+        return std::get<SharedMap>(m_data) == std::get<SharedMap>(other.m_data) || as_map() == other.as_map();
+    default: return m_data == other.m_data;
+    }
+}
+
 bool Value::is_wholly_known() const {
     switch (kind()) {
     case ValueKind::Unknown: return false;
