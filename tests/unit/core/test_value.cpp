@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <utility>
+
 #include "core/value.h"
 
 using namespace plinth;
@@ -74,4 +76,30 @@ TEST_CASE("value: display rendering") {
     CHECK(to_display(Value(ValueList{1, "x"})) == "[1, \"x\"]");
     CHECK(to_display(Value(ValueMap{{"b", 2}, {"a", true}})) == "{\"a\" = true, \"b\" = 2}");
     CHECK(to_display(Value(ValueList{})) == "[]");
+}
+
+TEST_CASE("value: copies share lists and maps until one of them is written") {
+    Value original(ValueMap{{"tags", Value(ValueMap{{"env", "dev"}})}, {"ports", Value(ValueList{Value(80)})}});
+    Value copy = original;
+    CHECK(&std::as_const(copy).as_map() == &std::as_const(original).as_map());  // shared, not copied
+    copy.as_map()["tags"].as_map()["env"] = "prod";
+    copy.as_map()["ports"].as_list().push_back(Value(443));
+    CHECK(original.find("tags")->find("env")->as_string() == "dev");
+    CHECK(original.find("ports")->as_list().size() == 1);
+    CHECK(copy.find("tags")->find("env")->as_string() == "prod");
+    CHECK(copy != original);
+    Value same = original;
+    CHECK(same == original);
+    same.mark_sensitive();  // marks belong to the value, not to what it shares
+    CHECK_FALSE(original.is_sensitive());
+}
+
+TEST_CASE("value: a moved-from list or map reads as empty") {
+    Value list(ValueList{Value(1)});
+    Value taken = std::move(list);
+    CHECK(taken.as_list().size() == 1);
+    CHECK(std::as_const(list).as_list().empty());
+    list.as_list().push_back(Value(2));
+    CHECK(list.as_list().size() == 1);
+    CHECK(taken.as_list().size() == 1);
 }
