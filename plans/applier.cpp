@@ -60,7 +60,7 @@ private:
     ModuleInstances m_instances;
     std::map<std::string, const DataRead*> m_data_reads;  // by address
     std::set<std::string> m_deferred;                     // block addresses
-    std::mutex m_mutex;  // guards m_request.state, m_result, m_repetitions and journal order
+    std::mutex m_mutex;  // guards m_request.state, m_result and m_repetitions
     std::map<std::string, Value> m_repetitions;  // `count`/`each` of each instance, by address
     ApplyResult m_result;
 };
@@ -391,9 +391,12 @@ void Applier::remove_dropped_outputs() {
         if (change.removed) m_request.state.outputs.erase(change.name);
 }
 
+// Journaled outside the lock: the journal encodes records in parallel, and one address's records
+// come from one step at a time, in order.
 void Applier::record(ResourceState resource) {
+    auto written = m_request.journal.record_put(resource);
     std::lock_guard lock(m_mutex);
-    if (auto written = m_request.journal.record_put(resource); !written) m_result.diagnostics.add(written.error());
+    if (!written) m_result.diagnostics.add(written.error());
     m_request.state.resources[resource.address] = std::move(resource);
 }
 
@@ -405,8 +408,9 @@ std::optional<ResourceState> Applier::recorded_resource(const std::string& addre
 }
 
 void Applier::forget(const std::string& address) {
+    auto written = m_request.journal.record_remove(address);
     std::lock_guard lock(m_mutex);
-    if (auto written = m_request.journal.record_remove(address); !written) m_result.diagnostics.add(written.error());
+    if (!written) m_result.diagnostics.add(written.error());
     m_request.state.resources.erase(address);
 }
 

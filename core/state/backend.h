@@ -34,7 +34,9 @@ public:
 };
 
 // Receives each resource's result the moment its provider call returns, so that a crash never
-// loses it. Cost per record is O(size of that resource), never O(size of the state).
+// loses it. Cost per record is O(size of that resource), never O(size of the state). The applier's
+// workers call it at once: implementations are thread-safe. The records of one address arrive in
+// the order they happened; records of different addresses may interleave in any order.
 class StateJournal {
 public:
     virtual ~StateJournal() = default;

@@ -127,15 +127,16 @@ std::expected<std::unique_ptr<FileJournal>, Diagnostic> FileJournal::open(const 
 }
 
 std::expected<void, Diagnostic> FileJournal::record_put(const ResourceState& resource) {
-    return append(Json{{"put", resource_to_json(resource)}});
+    // {"put": <resource>} as json_line writes it, without copying the resource's JSON into a wrapper.
+    return append("{\"put\":" + resource_to_json(resource).dump(-1, ' ', false, Json::error_handler_t::replace) + "}\n");
 }
 
 std::expected<void, Diagnostic> FileJournal::record_remove(const std::string& address) {
-    return append(Json{{"remove", address}});
+    return append(json_line(Json{{"remove", address}}));
 }
 
-std::expected<void, Diagnostic> FileJournal::append(const Json& record) {
-    std::string line = m_codec->encode(json_line(record));
+std::expected<void, Diagnostic> FileJournal::append(const std::string& record_line) {
+    std::string line = m_codec->encode(record_line);
     std::lock_guard lock(m_mutex);
     if (!m_sync_error.empty()) return std::unexpected(journal_error(m_path, "fdatasync failed: " + m_sync_error));
     if (auto written = write_all(m_fd, line); !written) return std::unexpected(journal_error(m_path, written.error()));

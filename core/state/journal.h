@@ -20,8 +20,6 @@
 #include <mutex>
 #include <thread>
 
-#include <nlohmann/json.hpp>
-
 #include "core/diagnostics.h"
 #include "core/state/backend.h"
 #include "core/state/encryption.h"
@@ -45,7 +43,7 @@ public:
 
 private:
     FileJournal(std::filesystem::path path, int fd, std::shared_ptr<const StateCodec> codec);
-    std::expected<void, Diagnostic> append(const nlohmann::json& record);
+    std::expected<void, Diagnostic> append(const std::string& record_line);  // one JSON line
     void sync_loop();
 
     std::filesystem::path m_path;

@@ -94,11 +94,13 @@ providers::ProviderRegistry fake_registry(const std::shared_ptr<FakeWorld>& worl
 }
 
 std::expected<void, Diagnostic> MemoryJournal::record_put(const ResourceState& resource) {
+    std::lock_guard lock(m_mutex);
     records.push_back("put " + resource.address + " " + std::string(to_string(resource.status)));
     return {};
 }
 
 std::expected<void, Diagnostic> MemoryJournal::record_remove(const std::string& address) {
+    std::lock_guard lock(m_mutex);
     records.push_back("remove " + address);
     return {};
 }

@@ -54,6 +54,9 @@ public:
     std::expected<void, Diagnostic> record_put(const ResourceState& resource) override;
     std::expected<void, Diagnostic> record_remove(const std::string& address) override;
     std::vector<std::string> records;  // "put a creating", "put a ready", "remove a"
+
+private:
+    std::mutex m_mutex;  // guards records: the applier's workers record at once
 };
 
 }  // namespace plinth::testing
