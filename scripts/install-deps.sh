@@ -15,7 +15,8 @@ set -euo pipefail
 packages=(
     g++ cmake ninja-build pkg-config   # toolchain and build
     libcli11-dev                      # command-line parsing
-    libyaml-cpp-dev                   # stack files
+    libyaml-cpp-dev                   # plinth fmt, yamldecode(), writing YAML
+    libyaml-dev                       # stack files (libyaml's parser events, core/stack/yaml_tree.h)
     nlohmann-json3-dev                # state, plan files, JSON output
     libfmt-dev                        # formatting
     libssl-dev                        # OpenSSL libcrypto: hashing, base64, randomness

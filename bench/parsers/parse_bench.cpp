@@ -1,9 +1,10 @@
 // Times one parser loading one file into a document tree and walking every node: yaml-cpp or libfyaml
-// (with or without its duplicate-key check) for YAML, nlohmann::json for JSON; or yaml-cpp's parser
-// events alone, counted without building any tree (the floor under plinth's core/stack/yaml_tree.h).
-// Prints "SECONDS NODES".
+// (with or without its duplicate-key check) for YAML, nlohmann::json for JSON; or the parser events
+// alone of yaml-cpp or libyaml, counted without building any tree (libyaml's is what plinth's
+// core/stack/yaml_tree.h reads). Prints "SECONDS NODES".
 // Built and run by bench/parsers.py; not part of plinth.
 #include <libfyaml.h>
+#include <yaml.h>
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
@@ -91,6 +92,24 @@ long parse(std::string_view parser, const char* path) {
         }
         return counter.count;
     }
+    if (parser == "libyaml-events") {
+        std::string text = read_file(path);
+        yaml_parser_t events;
+        yaml_parser_initialize(&events);
+        yaml_parser_set_input_string(&events, reinterpret_cast<const unsigned char*>(text.data()), text.size());
+        long count = 0;
+        for (bool more = true; more;) {
+            yaml_event_t event;
+            if (!yaml_parser_parse(&events, &event)) return -1;
+            bool node = event.type == YAML_SCALAR_EVENT || event.type == YAML_ALIAS_EVENT ||
+                        event.type == YAML_SEQUENCE_START_EVENT || event.type == YAML_MAPPING_START_EVENT;
+            count += node ? 1 : 0;
+            more = event.type != YAML_STREAM_END_EVENT;
+            yaml_event_delete(&event);
+        }
+        yaml_parser_delete(&events);
+        return count;
+    }
     if (parser == "libfyaml" || parser == "libfyaml-allow-duplicate-keys") {
         // The default configuration rejects duplicate keys, as plinth must; the other one skips that check.
         fy_parse_cfg config{};
@@ -110,7 +129,7 @@ long parse(std::string_view parser, const char* path) {
 
 int main(int argc, char** argv) {
     if (argc != 3) {
-        std::fprintf(stderr, "usage: parse_bench yaml-cpp|yaml-cpp-events|libfyaml|libfyaml-allow-duplicate-keys|nlohmann FILE\n");
+        std::fprintf(stderr, "usage: parse_bench yaml-cpp|yaml-cpp-events|libyaml-events|libfyaml|libfyaml-allow-duplicate-keys|nlohmann FILE\n");
         return 2;
     }
     auto start = std::chrono::steady_clock::now();

@@ -2,7 +2,6 @@
 
 #include <fmt/format.h>
 #include <map>
-#include <yaml-cpp/exceptions.h>
 
 #include "core/stack/number_text.h"
 
@@ -11,8 +10,8 @@ namespace {
 
 constexpr std::string_view k_str_tag = "tag:yaml.org,2002:str";
 
-SourceLocation location_at(const YAML::Mark& mark, const YamlFile& file) {
-    if (mark.is_null()) return SourceLocation{file.display_name, 0, 0};
+SourceLocation location_at(const YamlMark& mark, const YamlFile& file) {
+    if (!mark.known()) return SourceLocation{file.display_name, 0, 0};
     return SourceLocation{file.display_name, mark.line + 1, mark.column + 1};
 }
 
@@ -29,7 +28,7 @@ Value resolve_plain(const std::string& text) {
 
 SourceLocation scalar_start(const YamlNode& node, const YamlFile& file) {
     SourceLocation start = location_of(node, file);
-    auto pos = static_cast<std::size_t>(node.mark().pos);
+    std::size_t pos = node.mark().pos;
     if (node.tag() != "!" || pos >= file.content.size()) return start;
     char first = file.content[pos];
     if (first == '"' || first == '\'') {
@@ -69,11 +68,10 @@ std::optional<Value> scalar_value(const YamlNode& node, const YamlFile& file, Di
 }  // namespace
 
 std::optional<YamlDocument> parse_yaml(const YamlFile& file, Diagnostics& diagnostics) {
-    std::optional<YamlTree> tree;
-    try {
-        tree = YamlTree::parse(file.content);
-    } catch (const YAML::Exception& error) {
-        diagnostics.add_error(fmt::format("invalid YAML: {}", error.msg), {}, location_at(error.mark, file));
+    auto tree = YamlTree::parse(file.content);
+    if (!tree) {
+        diagnostics.add_error(fmt::format("invalid YAML: {}", tree.error().message), {},
+                              location_at(tree.error().mark, file));
         return std::nullopt;
     }
     const auto& documents = tree->documents();

@@ -1,22 +1,39 @@
 // core/stack/yaml_tree.h: YAML documents as a compact, read-only tree built in one pass over
-// yaml-cpp's parser events, instead of yaml-cpp's YAML::Node tree (several shared-pointer
-// allocations per node: for a stack of 100,000 resources, most of the loading time and ten times
-// the memory; bench/README.md). A YamlNode is a small handle into its YamlTree, valid while the
-// tree lives. Nodes keep what the stack loader reads: kind, tag, text and source mark; aliases
-// share the anchored node, as in yaml-cpp. Private to core/stack and the loaders built on it.
+// libyaml's parser events. Stack files are read through it rather than through yaml-cpp: yaml-cpp's
+// node tree took several shared-pointer allocations per node and its scanner is ~9 times slower
+// than libyaml's (for a stack of 100,000 resources they were most of a plan's time and memory;
+// bench/README.md). A YamlNode is a small handle into its YamlTree, valid while the tree lives.
+// Nodes keep what the stack loader reads: kind, tag and text as yaml-cpp reports them (plinth's
+// other YAML readers use yaml-cpp), and where they start; aliases share the anchored node.
+// Private to core/stack and the loaders built on it.
 #pragma once
 
 #include <cstdint>
+#include <expected>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <type_traits>
 #include <vector>
-
-#include <yaml-cpp/mark.h>
 
 namespace plinth {
 
 struct YamlStorage;  // the nodes of a YamlTree (yaml_tree.cpp)
+
+// A place in the text, 0-based; line and column count characters, `pos` is the byte offset.
+struct YamlMark {
+    std::size_t pos = 0;
+    int line = -1;
+    int column = -1;
+
+    bool known() const { return line >= 0; }
+};
+
+// Why a text is not YAML, and where.
+struct YamlError {
+    std::string message;
+    YamlMark mark;
+};
 struct YamlEntry;
 
 class YamlNode {
@@ -35,11 +52,11 @@ public:
 
     // A scalar's text; "" for any other node.
     const std::string& scalar() const;
-    // yaml-cpp's tag: "?" for plain scalars and untagged collections, "!" for quoted and block
-    // scalars, the resolved tag ("tag:yaml.org,2002:str") for explicit ones, "" for null.
+    // The tag as yaml-cpp gives it: "?" for plain scalars and untagged collections, "!" for quoted
+    // and block scalars, the resolved tag ("tag:yaml.org,2002:str") for explicit ones, "" for null.
     const std::string& tag() const;
-    // Where the node starts (0-based, as yaml-cpp counts); Mark::null_mark() for YamlNode().
-    YAML::Mark mark() const;
+    // Where the node starts; unknown for YamlNode().
+    YamlMark mark() const;
 
     // Items of a sequence, entries of a mapping; 0 for scalars and null.
     std::size_t size() const;
@@ -61,9 +78,8 @@ struct YamlEntry {
 
 class YamlTree {
 public:
-    // Every document of `text`, in order. Throws YAML::ParserException on invalid YAML, and on
-    // input that would make yaml-cpp 0.7's parser produce empty documents forever (a stray `,`).
-    static YamlTree parse(const std::string& text);
+    // Every document of `text`, in order, or why it is not YAML.
+    static std::expected<YamlTree, YamlError> parse(std::string_view text);
 
     // One root per document: the node the document holds (null for an empty document).
     const std::vector<YamlNode>& documents() const { return m_documents; }
