@@ -99,6 +99,9 @@ std::expected<Plan, Diagnostics> Planner::run() {
     m_plan.prior_state_existed = m_request.prior.serial > 0 || !m_request.prior.resources.empty();
     m_plan.variables = m_request.variables;
     m_plan.destroy = m_request.destroy;
+    // About one change per object in state or per declaration: reserved, so the list does not
+    // pass through twice its size (and a copy) while it grows.
+    m_plan.changes.reserve(std::max(m_request.prior.resources.size(), m_request.graph.size()));
     if (m_request.destroy) {
         plan_destroy_all();
     } else {

@@ -2,6 +2,7 @@
 // ExpressionPtr and go through expression.h. Nodes are immutable once built; children are shared.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <utility>
 #include <variant>
@@ -99,9 +100,22 @@ struct JoinNode {
     ExpressionPtr items;
 };
 
+// A node kept behind a pointer, so that a large, rare node type does not set the size of every
+// node: a for-expression takes 136 bytes, most nodes under 50 (a stack of 100,000 resources holds
+// about half a million nodes). Reads as the node itself.
+template <typename T>
+class Boxed {
+public:
+    Boxed(T node) : m_node(std::make_shared<const T>(std::move(node))) {}
+    operator const T&() const { return *m_node; }
+
+private:
+    std::shared_ptr<const T> m_node;
+};
+
 using Node = std::variant<LiteralNode, TemplateNode, ListNode, MapNode, NameNode, GetAttrNode, IndexNode,
-                          CallNode, UnaryNode, BinaryNode, ConditionalNode, ForNode, SplatNode, SplatItemNode,
-                          JoinNode>;
+                          CallNode, UnaryNode, BinaryNode, ConditionalNode, Boxed<ForNode>, SplatNode,
+                          SplatItemNode, JoinNode>;
 
 struct Expression {
     Node node;

@@ -61,6 +61,10 @@ ValueList make_set(ValueList items) {
         }
         std::sort(items.begin(), items.end(), [](const Value& a, const Value& b) { return a.as_string() < b.as_string(); });
     }
+    if (numbers || primitives) {  // sorted: equal items are neighbours (for_each over 10,000 keys)
+        items.erase(std::unique(items.begin(), items.end()), items.end());
+        return items;
+    }
     ValueList out;
     for (auto& item : items)
         if (std::find(out.begin(), out.end(), item) == out.end()) out.push_back(std::move(item));

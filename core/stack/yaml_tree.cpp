@@ -139,12 +139,11 @@ struct EventGuard {
 // the collection ends, so every collection's children are contiguous.
 class YamlTreeBuilder {
 public:
-    YamlTreeBuilder(YamlStorage& storage, const TextPositions& positions)
-        : m_storage(storage), m_positions(positions) {}
+    explicit YamlTreeBuilder(YamlStorage& storage) : m_storage(storage) {}
 
-    // Adds what `event` says; false when an alias names no anchor (`error` says so).
-    bool handle(const yaml_event_t& event) {
-        YamlMark mark = m_positions.at(event.start_mark.line, event.start_mark.column);
+    // Adds what `event`, which starts at `mark`, says; false when an alias names no anchor (`error`
+    // says so).
+    bool handle(const yaml_event_t& event, const YamlMark& mark) {
         switch (event.type) {
         case YAML_DOCUMENT_START_EVENT:
             m_root.reset();
@@ -242,7 +241,6 @@ private:
     }
 
     YamlStorage& m_storage;
-    const TextPositions& m_positions;
     std::vector<Frame> m_open;
     std::vector<std::uint32_t> m_pending;
     std::map<std::string, std::uint32_t, std::less<>> m_anchors;
@@ -258,13 +256,14 @@ std::expected<YamlTree, YamlError> YamlTree::parse(std::string_view text) {
     EventParser parser(text);
     if (!parser.ready()) return std::unexpected(YamlError{"libyaml could not start a parser", YamlMark{}});
     auto storage = std::make_unique<YamlStorage>();
-    YamlTreeBuilder builder(*storage, positions);
+    YamlTreeBuilder builder(*storage);
     std::vector<YamlNode> documents;
     for (bool more = true; more;) {
         yaml_event_t event;
         if (!parser.next(event)) return std::unexpected(parser.error(positions));
         EventGuard guard{event};
-        if (!builder.handle(event)) return std::unexpected(builder.error());
+        if (!builder.handle(event, positions.at(event.start_mark.line, event.start_mark.column)))
+            return std::unexpected(builder.error());
         if (event.type == YAML_DOCUMENT_END_EVENT) documents.push_back(builder.root());
         more = event.type != YAML_STREAM_END_EVENT;
     }

@@ -158,8 +158,8 @@ void StateCodec::adopt_write_salt(const std::string& salt) const {
     m_write_salt_adopted = true;
 }
 
-std::string StateCodec::encode(std::string_view plaintext) const {
-    if (m_keys.empty()) return std::string(plaintext);
+std::string StateCodec::encode(std::string plaintext) const {
+    if (m_keys.empty()) return plaintext;
     const EncryptionKey& key = m_keys.front();
     Envelope envelope{key.provider, kdf_of(key), 0, {}, random_bytes(k_gcm_nonce_bytes), {}};
     bool derived = key.kind == EncryptionKey::Kind::Passphrase;

@@ -52,8 +52,9 @@ public:
 
     bool encrypts() const { return !m_keys.empty(); }
 
-    // An envelope line (ending in "\n") holding `plaintext`; `plaintext` itself without keys.
-    std::string encode(std::string_view plaintext) const;
+    // An envelope line (ending in "\n") holding `plaintext`; `plaintext` itself without keys (moved:
+    // a state's text is not copied on its way to the backend).
+    std::string encode(std::string plaintext) const;
 
     // The plaintext of an envelope; bytes that are not one pass unchanged, so a file written
     // before encryption was turned on still reads. An envelope without keys, with a key that does

@@ -135,8 +135,8 @@ std::expected<void, Diagnostic> FileJournal::record_remove(const std::string& ad
     return append(json_line(Json{{"remove", address}}));
 }
 
-std::expected<void, Diagnostic> FileJournal::append(const std::string& record_line) {
-    std::string line = m_codec->encode(record_line);
+std::expected<void, Diagnostic> FileJournal::append(std::string record_line) {
+    std::string line = m_codec->encode(std::move(record_line));
     std::lock_guard lock(m_mutex);
     if (!m_sync_error.empty()) return std::unexpected(journal_error(m_path, "fdatasync failed: " + m_sync_error));
     if (auto written = write_all(m_fd, line); !written) return std::unexpected(journal_error(m_path, written.error()));

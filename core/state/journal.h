@@ -43,7 +43,7 @@ public:
 
 private:
     FileJournal(std::filesystem::path path, int fd, std::shared_ptr<const StateCodec> codec);
-    std::expected<void, Diagnostic> append(const std::string& record_line);  // one JSON line
+    std::expected<void, Diagnostic> append(std::string record_line);  // one JSON line
     void sync_loop();
 
     std::filesystem::path m_path;

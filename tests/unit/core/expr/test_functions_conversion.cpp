@@ -31,6 +31,9 @@ TEST_CASE("expr: tolist, toset and tomap") {
     CHECK(eval("${toset([\"a\", \"b\", 3])}") == list({"3", "a", "b"}));
     CHECK(eval("${toset([10, 2, 2])}") == list({2, 10}));
     CHECK(eval("${toset([[1], [1]])}") == list({list({1})}));
+    CHECK(eval("${toset([\"3\", 3, true, \"true\"])}") == list({"3", "true"}));  // the same once strings
+    // 10,000 items: sorted and deduplicated as neighbours, not by an N x N search.
+    CHECK(eval("${length(toset(flatten([for a in range(100) : [for b in range(100) : a * b % 7]])))}") == Value(7));
     CHECK(eval("${tomap({a = 1, b = 2})}") == map({{"a", 1}, {"b", 2}}));
     CHECK(error_of("${tomap([])}") == "tomap: cannot convert a list to a map");
 }
