@@ -169,7 +169,7 @@ def parser_table(parser_rows):
     return lines
 
 
-def render(facts, baseline, rows, target_5000, parser_rows, comparison):
+def render(facts, baseline, rows, target_5000, parser_rows, comparison, short):
     factors = growth_factors(rows, lambda sample: sample.seconds)
     cpu_factors = growth_factors(rows, lambda sample: sample.cpu_seconds)
     lines = [f"Measured {facts.date} at commit `{facts.commit}` by `bench/bench.py`, on {facts.cores} cores "
@@ -177,7 +177,7 @@ def render(facts, baseline, rows, target_5000, parser_rows, comparison):
              f"{facts.load_before} at the start, {facts.load_after} at the end (the machine is shared).",
              "Release build, default `--parallelism 10`, `null_resource` stacks. Times are wall clock, then user + "
              "system CPU time in parentheses (steadier than wall clock on a loaded machine); best of up to 3 runs "
-             "for phases under 2 s; peak RSS is that of the counted run. Targets are judged on wall clock.", "",
+             f"for phases under {short:g} s; peak RSS is that of the counted run. Targets are judged on wall clock.", "",
              "### Targets", "",
              "| target | measured | |", "|---|---|---|"]
     lines += [f"| {name} | {measured} | {verdict(passed)} |" for name, measured, passed in

@@ -1,13 +1,12 @@
 // core/stack/yaml_source.h: the bridge from YAML to plinth: parsing a file into a tree
-// (yaml_tree.h) with located diagnostics, source locations of nodes (yaml-cpp marks are 0-based; ours are
-// 1-based), mapping entries with duplicate-key detection, and the YAML 1.2 core-schema typing of
-// scalars into values and expressions. Private to core/stack.
+// (yaml_tree.h) with located diagnostics, source locations of nodes (the tree's marks are 0-based;
+// ours are 1-based), mapping entries with duplicate-key detection, and the YAML 1.2 core-schema
+// typing of scalars into values and expressions. Private to core/stack.
 #pragma once
 
 #include <optional>
 #include <string>
 #include <vector>
-
 
 #include "core/diagnostics.h"
 #include "core/expr/expression.h"
@@ -47,7 +46,7 @@ struct MappingEntry {
     YamlNode value;
 };
 
-// Every entry of a mapping in source order, duplicates included (yaml-cpp keeps them).
+// Every entry of a mapping in source order, duplicates included (the tree keeps them).
 // Non-scalar keys are reported and skipped.
 std::vector<MappingEntry> mapping_entries(const YamlNode& map, const YamlFile& file, Diagnostics& diagnostics);
 
