@@ -80,8 +80,8 @@ std::expected<LockFile, Diagnostic> parse_lock_file(const std::string& text, con
     LockFile lock;
     if (diagnostics.has_errors()) return std::unexpected(first_error(diagnostics, path));
     if (!document) return lock;
-    if (!document->root.is_map()) return std::unexpected(make_error("a lock file is a mapping with `modules`", {}, location_of(document->root, file)));
-    for (const auto& top : unique_mapping_entries(document->root, file, diagnostics)) {
+    if (!document->root().is_map()) return std::unexpected(make_error("a lock file is a mapping with `modules`", {}, location_of(document->root(), file)));
+    for (const auto& top : unique_mapping_entries(document->root(), file, diagnostics)) {
         if (top.key != "modules") {
             diagnostics.add_error(fmt::format("unknown key `{}` in the lock file", top.key), "the only key is `modules`",
                                   top.location);

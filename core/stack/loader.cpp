@@ -55,14 +55,14 @@ private:
 void StackBuilder::add_file(const YamlFile& file) {
     auto document = parse_yaml(file, m_diagnostics);
     if (!document) return;
-    if (!document->root.is_map()) {
+    if (!document->root().is_map()) {
         m_diagnostics.add_error(fmt::format("a stack file must be a mapping of top-level keys, not {}",
-                                            describe_node(document->root)),
+                                            describe_node(document->root())),
                                 fmt::format("valid top-level keys: {}", fmt::join(k_top_level_keys, ", ")),
-                                location_of(document->root, file));
+                                location_of(document->root(), file));
         return;
     }
-    for (const auto& entry : unique_mapping_entries(document->root, file, m_diagnostics)) add_entry(entry, file);
+    for (const auto& entry : unique_mapping_entries(document->root(), file, m_diagnostics)) add_entry(entry, file);
 }
 
 void StackBuilder::add_entry(const MappingEntry& entry, const YamlFile& file) {
@@ -257,11 +257,11 @@ std::expected<std::vector<PolicyDecl>, Diagnostics> load_policy_dir(const fs::pa
         YamlFile file{path.string(), std::move(*content)};
         auto document = parse_yaml(file, diagnostics);
         if (!document) continue;
-        if (!document->root.is_map()) {
-            diagnostics.add_error("a policy file must be a mapping with `policies:`", {}, location_of(document->root, file));
+        if (!document->root().is_map()) {
+            diagnostics.add_error("a policy file must be a mapping with `policies:`", {}, location_of(document->root(), file));
             continue;
         }
-        for (const auto& entry : unique_mapping_entries(document->root, file, diagnostics)) {
+        for (const auto& entry : unique_mapping_entries(document->root(), file, diagnostics)) {
             if (entry.key == "policies") append(policies, parse_policies(entry, file, diagnostics));
             else
                 diagnostics.add_error(fmt::format("unknown key `{}` in a policy file", entry.key),

@@ -22,7 +22,7 @@ Value value_from_text(const std::string& text, const TypeConstraint& type) {
     Diagnostics ignored;
     auto node = parse_yaml(YamlFile{"", text}, ignored);
     if (!node) return Value(text);
-    return yaml_to_value(node->root, YamlFile{"", text}, ignored).value_or(Value(text));
+    return yaml_to_value(node->root(), YamlFile{"", text}, ignored).value_or(Value(text));
 }
 
 // Applies the layers in precedence order; later layers overwrite earlier ones.
@@ -104,10 +104,10 @@ void VariableResolver::apply_var_file(const std::filesystem::path& path) {
     YamlFile file{path.string(), content.str()};
     auto document = parse_yaml(file, m_diagnostics);
     if (!document) return;
-    if (!document->root.is_map())
+    if (!document->root().is_map())
         return m_diagnostics.add_error(fmt::format("{} must be a mapping of variable names to values", source), {},
-                                       location_of(document->root, file));
-    for (const auto& entry : unique_mapping_entries(document->root, file, m_diagnostics)) {
+                                       location_of(document->root(), file));
+    for (const auto& entry : unique_mapping_entries(document->root(), file, m_diagnostics)) {
         const VariableDecl* variable = find(entry.key, source, entry.location);
         if (!variable) continue;
         if (auto value = yaml_to_value(entry.value, file, m_diagnostics))

@@ -81,8 +81,7 @@ std::optional<YamlDocument> parse_yaml(const YamlFile& file, Diagnostics& diagno
         return std::nullopt;
     }
     if (documents.empty() || documents.front().is_null()) return std::nullopt;
-    YamlNode root = documents.front();
-    return YamlDocument{std::move(*tree), root};
+    return YamlDocument{std::move(*tree)};
 }
 
 SourceLocation location_of(const YamlNode& node, const YamlFile& file) {

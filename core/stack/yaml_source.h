@@ -21,10 +21,11 @@ struct YamlFile {
     std::string content;
 };
 
-// A file's single document: the tree that owns it and its root.
+// A file's single document, in the tree that owns it.
 struct YamlDocument {
     YamlTree tree;
-    YamlNode root;
+
+    YamlNode root() const { return tree.documents().front(); }
 };
 
 // The file's single document; null for an empty file. Parse errors and a second document become

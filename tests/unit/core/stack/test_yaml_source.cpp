@@ -93,7 +93,7 @@ TEST_CASE("yaml_source: yaml_to_value keeps YAML types") {
     Diagnostics diagnostics;
     auto node = parse_yaml(file, diagnostics);
     REQUIRE(node);
-    auto value = yaml_to_value(node->root, file, diagnostics);
+    auto value = yaml_to_value(node->root(), file, diagnostics);
     REQUIRE(value);
     CHECK(*value == Value(ValueMap{{"a", Value(ValueList{Value(1), Value("two"), Value(true)})},
                                    {"b", Value(ValueMap{{"c", Value(nullptr)}})}}));
@@ -107,7 +107,7 @@ TEST_CASE("yaml_source: empty documents and non-scalar keys") {
     YamlFile file{"k.yaml", "? [a]\n: 1\nb: 2\n"};
     auto node = parse_yaml(file, diagnostics);
     REQUIRE(node);
-    auto entries = mapping_entries(node->root, file, diagnostics);
+    auto entries = mapping_entries(node->root(), file, diagnostics);
     REQUIRE(entries.size() == 1);
     CHECK(entries[0].key == "b");
     REQUIRE(diagnostics.size() == 1);
