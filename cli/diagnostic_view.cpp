@@ -53,7 +53,7 @@ std::string render_diagnostic(const Diagnostic& diagnostic, bool color, SourceCa
     const SourceLocation& location = diagnostic.location;
     if (location.known()) {
         out += "\n" + place(location);
-        if (const std::string* source = sources.line(location.file, location.line))
+        if (const std::string* source = sources.line(location.file.str(), location.line))
             out += source_excerpt(location, *source, color);
         out += "\n";
     }

@@ -127,7 +127,7 @@ JsonEvent diagnostic_json(const Diagnostic& diagnostic) {
                       {"summary", diagnostic.summary},
                       {"detail", diagnostic.detail}};
     if (!diagnostic.location.file.empty()) {
-        JsonEvent range = {{"filename", diagnostic.location.file}};
+        JsonEvent range = {{"filename", diagnostic.location.file.str()}};
         if (diagnostic.location.known())
             range["start"] = {{"line", diagnostic.location.line}, {"column", diagnostic.location.column}};
         json["range"] = std::move(range);

@@ -6,7 +6,7 @@
 namespace plinth {
 
 std::string SourceLocation::to_string() const {
-    if (!known()) return file;
+    if (!known()) return file.str();
     return fmt::format("{}:{}:{}", file, line, column);
 }
 

@@ -6,11 +6,13 @@
 #include <string>
 #include <vector>
 
+#include "core/source_file.h"
+
 namespace plinth {
 
 // A place in a stack file. Lines and columns are 1-based; line 0 means "no location".
 struct SourceLocation {
-    std::string file;
+    SourceFile file;
     int line = 0;
     int column = 0;
 

@@ -104,7 +104,7 @@ std::map<std::string, PlanJson> instances_by_node(const Plan& plan) {
 std::string declared_at(const ConfigNode& node, SourceLocation location) {
     const ModuleNode* root = node.module;
     while (!root->is_root()) root = root->parent;
-    std::filesystem::path file(location.file);
+    std::filesystem::path file(location.file.str());
     if (file.is_absolute() && !root->stack.dir.empty())
         location.file = file.lexically_relative(root->stack.dir).string();
     return location.to_string();

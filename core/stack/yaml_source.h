@@ -17,7 +17,7 @@ namespace plinth {
 
 // One YAML text and the name its locations carry.
 struct YamlFile {
-    std::string display_name;  // the file as diagnostics show it
+    SourceFile display_name;  // the file as diagnostics show it
     std::string content;
 };
 

@@ -53,7 +53,7 @@ std::optional<std::string> laid_out(const Lines& lines, const YAML::Node& root, 
 }  // namespace
 
 std::expected<FormattedFile, Diagnostics> format_stack_file(const YamlFile& file) {
-    auto documents = parse_documents(file.content, file.display_name);
+    auto documents = parse_documents(file.content, file.display_name.str());
     if (!documents) return std::unexpected(documents.error());
     if (documents->size() > 1) return FormattedFile{file.content, false};
     YAML::Node root = documents->empty() ? YAML::Node() : documents->front();
@@ -61,7 +61,7 @@ std::expected<FormattedFile, Diagnostics> format_stack_file(const YamlFile& file
     Lines lines = split_lines(file.content);
     // Anchors and aliases can tie the order of entries; then only the layout changes.
     for (MappingRole role : {stack_file ? MappingRole::TopLevel : MappingRole::Other, MappingRole::Other})
-        if (auto text = laid_out(lines, root, role, file.display_name))
+        if (auto text = laid_out(lines, root, role, file.display_name.str()))
             return FormattedFile{std::move(*text), stack_file};
     return std::unexpected(Diagnostics(
         make_error(fmt::format("cannot format {} without changing what it means", file.display_name),
