@@ -19,7 +19,7 @@
 
 namespace plinth::cli {
 
-StackSession::StackSession(Ui& ui, std::unique_ptr<Stack> stack, std::unique_ptr<Backend> backend,
+StackSession::StackSession(Ui& ui, std::shared_ptr<const Stack> stack, std::unique_ptr<Backend> backend,
                            std::string workspace, std::unique_ptr<StateStore> state)
     : m_ui(ui), m_stack(std::move(stack)), m_workspace(std::move(workspace)),
       m_registry(make_provider_registry(m_stack.get())), m_backend(std::move(backend)), m_state(std::move(state)),
@@ -48,7 +48,7 @@ std::expected<std::unique_ptr<StackSession>, ExitStatus> StackSession::open(Ui& 
     if (!workspace) return fail(workspace.error());
     auto state = (*backend)->open(*workspace);
     if (!state) return fail(state.error());
-    return std::unique_ptr<StackSession>(new StackSession(ui, std::make_unique<Stack>(std::move(*stack)),
+    return std::unique_ptr<StackSession>(new StackSession(ui, std::make_shared<const Stack>(std::move(*stack)),
                                                           std::move(*backend), std::move(*workspace),
                                                           std::move(*state)));
 }
@@ -59,7 +59,7 @@ ExitStatus StackSession::open_engine(const ValueMap& variables, InstallMode mode
         m_ui.diagnostic(installer.error());
         return ExitStatus::Error;
     }
-    auto tree = load_module_tree(*m_stack, variables,
+    auto tree = load_module_tree(m_stack, variables,
                                  [&](const std::string& key, const std::string& source, const std::string& version,
                                      const std::filesystem::path& caller_dir, const SourceLocation& at) {
                                      return installer->resolve(key, source, version, caller_dir, at);
@@ -71,7 +71,7 @@ ExitStatus StackSession::open_engine(const ValueMap& variables, InstallMode mode
     }
     Diagnostics unmet;
     for_each_module(**tree, [&](const ModuleNode& module) {
-        if (auto problem = plans::check_plinth_requirement(module.stack.requirements)) unmet.add(*problem);
+        if (auto problem = plans::check_plinth_requirement(module.stack->requirements)) unmet.add(*problem);
     });
     if (unmet.has_errors()) {
         m_ui.diagnostics(unmet);

@@ -69,11 +69,11 @@ public:
     Ui& ui() { return m_ui; }
 
 private:
-    StackSession(Ui& ui, std::unique_ptr<Stack> stack, std::unique_ptr<Backend> backend, std::string workspace,
+    StackSession(Ui& ui, std::shared_ptr<const Stack> stack, std::unique_ptr<Backend> backend, std::string workspace,
                  std::unique_ptr<StateStore> state);
 
     Ui& m_ui;
-    std::unique_ptr<Stack> m_stack;  // the engine points into it
+    std::shared_ptr<const Stack> m_stack;  // the engine's module tree shares it
     std::string m_workspace;
     providers::ProviderRegistry m_registry;
     std::optional<plans::Engine> m_engine;

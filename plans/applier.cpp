@@ -130,7 +130,7 @@ bool Applier::visit_config(const ConfigNode& node) {
     case NodeKind::ModuleCall: return report(m_instances.expand_call(module, node.name));
     case NodeKind::Local:
         for (ModuleScope* scope : m_instances.of(module)) {
-            auto value = scope->evaluate(*module.stack.locals.at(node.name).value);
+            auto value = scope->evaluate(*module.stack->locals.at(node.name).value);
             if (!value) return report(value.error());
             scope->set_local(node.name, std::move(*value));
         }
@@ -138,7 +138,7 @@ bool Applier::visit_config(const ConfigNode& node) {
     case NodeKind::Output: {
         if (!module.is_root()) return report(m_instances.publish_output(module, node.name));
         if (m_request.plan.narrowed()) return true;  // a targeted apply leaves outputs alone
-        const OutputDecl& decl = module.stack.outputs.at(node.name);
+        const OutputDecl& decl = module.stack->outputs.at(node.name);
         auto value = m_instances.root().evaluate(*decl.value);
         if (!value) return report(value.error());
         if (decl.sensitive) value->mark_sensitive();

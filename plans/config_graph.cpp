@@ -30,7 +30,7 @@ public:
     std::vector<ConfigNode> nodes;
 
     void add_nodes(const ModuleNode& module) {
-        const Stack& stack = module.stack;
+        const Stack& stack = *module.stack;
         if (!module.is_root())
             for (const auto& [name, variable] : stack.variables) add(module, NodeKind::Variable, name, variable.location);
         for (const auto& [name, local] : stack.locals) add(module, NodeKind::Local, name, local.location);
@@ -54,17 +54,17 @@ public:
                     if (member.key == node.name) reference_edges(parent, member.value, id);
                 break;
             }
-            case NodeKind::Local: reference_edges(module, module.stack.locals.at(node.name).value, id); break;
+            case NodeKind::Local: reference_edges(module, module.stack->locals.at(node.name).value, id); break;
             case NodeKind::Resource:
             case NodeKind::Data: resource_edges(module, node.resource(), id); break;
             case NodeKind::ModuleCall: {
-                const ModuleCallDecl& call = module.stack.modules.at(node.name);
+                const ModuleCallDecl& call = module.stack->modules.at(node.name);
                 reference_edges(module, call.repetition.count, id);
                 reference_edges(module, call.repetition.for_each, id);
                 depends_on_edges(module, call.depends_on, id);
                 break;
             }
-            case NodeKind::Output: reference_edges(module, module.stack.outputs.at(node.name).value, id); break;
+            case NodeKind::Output: reference_edges(module, module.stack->outputs.at(node.name).value, id); break;
             }
         }
     }
@@ -76,8 +76,8 @@ private:
 
     void add(const ModuleNode& module, NodeKind kind, const std::string& name, const SourceLocation& location) {
         const ResourceDecl* block = nullptr;
-        if (kind == NodeKind::Resource) block = &module.stack.resources.at(name);
-        if (kind == NodeKind::Data) block = &module.stack.data.at(name);
+        if (kind == NodeKind::Resource) block = &module.stack->resources.at(name);
+        if (kind == NodeKind::Data) block = &module.stack->data.at(name);
         nodes.push_back(ConfigNode{kind, &module, name, block});
         m_ids[{&module, kind, name}] = graph.add_node(nodes.back().display_name(), location);
     }
@@ -109,9 +109,9 @@ private:
 
     // Every resource and data node inside `module` and the modules below it.
     void subtree_edges(const ModuleNode& module, Graph::NodeId to) {
-        for (const auto& [name, resource] : module.stack.resources) edge(find(module, NodeKind::Resource, name), to);
-        for (const auto& [name, data] : module.stack.data) edge(find(module, NodeKind::Data, name), to);
-        for (const auto& [name, output] : module.stack.outputs) edge(find(module, NodeKind::Output, name), to);
+        for (const auto& [name, resource] : module.stack->resources) edge(find(module, NodeKind::Resource, name), to);
+        for (const auto& [name, data] : module.stack->data) edge(find(module, NodeKind::Data, name), to);
+        for (const auto& [name, output] : module.stack->outputs) edge(find(module, NodeKind::Output, name), to);
         for (const auto& [name, child] : module.children) subtree_edges(*child, to);
     }
 
@@ -160,7 +160,7 @@ private:
             edge(find(callee, NodeKind::Output, reference.path[output_at]), to);
             return;
         }
-        for (const auto& [name, output] : callee.stack.outputs) edge(find(callee, NodeKind::Output, name), to);
+        for (const auto& [name, output] : callee.stack->outputs) edge(find(callee, NodeKind::Output, name), to);
     }
 };
 

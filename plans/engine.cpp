@@ -30,9 +30,9 @@ Diagnostics check_replace_requests(const std::vector<std::string>& replace, cons
 
 // The root's own fingerprint when it calls no module, so plans of single stacks keep theirs.
 std::string tree_fingerprint(const ModuleNode& root) {
-    if (root.children.empty()) return root.stack.fingerprint;
+    if (root.children.empty()) return root.stack->fingerprint;
     std::string all;
-    for_each_module(root, [&](const ModuleNode& module) { all += module.key() + "=" + module.stack.fingerprint + "\n"; });
+    for_each_module(root, [&](const ModuleNode& module) { all += module.key() + "=" + module.stack->fingerprint + "\n"; });
     return sha256_hex(all);
 }
 
@@ -42,7 +42,7 @@ Engine::Engine(std::unique_ptr<ModuleNode> root, ConfigGraph graph, const provid
                std::string workspace)
     : m_root(std::move(root)), m_graph(std::move(graph)), m_fingerprint(tree_fingerprint(*m_root)),
       m_workspace(std::move(workspace)),
-      m_registry(&registry), m_providers(std::make_unique<ProviderSet>(registry, m_root->stack)) {}
+      m_registry(&registry), m_providers(std::make_unique<ProviderSet>(registry, *m_root->stack)) {}
 
 std::expected<Engine, Diagnostics> Engine::open(std::unique_ptr<ModuleNode> root,
                                                 const providers::ProviderRegistry& registry, std::string workspace) {
@@ -53,14 +53,14 @@ std::expected<Engine, Diagnostics> Engine::open(std::unique_ptr<ModuleNode> root
 
 Diagnostics Engine::validate() {
     ValueMap unknown_variables;
-    for (const auto& [name, variable] : m_root->stack.variables) {
+    for (const auto& [name, variable] : m_root->stack->variables) {
         Value value = Value::unknown();
         if (variable.sensitive) value.mark_sensitive();
         unknown_variables.emplace(name, std::move(value));
     }
     State empty;
     PlanRequest request{*m_root, m_graph, unknown_variables, empty, false, {}, true, {}, m_workspace, {}};
-    ProviderSet unconfigured(*m_registry, m_root->stack);
+    ProviderSet unconfigured(*m_registry, *m_root->stack);
     auto plan = make_plan(request, unconfigured);
     return plan ? Diagnostics{} : plan.error();
 }

@@ -42,13 +42,13 @@ std::expected<ResourceState, Diagnostics> import_resource(const ImportRequest& r
         if (child == module->children.end())
             return failure(fmt::format("the stack declares no module `{}`", step.name),
                            fmt::format("`{}` names a module call that does not exist", text));
-        const ModuleCallDecl& call = module->stack.modules.at(step.name);
+        const ModuleCallDecl& call = module->stack->modules.at(step.name);
         if (auto problem = key_problem(call.repetition, step.key, fmt::format("module `{}`", step.name)))
             return failure(fmt::format("cannot import to `{}`", text), *problem, call.location);
         module = child->second.get();
     }
-    auto declared = module->stack.resources.find(address->name);
-    if (declared == module->stack.resources.end())
+    auto declared = module->stack->resources.find(address->name);
+    if (declared == module->stack->resources.end())
         return failure(fmt::format("the stack declares no resource `{}`", address->config_address()),
                        "add the resource to the stack first: import adopts an object for a declared resource");
     const ResourceDecl& decl = declared->second;

@@ -12,7 +12,7 @@ namespace plinth::plans {
 namespace {
 
 std::expected<std::string, Diagnostics> import_id(const ImportDecl& decl, const ImportBlocksRequest& request) {
-    const Stack& stack = request.root.stack;
+    const Stack& stack = *request.root.stack;
     auto id = EarlyScope(stack, request.variables, request.workspace).evaluate(*decl.id, stack.dir);
     if (!id) return std::unexpected(id.error());
     if (!id->is_string() || id->as_string().empty())
@@ -30,7 +30,7 @@ std::expected<std::vector<ResourceState>, Diagnostics> read_import_blocks(const 
     std::vector<ResourceState> imported;
     Diagnostics problems;
     std::set<std::string> seen;
-    for (const auto& decl : request.root.stack.imports) {
+    for (const auto& decl : request.root.stack->imports) {
         auto address = parse_instance_address(decl.to);
         if (!address) {
             problems.add_error(fmt::format("invalid import address `{}`", decl.to), address.error(), decl.location);

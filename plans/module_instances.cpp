@@ -9,7 +9,7 @@ namespace plinth::plans {
 
 ModuleInstances::ModuleInstances(const ModuleNode& root, ValueMap root_variables, std::string workspace,
                                  bool validating)
-    : m_run{root.stack.dir, std::move(workspace)}, m_validating(validating),
+    : m_run{root.stack->dir, std::move(workspace)}, m_validating(validating),
       m_root(std::make_unique<ModuleScope>(root, ModuleInstancePath{}, m_run, std::move(root_variables))) {}
 
 std::vector<ModuleScope*> ModuleInstances::of(const ModuleNode& module) {
@@ -53,7 +53,7 @@ Diagnostics ModuleInstances::expand_call(const ModuleNode& module, const std::st
         }
         if (!expansion->known && m_validating) {
             *expansion = Expansion{true, {Instance{InstanceKey{}, unknown_repetition(call.repetition)}}};
-            caller->set_module_call(name, unknown_outputs(child.stack));
+            caller->set_module_call(name, unknown_outputs(*child.stack));
             ModuleInstancePath path = caller->path();
             path.push_back(ModuleStep{name, InstanceKey{}});
             created.push_back(std::make_unique<ModuleScope>(child, std::move(path), m_run, ValueMap{}, caller,
@@ -69,9 +69,9 @@ Diagnostics ModuleInstances::expand_call(const ModuleNode& module, const std::st
                                   expr::location_of(expression));
             continue;
         }
-        Value container = call.repetition.repeated() ? expansion->container(call.repetition) : unknown_outputs(child.stack);
+        Value container = call.repetition.repeated() ? expansion->container(call.repetition) : unknown_outputs(*child.stack);
         for (const auto& instance : expansion->instances) {
-            if (call.repetition.repeated()) set_instance_value(container, instance.key, unknown_outputs(child.stack));
+            if (call.repetition.repeated()) set_instance_value(container, instance.key, unknown_outputs(*child.stack));
             ModuleInstancePath path = caller->path();
             path.push_back(ModuleStep{name, instance.key});
             created.push_back(std::make_unique<ModuleScope>(child, std::move(path), m_run, ValueMap{}, caller,
@@ -87,7 +87,7 @@ Diagnostics ModuleInstances::expand_call(const ModuleNode& module, const std::st
 
 Diagnostics ModuleInstances::set_input_variable(const ModuleNode& module, const std::string& name) {
     Diagnostics diagnostics;
-    const VariableDecl& variable = module.stack.variables.at(name);
+    const VariableDecl& variable = module.stack->variables.at(name);
     expr::ExpressionPtr input;
     for (const auto& member : expr::literal_map_members(*module.call->inputs))
         if (member.key == name) input = member.value;
@@ -116,7 +116,7 @@ Diagnostics ModuleInstances::set_input_variable(const ModuleNode& module, const 
             diagnostics.add_error(fmt::format("invalid input for module `{}`", module.key()), converted.error(), location);
             continue;
         }
-        auto invalid = validate_variable(variable, *converted, module.stack.dir);
+        auto invalid = validate_variable(variable, *converted, module.stack->dir);
         if (invalid.has_errors()) {
             invalid.add_note_from(0, fmt::format("in {}, called at {}", to_string(scope->path()),
                                                  module.call->location.to_string()));
@@ -131,7 +131,7 @@ Diagnostics ModuleInstances::set_input_variable(const ModuleNode& module, const 
 
 Diagnostics ModuleInstances::publish_output(const ModuleNode& module, const std::string& name) {
     Diagnostics diagnostics;
-    const OutputDecl& output = module.stack.outputs.at(name);
+    const OutputDecl& output = module.stack->outputs.at(name);
     for (ModuleScope* scope : of(module)) {
         auto value = scope->evaluate(*output.value);
         if (!value) {

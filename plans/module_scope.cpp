@@ -18,14 +18,14 @@ Value unknown_slots(const std::map<std::string, Decl>& declarations) {
 ModuleScope::ModuleScope(const ModuleNode& module, ModuleInstancePath path, const RunFacts& run, ValueMap variables,
                          ModuleScope* caller, Value call_repetition)
     : m_module(module), m_path(std::move(path)), m_caller(caller), m_call_repetition(std::move(call_repetition)),
-      m_variables(unknown_slots(module.stack.variables)),
-      m_locals(unknown_slots(module.stack.locals)), m_data(unknown_slots(module.stack.data)),
-      m_modules(unknown_slots(module.stack.modules)) {
+      m_variables(unknown_slots(module.stack->variables)),
+      m_locals(unknown_slots(module.stack->locals)), m_data(unknown_slots(module.stack->data)),
+      m_modules(unknown_slots(module.stack->modules)) {
     for (auto& [name, value] : variables) m_variables.as_map()[name] = std::move(value);
-    std::string dir = module.stack.dir.string();
+    std::string dir = module.stack->dir.string();
     m_path_value = Value(ValueMap{{"stack", Value(dir)}, {"module", Value(dir)}, {"root", Value(run.root_dir.string())}});
     m_plinth_value = Value(ValueMap{{"workspace", Value(run.workspace)}});
-    for (const auto& [name, resource] : module.stack.resources) m_resources.emplace(name, Value::unknown());
+    for (const auto& [name, resource] : module.stack->resources) m_resources.emplace(name, Value::unknown());
 }
 
 const Value* ModuleScope::lookup(std::string_view root) const {
@@ -80,7 +80,7 @@ void ModuleScope::set_module_output(const std::string& call, const InstanceKey& 
 }
 
 std::expected<Value, Diagnostics> ModuleScope::evaluate(const expr::Expression& expression) const {
-    expr::EvalContext context{*this, expr::FunctionTable::standard(), m_module.stack.dir};
+    expr::EvalContext context{*this, expr::FunctionTable::standard(), m_module.stack->dir};
     return expr::evaluate(expression, context);
 }
 
@@ -94,7 +94,7 @@ const Value* InstanceScope::lookup(std::string_view root) const {
 }
 
 std::expected<Value, Diagnostics> InstanceScope::evaluate(const expr::Expression& expression) const {
-    expr::EvalContext context{*this, expr::FunctionTable::standard(), m_base.module().stack.dir};
+    expr::EvalContext context{*this, expr::FunctionTable::standard(), m_base.module().stack->dir};
     return expr::evaluate(expression, context);
 }
 

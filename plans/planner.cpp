@@ -124,7 +124,7 @@ void Planner::plan_node(const ConfigNode& node) {
     case NodeKind::Local:
         for (ModuleScope* scope : m_instances.of(module)) {
             std::size_t first = m_diagnostics.size();
-            auto value = scope->evaluate(*module.stack.locals.at(node.name).value);
+            auto value = scope->evaluate(*module.stack->locals.at(node.name).value);
             if (value) scope->set_local(node.name, std::move(*value));
             else m_diagnostics.append(value.error());
             note_module_instance(first, *scope);
@@ -141,7 +141,7 @@ void Planner::plan_node(const ConfigNode& node) {
         return;
     case NodeKind::Output:
         if (!module.is_root()) return m_diagnostics.append(m_instances.publish_output(module, node.name));
-        return plan_root_output(module.stack.outputs.at(node.name));
+        return plan_root_output(module.stack->outputs.at(node.name));
     }
 }
 
@@ -313,8 +313,8 @@ bool Planner::replace_triggered(const InstanceScope& scope, const ResourceDecl& 
 // `web` changes when any of its instances does; `web[0]` / `web["k"]` when that one does;
 // `web.id` / `web[0].id` when the attribute's planned value differs from its prior one.
 bool Planner::reference_changed(const ModuleScope& scope, const expr::Reference& reference) const {
-    auto target = scope.module().stack.resources.find(reference.root);
-    if (target == scope.module().stack.resources.end()) return false;
+    auto target = scope.module().stack->resources.find(reference.root);
+    if (target == scope.module().stack->resources.end()) return false;
     std::string block = InstanceAddress{scope.path(), false, reference.root, {}}.to_string();
     std::vector<std::string> path = reference.path;
     std::optional<std::string> instance;
@@ -418,7 +418,7 @@ ChangeReason Planner::removal_reason(const std::string& address) const {
 
 void Planner::plan_removed_outputs() {
     for (const auto& [name, output] : m_request.prior.outputs) {
-        if (!m_request.destroy && m_request.root.stack.outputs.contains(name)) continue;
+        if (!m_request.destroy && m_request.root.stack->outputs.contains(name)) continue;
         OutputChange change;
         change.name = name;
         change.before = output.value;

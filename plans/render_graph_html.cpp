@@ -105,8 +105,8 @@ std::string declared_at(const ConfigNode& node, SourceLocation location) {
     const ModuleNode* root = node.module;
     while (!root->is_root()) root = root->parent;
     std::filesystem::path file(location.file.str());
-    if (file.is_absolute() && !root->stack.dir.empty())
-        location.file = file.lexically_relative(root->stack.dir).string();
+    if (file.is_absolute() && !root->stack->dir.empty())
+        location.file = file.lexically_relative(root->stack->dir).string();
     return location.to_string();
 }
 

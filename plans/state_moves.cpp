@@ -34,13 +34,13 @@ std::set<std::string> instances_in_state(const ModuleNode& module, const State& 
 StateEdits state_edits(const ModuleNode& root, const State& state) {
     StateEdits edits;
     for_each_module(root, [&](const ModuleNode& module) {
-        if (module.stack.moved.empty() && module.stack.removed.empty()) return;
+        if (module.stack->moved.empty() && module.stack->removed.empty()) return;
         std::set<std::string> prefixes = module.is_root() ? std::set<std::string>{""} : instances_in_state(module, state);
         for (const auto& prefix : prefixes) {
             auto absolute = [&](const std::string& address) { return prefix.empty() ? address : prefix + "." + address; };
-            for (const auto& entry : module.stack.moved)
+            for (const auto& entry : module.stack->moved)
                 edits.moved.push_back(MovedDecl{absolute(entry.from), absolute(entry.to), entry.location});
-            for (const auto& entry : module.stack.removed)
+            for (const auto& entry : module.stack->removed)
                 edits.removed.push_back(RemovedDecl{absolute(entry.from), entry.location});
         }
     });

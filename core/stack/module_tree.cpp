@@ -68,7 +68,7 @@ private:
 std::optional<std::string> TreeLoader::early_text(const EarlyScope& scope, const ModuleNode& node,
                                                   const expr::ExpressionPtr& expression, std::string_view what) {
     if (!expression) return std::string();
-    auto value = scope.evaluate(*expression, node.stack.dir);
+    auto value = scope.evaluate(*expression, node.stack->dir);
     if (!value) {
         m_diagnostics.append(value.error());
         return std::nullopt;
@@ -93,13 +93,13 @@ Diagnostics called_from(const ModuleNode& child, Diagnostics diagnostics) {
 }
 
 void TreeLoader::load_children(ModuleNode& node, const ValueMap& variables) {
-    if (node.path.size() >= k_max_depth && !node.stack.modules.empty()) {
+    if (node.path.size() >= k_max_depth && !node.stack->modules.empty()) {
         m_diagnostics.add_error(fmt::format("modules nest deeper than {} levels", k_max_depth),
-                                "a module probably calls itself", node.stack.modules.begin()->second.location);
+                                "a module probably calls itself", node.stack->modules.begin()->second.location);
         return;
     }
-    EarlyScope scope(node.stack, variables, m_workspace);
-    for (const auto& [name, call] : node.stack.modules) {
+    EarlyScope scope(*node.stack, variables, m_workspace);
+    for (const auto& [name, call] : node.stack->modules) {
         auto source = early_text(scope, node, call.source, "source");
         auto version = early_text(scope, node, call.version, "version");
         if (!source || !version) continue;
@@ -108,7 +108,7 @@ void TreeLoader::load_children(ModuleNode& node, const ValueMap& variables) {
         child->path.push_back(name);
         child->call = &call;
         child->parent = &node;
-        auto dir = m_resolve(child->key(), *source, *version, node.stack.dir, expr::location_of(*call.source));
+        auto dir = m_resolve(child->key(), *source, *version, node.stack->dir, expr::location_of(*call.source));
         if (!dir) {
             m_diagnostics.add(dir.error());
             continue;
@@ -118,9 +118,9 @@ void TreeLoader::load_children(ModuleNode& node, const ValueMap& variables) {
             m_diagnostics.append(called_from(*child, stack.error()));
             continue;
         }
-        child->stack = std::move(*stack);
-        check_call(call, child->stack);
-        load_children(*child, default_variables(child->stack));
+        child->stack = std::make_shared<const Stack>(std::move(*stack));
+        check_call(call, *child->stack);
+        load_children(*child, default_variables(*child->stack));
         node.children.emplace(name, std::move(child));
     }
     check_output_references(node);
@@ -154,7 +154,7 @@ void TreeLoader::check_output_references(const ModuleNode& node) {
             if (reference.root != "module" || reference.path.size() < 2) continue;
             auto child = node.children.find(reference.path[0]);
             if (child == node.children.end()) continue;
-            const Stack& callee = child->second->stack;
+            const Stack& callee = *child->second->stack;
             // module.net.x, or module.net[0].x / module.net["a"].x (the key is a path element).
             bool repeated = child->second->call->repetition.repeated();
             std::size_t output_at = repeated ? 2 : 1;
@@ -167,7 +167,7 @@ void TreeLoader::check_output_references(const ModuleNode& node) {
                                     did_you_mean(output, outputs), reference.location);
         }
     };
-    const Stack& stack = node.stack;
+    const Stack& stack = *node.stack;
     for (const auto& [name, local] : stack.locals) check(local.value);
     for (const auto* section : {&stack.resources, &stack.data})
         for (const auto& [name, resource] : *section) check(resource.properties);
@@ -177,7 +177,8 @@ void TreeLoader::check_output_references(const ModuleNode& node) {
 
 }  // namespace
 
-std::expected<std::unique_ptr<ModuleNode>, Diagnostics> load_module_tree(Stack root, const ValueMap& root_variables,
+std::expected<std::unique_ptr<ModuleNode>, Diagnostics> load_module_tree(std::shared_ptr<const Stack> root,
+                                                                         const ValueMap& root_variables,
                                                                          const ModuleResolver& resolve,
                                                                          const std::string& workspace) {
     auto node = std::make_unique<ModuleNode>();

@@ -21,7 +21,8 @@ namespace plinth {
 
 struct ModuleNode {
     std::vector<std::string> path;  // call names from the root: {} for the root, {"net", "db"}
-    Stack stack;
+    // Shared: the root's stack is also the caller's (the CLI keeps it for variables and backends).
+    std::shared_ptr<const Stack> stack = std::make_shared<const Stack>();
     const ModuleCallDecl* call = nullptr;  // the call in the parent's stack; null for the root
     const ModuleNode* parent = nullptr;
     std::map<std::string, std::unique_ptr<ModuleNode>> children;  // by call name
@@ -39,7 +40,8 @@ using ModuleResolver = std::function<std::expected<std::filesystem::path, Diagno
 
 // Loads every module under `root`. A call's `source` and `version` are evaluated from variables
 // (the root's resolved values; a module's defaults), locals and `plinth.workspace` only.
-std::expected<std::unique_ptr<ModuleNode>, Diagnostics> load_module_tree(Stack root, const ValueMap& root_variables,
+std::expected<std::unique_ptr<ModuleNode>, Diagnostics> load_module_tree(std::shared_ptr<const Stack> root,
+                                                                         const ValueMap& root_variables,
                                                                          const ModuleResolver& resolve,
                                                                          const std::string& workspace = "default");
 

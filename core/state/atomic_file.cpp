@@ -27,14 +27,51 @@ std::filesystem::path temp_name(const std::filesystem::path& path) {
     return directory_of(path) / (path.filename().string() + suffix);
 }
 
-std::expected<void, std::string> write_and_sync(const std::filesystem::path& temp, std::string_view content,
+// Writes pieces to a file descriptor through a buffer; the first failure ends the writing and is
+// kept for finish().
+class BufferedWriter {
+public:
+    explicit BufferedWriter(int fd) : m_fd(fd) {}
+
+    void write(std::string_view piece) {
+        if (!m_result) return;
+        if (m_buffer.size() + piece.size() > k_capacity) flush();
+        if (piece.size() >= k_capacity)
+            m_result = write_all(m_fd, piece);
+        else
+            m_buffer += piece;
+    }
+
+    std::expected<void, std::string> finish() {
+        flush();
+        return m_result;
+    }
+
+private:
+    static constexpr std::size_t k_capacity = 256 * 1024;
+
+    void flush() {
+        if (m_result && !m_buffer.empty()) m_result = write_all(m_fd, m_buffer);
+        m_buffer.clear();
+    }
+
+    int m_fd;
+    std::string m_buffer;
+    std::expected<void, std::string> m_result;
+};
+
+std::expected<void, std::string> write_and_sync(const std::filesystem::path& temp, const TextProducer& produce,
                                                 unsigned mode) {
     int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
     if (fd < 0) return std::unexpected(fmt::format("cannot create {}: {}", temp.string(), errno_text()));
     std::expected<void, std::string> written;
     if (::fchmod(fd, static_cast<mode_t>(mode)) != 0)
         written = std::unexpected(fmt::format("cannot set its permissions: {}", errno_text()));
-    if (written) written = write_all(fd, content);
+    if (written) {
+        BufferedWriter writer(fd);
+        produce([&](std::string_view piece) { writer.write(piece); });
+        written = writer.finish();
+    }
     if (written && ::fsync(fd) != 0) written = std::unexpected(fmt::format("fsync failed: {}", errno_text()));
     if (::close(fd) != 0 && written) written = std::unexpected(fmt::format("close failed: {}", errno_text()));
     if (!written) return std::unexpected(fmt::format("cannot write {}: {}", temp.string(), written.error()));
@@ -65,8 +102,13 @@ std::expected<void, std::string> sync_directory(const std::filesystem::path& dir
 
 std::expected<void, std::string> write_file_atomically(const std::filesystem::path& path, std::string_view content,
                                                        unsigned mode) {
+    return write_file_atomically(path, [content](const TextSink& sink) { sink(content); }, mode);
+}
+
+std::expected<void, std::string> write_file_atomically(const std::filesystem::path& path, const TextProducer& produce,
+                                                       unsigned mode) {
     auto temp = temp_name(path);
-    auto written = write_and_sync(temp, content, mode);
+    auto written = write_and_sync(temp, produce, mode);
     if (written && ::rename(temp.c_str(), path.c_str()) != 0)
         written = std::unexpected(fmt::format("cannot rename {} to {}: {}", temp.string(), path.string(), errno_text()));
     if (!written) {

@@ -7,12 +7,17 @@
 #include <optional>
 #include <string>
 
+#include "core/state/text_pieces.h"
+
 namespace plinth {
 
 // Writes `content` to `path` atomically: a temp file beside it with permission bits `mode`
 // (exactly, whatever the umask), fsync, rename, fsync of the directory. On failure the old file
 // is untouched and the temp file removed.
 std::expected<void, std::string> write_file_atomically(const std::filesystem::path& path, std::string_view content,
+                                                       unsigned mode = 0600);
+// The same for content produced piece by piece: written as it comes, through a buffer.
+std::expected<void, std::string> write_file_atomically(const std::filesystem::path& path, const TextProducer& produce,
                                                        unsigned mode = 0600);
 
 // The whole file, or nullopt when it does not exist.

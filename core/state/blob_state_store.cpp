@@ -42,7 +42,7 @@ std::expected<State, Diagnostic> BlobStateStore::read(bool* recovered) {
 }
 
 std::expected<void, Diagnostic> BlobStateStore::write(const State& state) {
-    if (auto stored = m_blob->put(m_codec->encode(serialize_state(state))); !stored) return stored;
+    if (auto stored = store(state); !stored) return stored;
     m_state_stored = true;
     // The journal is folded into what was just stored. Left behind it would be stale (its serial
     // is older) and ignored, but remove it so that it is not read again.
@@ -54,6 +54,12 @@ std::expected<void, Diagnostic> BlobStateStore::write(const State& state) {
     return {};
 }
 
+std::expected<void, Diagnostic> BlobStateStore::store(const State& state) {
+    // Unencrypted, the text is stored as it is produced: encode() would pass it through unchanged.
+    if (!m_codec->encrypts()) return m_blob->put_text([&](const TextSink& sink) { write_state_text(state, sink); });
+    return m_blob->put(m_codec->encode(serialize_state(state)));
+}
+
 std::expected<std::unique_ptr<StateJournal>, Diagnostic> BlobStateStore::open_journal(const State& base) {
     if (!m_state_stored) {
         auto bytes = m_blob->get();
@@ -62,7 +68,7 @@ std::expected<std::unique_ptr<StateJournal>, Diagnostic> BlobStateStore::open_jo
     }
     // A journal is only trusted for the lineage it names, so that lineage must be stored.
     if (!*m_state_stored) {
-        if (auto stored = m_blob->put(m_codec->encode(serialize_state(base))); !stored)
+        if (auto stored = store(base); !stored)
             return std::unexpected(stored.error());
         m_state_stored = true;
     }

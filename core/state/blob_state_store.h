@@ -29,6 +29,9 @@ public:
     bool stored_as_configured() const override { return m_stored_as_configured; }
 
 private:
+    // Puts `state` in the blob, encoded by the codec.
+    std::expected<void, Diagnostic> store(const State& state);
+
     std::unique_ptr<StateBlob> m_blob;
     std::filesystem::path m_journal_path;
     std::shared_ptr<const StateCodec> m_codec;  // never null

@@ -35,12 +35,16 @@ std::expected<std::optional<std::string>, Diagnostic> LocalFileBlob::get() {
 }
 
 std::expected<void, Diagnostic> LocalFileBlob::put(const std::string& bytes) {
+    return put_text([&](const TextSink& sink) { sink(bytes); });
+}
+
+std::expected<void, Diagnostic> LocalFileBlob::put_text(const TextProducer& produce) {
     std::error_code error;
     fs::create_directories(m_path.parent_path().empty() ? fs::path(".") : m_path.parent_path(), error);
     if (error) return std::unexpected(write_error(m_path, error.message()));
     if (auto backup = keep_backup(m_path, with_suffix(m_path, ".backup")); !backup)
         return std::unexpected(write_error(m_path, backup.error()));
-    if (auto written = write_file_atomically(m_path, bytes); !written)
+    if (auto written = write_file_atomically(m_path, produce); !written)
         return std::unexpected(write_error(m_path, written.error()));
     return {};
 }

@@ -21,6 +21,7 @@ public:
     std::string describe() const override;
     std::expected<std::optional<std::string>, Diagnostic> get() override;
     std::expected<void, Diagnostic> put(const std::string& bytes) override;
+    std::expected<void, Diagnostic> put_text(const TextProducer& produce) override;  // straight to the file
     std::expected<std::unique_ptr<StateLock>, Diagnostic> lock(const std::string& operation,
                                                                 std::chrono::milliseconds timeout) override;
     std::expected<void, Diagnostic> force_unlock(const std::string& lock_id) override;

@@ -11,6 +11,7 @@
 
 #include "core/diagnostics.h"
 #include "core/state/backend.h"
+#include "core/state/text_pieces.h"
 
 namespace plinth {
 
@@ -28,6 +29,14 @@ public:
     // Replaces the stored bytes atomically: on failure the previous bytes stay. Called only while
     // this blob's lock is held (a backend that must show the lock, like http's `?ID=`, keeps it).
     virtual std::expected<void, Diagnostic> put(const std::string& bytes) = 0;
+
+    // put() for bytes produced piece by piece (a state stored unencrypted). By default the pieces
+    // are joined and put(); a blob that can store them as they come overrides it.
+    virtual std::expected<void, Diagnostic> put_text(const TextProducer& produce) {
+        std::string bytes;
+        produce([&](std::string_view piece) { bytes += piece; });
+        return put(bytes);
+    }
 
     virtual std::expected<std::unique_ptr<StateLock>, Diagnostic> lock(const std::string& operation,
                                                                         std::chrono::milliseconds timeout) = 0;

@@ -176,6 +176,12 @@ std::expected<State, Diagnostic> parse_state(std::string_view json, const std::s
 }
 
 std::string serialize_state(const State& state) {
+    std::string text;
+    write_state_text(state, [&](std::string_view piece) { text += piece; });
+    return text;
+}
+
+void write_state_text(const State& state, const TextSink& sink) {
     // Ordered so that format_version comes first, as DESIGN.md §3 shows it.
     nlohmann::ordered_json doc;
     doc["format_version"] = State::k_format_version;
@@ -190,24 +196,28 @@ std::string serialize_state(const State& state) {
     doc["resources"] = nlohmann::ordered_json::array();
     constexpr auto k_replace = nlohmann::ordered_json::error_handler_t::replace;
     std::string text = doc.dump(2, ' ', false, k_replace);
-    if (state.resources.empty()) return text + "\n";
+    if (state.resources.empty()) {
+        sink(text + "\n");
+        return;
+    }
     // The resources are written one at a time into the place of the empty list, indented as the
     // document's own dump would indent them, so no JSON tree of every resource is ever built.
     constexpr std::string_view k_empty_list_end = "[]\n}";
     text.resize(text.size() - k_empty_list_end.size());
     text += "[\n";
+    sink(text);
     const char* separator = "";
     for (const auto& [address, resource] : state.resources) {
-        text += separator;
+        text = separator;
         separator = ",\n";
         text += "    ";
         for (char c : resource_to_json(resource).dump(2, ' ', false, k_replace)) {
             text += c;
             if (c == '\n') text += "    ";  // JSON strings hold no raw newline: every one is layout
         }
+        sink(text);
     }
-    text += "\n  ]\n}\n";
-    return text;
+    sink("\n  ]\n}\n");
 }
 
 Json resource_to_json(const ResourceState& resource) {

@@ -10,6 +10,7 @@
 
 #include "core/diagnostics.h"
 #include "core/state/state.h"
+#include "core/state/text_pieces.h"
 
 namespace plinth {
 
@@ -17,6 +18,8 @@ namespace plinth {
 std::expected<State, Diagnostic> parse_state(std::string_view json, const std::string& origin);
 // Pretty-printed JSON with a trailing newline; resources sorted by address.
 std::string serialize_state(const State& state);
+// The same text, handed to `sink` a resource at a time.
+void write_state_text(const State& state, const TextSink& sink);
 
 // One resource in the JSON form used by both the state file and the journal.
 nlohmann::json resource_to_json(const ResourceState& resource);

@@ -22,7 +22,7 @@ Stack load_engine_stack(const std::string& yaml) {
 // An engine over a single stack (no module calls).
 std::expected<Engine, Diagnostics> open_engine(const Stack& stack, const providers::ProviderRegistry& registry) {
     auto root = std::make_unique<ModuleNode>();
-    root->stack = stack;
+    root->stack = std::make_shared<const Stack>(stack);
     return Engine::open(std::move(root), registry);
 }
 

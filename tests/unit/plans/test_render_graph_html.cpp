@@ -38,7 +38,7 @@ struct Drawn {
 
 Drawn draw(const std::string& yaml) {
     auto root = std::make_unique<ModuleNode>();
-    root->stack = testing::load_test_stack(yaml);
+    root->stack = std::make_shared<const Stack>(testing::load_test_stack(yaml));
     auto graph = ConfigGraph::build(*root);
     REQUIRE(graph);
     return {std::move(root), std::move(*graph)};

@@ -80,6 +80,28 @@ TEST_CASE("atomic_file: a write that fails part-way leaves the old file and no t
     CHECK(std::distance(std::filesystem::directory_iterator(dir.path()), {}) == 1);
 }
 
+TEST_CASE("atomic_file: content produced piece by piece is written whole, in order") {
+    TempDir dir;
+    auto path = dir / "pieces.json";
+    // Small pieces that fill the write buffer many times over, then one larger than the buffer.
+    std::string expected;
+    auto produce = [&expected](const TextSink& sink) {
+        for (int i = 0; i < 50000; ++i) {
+            std::string piece = "piece " + std::to_string(i) + "\n";
+            expected += piece;
+            sink(piece);
+        }
+        std::string large(600 * 1024, 'L');
+        expected += large;
+        sink(large);
+        sink("end\n");
+        expected += "end\n";
+    };
+    REQUIRE(write_file_atomically(path, produce));
+    CHECK(slurp(path) == expected);
+    CHECK(std::distance(std::filesystem::directory_iterator(dir.path()), {}) == 1);
+}
+
 TEST_CASE("atomic_file: reading a missing file is not an error") {
     TempDir dir;
     auto missing = read_whole_file(dir / "nope");

@@ -83,6 +83,29 @@ private:
 
 }  // namespace
 
+TEST_CASE("blob_state_store: an unencrypted state is stored as serialize_state writes it, in any blob") {
+    State state = State::fresh();
+    state.serial = 4;
+    for (int i = 0; i < 300; ++i) {
+        std::string address = "local_file.f" + std::to_string(i);
+        state.resources.emplace(address, sensitive_resource(address));
+    }
+    // The local file takes the text piece by piece; another blob gets it joined.
+    TempDir dir;
+    auto local = open_local_state(dir / "s.json");
+    REQUIRE(local->write(state));
+    CHECK(slurp(dir / "s.json") == serialize_state(state));
+    int gets = 0, puts = 0;
+    auto counting = std::make_unique<CountingBlob>(std::nullopt, gets, puts);
+    CountingBlob& blob = *counting;
+    BlobStateStore store(std::move(counting), dir / "journal");
+    REQUIRE(store.write(state));
+    CHECK(puts == 1);
+    auto stored = blob.get();
+    REQUIRE(stored);
+    CHECK(**stored == serialize_state(state));
+}
+
 TEST_CASE("blob_state_store: with a codec the state and every journal line are encrypted") {
     TempDir dir;
     const std::string key = random_bytes(32);
