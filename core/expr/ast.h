@@ -25,9 +25,22 @@ struct ListNode {
     std::vector<ExpressionPtr> items;
 };
 
-// Keys are expressions; a bare identifier key is parsed as a string literal.
+// A map entry's key is a name (YAML mapping keys, bare identifiers: most keys) or, when `key` is
+// set, an expression evaluated to a string. A name takes no node of its own: a stack of 100,000
+// resources holds hundreds of thousands of them.
+struct MapEntry {
+    std::string name;  // the key when `key` is null
+    SourceLocation name_location;
+    ExpressionPtr key;
+    ExpressionPtr value;
+
+    // The key when it is fixed text: the name, or a string literal.
+    const std::string* literal_key() const;
+    SourceLocation key_location() const;
+};
+
 struct MapNode {
-    std::vector<std::pair<ExpressionPtr, ExpressionPtr>> entries;
+    std::vector<MapEntry> entries;
 };
 
 // A bare name: the root of a traversal (`var`, `web`), or a for-expression's variable.

@@ -71,10 +71,16 @@ Evaluator::Result Evaluator::eval_node(const Expression&, const MapNode& node) {
     ValueMap map;
     bool unknown = false;
     bool sensitive = false;
-    for (const auto& [key_expression, value_expression] : node.entries) {
-        auto key = eval(*key_expression);
+    for (const auto& entry : node.entries) {
+        if (!entry.key) {
+            auto value = eval(*entry.value);
+            if (!value) return value;
+            map.insert_or_assign(entry.name, std::move(*value));
+            continue;
+        }
+        auto key = eval(*entry.key);
         if (!key) return key;
-        auto value = eval(*value_expression);
+        auto value = eval(*entry.value);
         if (!value) return value;
         sensitive = sensitive || key->is_sensitive();
         if (key->is_unknown()) {
@@ -82,7 +88,7 @@ Evaluator::Result Evaluator::eval_node(const Expression&, const MapNode& node) {
             continue;
         }
         auto text = key_text(*key);
-        if (!text) return eval_error(text.error(), key_expression->location);
+        if (!text) return eval_error(text.error(), entry.key->location);
         map.insert_or_assign(std::move(*text), std::move(*value));
     }
     if (unknown) return with_sensitivity(Value::unknown(), sensitive);

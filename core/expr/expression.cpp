@@ -26,19 +26,27 @@ ExpressionPtr make_map(std::vector<std::pair<std::string, ExpressionPtr>> entrie
     node.entries.reserve(entries.size());
     for (auto& [key, value] : entries) {
         SourceLocation key_location = value ? value->location : location;
-        node.entries.emplace_back(make_literal(Value(std::move(key)), std::move(key_location)), std::move(value));
+        node.entries.push_back(MapEntry{std::move(key), key_location, nullptr, std::move(value)});
     }
     return make_node(std::move(node), std::move(location));
 }
+
+const std::string* MapEntry::literal_key() const {
+    if (!key) return &name;
+    const auto* literal = std::get_if<LiteralNode>(&key->node);
+    return literal && literal->value.is_string() ? &literal->value.as_string() : nullptr;
+}
+
+SourceLocation MapEntry::key_location() const { return key ? key->location : name_location; }
 
 SourceLocation location_of(const Expression& expression) { return expression.location; }
 
 std::optional<SourceLocation> member_location(const Expression& expression, std::string_view key) {
     const auto* map = std::get_if<MapNode>(&expression.node);
     if (!map) return std::nullopt;
-    for (const auto& [key_expression, value] : map->entries) {
-        const auto* literal = std::get_if<LiteralNode>(&key_expression->node);
-        if (literal && literal->value.is_string() && literal->value.as_string() == key) return key_expression->location;
+    for (const auto& entry : map->entries) {
+        const std::string* literal = entry.literal_key();
+        if (literal && *literal == key) return entry.key_location();
     }
     return std::nullopt;
 }
@@ -47,11 +55,9 @@ std::vector<MapMember> literal_map_members(const Expression& expression) {
     std::vector<MapMember> members;
     const auto* map = std::get_if<MapNode>(&expression.node);
     if (!map) return members;
-    for (const auto& [key_expression, value] : map->entries) {
-        const auto* literal = std::get_if<LiteralNode>(&key_expression->node);
-        if (literal && literal->value.is_string())
-            members.push_back(MapMember{literal->value.as_string(), key_expression->location, value});
-    }
+    for (const auto& entry : map->entries)
+        if (const std::string* literal = entry.literal_key())
+            members.push_back(MapMember{*literal, entry.key_location(), entry.value});
     return members;
 }
 

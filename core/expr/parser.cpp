@@ -245,21 +245,21 @@ ExpressionPtr Parser::map() {
 ExpressionPtr Parser::map_entries(const SourceLocation& location) {
     MapNode node;
     while (!accept(TokenKind::RBrace)) {
-        ExpressionPtr key;
+        MapEntry entry;
         TokenKind after = m_lexer.peek_second().kind;
         if (m_lexer.peek().kind == TokenKind::Identifier && (after == TokenKind::Assign || after == TokenKind::Colon)) {
             // A bare name as a key is the name itself, not a reference.
             Token name = m_lexer.next();
-            key = make_node(LiteralNode{Value(name.text)}, name.location);
-        } else {
-            key = expression();
+            entry.name = name.text;
+            entry.name_location = name.location;
+        } else if (!(entry.key = expression())) {
+            return nullptr;
         }
-        if (!key) return nullptr;
         if (!accept(TokenKind::Assign) && !expect(TokenKind::Colon, "\"=\" or \":\" after the map key"))
             return nullptr;
-        ExpressionPtr value = expression();
-        if (!value) return nullptr;
-        node.entries.emplace_back(std::move(key), std::move(value));
+        entry.value = expression();
+        if (!entry.value) return nullptr;
+        node.entries.push_back(std::move(entry));
         accept(TokenKind::Comma);  // entries may also be separated by line breaks alone
     }
     return make_node(std::move(node), location);

@@ -21,9 +21,9 @@ private:
     void visit_node(const Expression&, const TemplateNode& node) { visit_all(node.parts); }
     void visit_node(const Expression&, const ListNode& node) { visit_all(node.items); }
     void visit_node(const Expression&, const MapNode& node) {
-        for (const auto& [key, value] : node.entries) {
-            visit(*key);
-            visit(*value);
+        for (const auto& entry : node.entries) {
+            if (entry.key) visit(*entry.key);
+            visit(*entry.value);
         }
     }
     void visit_node(const Expression& expression, const NameNode&) { traversal(expression); }
