@@ -1,5 +1,6 @@
 #include "core/value.h"
 
+#include <algorithm>
 #include <cmath>
 #include <fmt/format.h>
 
@@ -31,6 +32,26 @@ bool Value::operator==(const Value& other) const {
         return std::get<SharedList>(m_data) == std::get<SharedList>(other.m_data) || as_list() == other.as_list();
     case ValueKind::Map:
         return std::get<SharedMap>(m_data) == std::get<SharedMap>(other.m_data) || as_map() == other.as_map();
+    default: return m_data == other.m_data;
+    }
+}
+
+bool Value::identical(const Value& other) const {
+    if (m_sensitive != other.m_sensitive || kind() != other.kind()) return false;
+    switch (kind()) {
+    case ValueKind::List: {
+        if (std::get<SharedList>(m_data) == std::get<SharedList>(other.m_data)) return true;
+        const auto &mine = as_list(), &theirs = other.as_list();
+        return std::equal(mine.begin(), mine.end(), theirs.begin(), theirs.end(),
+                          [](const Value& a, const Value& b) { return a.identical(b); });
+    }
+    case ValueKind::Map: {
+        if (std::get<SharedMap>(m_data) == std::get<SharedMap>(other.m_data)) return true;
+        const auto &mine = as_map(), &theirs = other.as_map();
+        return std::equal(mine.begin(), mine.end(), theirs.begin(), theirs.end(), [](const auto& a, const auto& b) {
+            return a.first == b.first && a.second.identical(b.second);
+        });
+    }
     default: return m_data == other.m_data;
     }
 }

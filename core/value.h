@@ -77,6 +77,8 @@ public:
 
     // Structural equality; sensitive marks are ignored. Two unknowns are equal to each other.
     bool operator==(const Value& other) const;
+    // Equal, with the same sensitive marks at every level: one may stand for the other.
+    bool identical(const Value& other) const;
 
 private:
     struct UnknownTag {

@@ -266,6 +266,9 @@ std::optional<Value> Planner::plan_resource(const InstanceScope& scope, const Re
                                 "or remove prevent_destroy.",
                                 decl.location);
     }
+    // An unchanged object goes on sharing its prior attributes: a plan of 100,000 unchanged
+    // resources then holds no second copy of their values.
+    if (change.action == Action::NoOp && change.after.identical(change.before)) change.after = change.before;
     InstanceScope with_self(scope.base(), scope.repetition(), &change.after);
     m_diagnostics.append(check_conditions(decl.lifecycle.postconditions, with_self, text, "postcondition"));
     Value value = change.after;

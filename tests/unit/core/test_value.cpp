@@ -53,6 +53,23 @@ TEST_CASE("value: sensitive marks are kept apart from equality") {
     CHECK_FALSE(Value(ValueList{1, 2}).contains_sensitive());
 }
 
+TEST_CASE("value: identical values are equal with the same sensitive marks throughout") {
+    Value plain(ValueMap{{"a", Value(ValueList{Value("x"), Value(1)})}, {"b", Value("y")}});
+    Value same(ValueMap{{"a", Value(ValueList{Value("x"), Value(1)})}, {"b", Value("y")}});
+    CHECK(plain.identical(same));
+    CHECK(plain.identical(Value(plain)));  // a copy shares the map
+    Value nested_mark = same;
+    nested_mark.as_map()["a"].as_list()[0].mark_sensitive();
+    CHECK(nested_mark == plain);
+    CHECK_FALSE(nested_mark.identical(plain));
+    Value top_mark = plain;
+    top_mark.mark_sensitive();
+    CHECK_FALSE(top_mark.identical(plain));
+    CHECK_FALSE(plain.identical(Value(ValueMap{{"a", Value(ValueList{Value("x")})}, {"b", Value("y")}})));
+    CHECK_FALSE(Value("1").identical(Value(1)));
+    CHECK(Value::unknown().identical(Value::unknown()));
+}
+
 TEST_CASE("value: equality is structural") {
     CHECK(Value(ValueList{1, "a"}) == Value(ValueList{1, "a"}));
     CHECK_FALSE(Value(1) == Value("1"));

@@ -103,6 +103,37 @@ TEST_CASE("engine: an applied stack plans no changes") {
     CHECK_FALSE(again.has_changes());
 }
 
+TEST_CASE("engine: an unchanged resource's plan shares its prior attributes, unless only a mark changed") {
+    Harness h;
+    Stack stack = load_engine_stack(R"(
+variables: { v: { type: string } }
+resources: { a: { type: fake_thing, properties: { name: a, value: "${var.v}" } } }
+)");
+    auto engine = open_engine(stack, h.registry);
+    REQUIRE(engine);
+    ValueMap plain{{"v", Value("plain")}};
+    auto first = engine->plan(h.state, plain);
+    REQUIRE(first);
+    REQUIRE(h.apply(stack, *first).ok());
+
+    auto again = engine->plan(h.state, plain);
+    REQUIRE(again);
+    const ResourceChange& unchanged = change_for(*again, "a");
+    CHECK(unchanged.action == Action::NoOp);
+    // One copy of the attributes, not a second one per plan (read through const: a mutable
+    // as_map() would take a copy of its own).
+    const State& state = h.state;
+    CHECK(&unchanged.after.as_map() == &state.resources.at("a").attributes.as_map());
+
+    // The same value, now sensitive: still no change to make, but the plan keeps the mark.
+    auto marked = engine->plan(h.state, ValueMap{{"v", Value("plain").mark_sensitive()}});
+    REQUIRE(marked);
+    const ResourceChange& remarked = change_for(*marked, "a");
+    CHECK(remarked.action == Action::NoOp);
+    CHECK(remarked.after.find("value")->is_sensitive());
+    CHECK_FALSE(remarked.before.find("value")->is_sensitive());
+}
+
 TEST_CASE("engine: a changed optional attribute updates in place") {
     Harness h;
     REQUIRE(h.plan_and_apply(load_engine_stack(k_two_linked)).ok());
