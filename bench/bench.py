@@ -3,8 +3,9 @@
 and writes the results into bench/README.md.
 
 For each N (default 1,000, 10,000 and 100,000) and shape (independent, chain, fanout, modules) it
-generates a `null_resource` stack with generate.py and times each phase with GNU time
-(`/usr/bin/time -v`: wall clock and peak RSS), one phase at a time:
+generates a `null_resource` stack with generate.py and times each phase under GNU time
+(`/usr/bin/time -v`: CPU time and peak RSS; the wall clock is taken around it, to the millisecond),
+one phase at a time:
 
   validate   `validate`
   plan       `plan --refresh=false` with the state of an apply present
@@ -24,8 +25,13 @@ no-op run, and a run after one file's content was changed outside the tool (each
 back; the script checks). The Debian packages `time`, `puppet` and `ansible` are installed with
 apt-get when missing (as root).
 
+A phase whose wall time grows more than 12x from N = 10,000 to 100,000 is then run once more at
+both N under valgrind's callgrind (instructions.py), unless --no-explain: its instruction count
+says whether its work grew faster than N or only its time did.
+
 Usage: bench.py [--counts 1000,10000,100000] [--shapes independent,chain,fanout,modules]
                 [--compare-counts 1000,10000] [--ansible-counts 1000] [--no-compare] [--no-parsers] [--no-write]
+                [--no-explain]
                 [--build-dir DIR | --plinth BINARY] [--repeat 3] [--short 10]
 """
 
@@ -35,6 +41,7 @@ import subprocess
 import sys
 import tempfile
 
+import instructions
 import measure
 import parsers
 import report
@@ -95,16 +102,31 @@ class PlinthStack:
     def state_size(self):
         return os.path.getsize(self.m_saved)
 
+    def phase(self, name):
+        """(command, before) of one phase; plan, no-op and destroy start from the saved state."""
+        return {"validate": (self.command("validate"), None),
+                "apply": (self.command("apply", "--auto-approve"), self.forget_state),
+                "plan": (self.command("plan", "--refresh=false"), self.restore_state),
+                "no-op": (self.command("apply", "--auto-approve"), self.restore_state),
+                "destroy": (self.command("destroy", "--auto-approve"), self.restore_state)}[name]
+
     def run_phases(self):
         """{phase: Sample} for every phase, in order; the state is that of one apply afterwards."""
-        run = self.m_runner.best_of
-        results = {"validate": run(self.command("validate"))}
-        results["apply"] = run(self.command("apply", "--auto-approve"), before=self.forget_state)
-        self.save_state()
-        results["plan"] = run(self.command("plan", "--refresh=false"), before=self.restore_state)
-        results["no-op"] = run(self.command("apply", "--auto-approve"), before=self.restore_state)
-        results["destroy"] = run(self.command("destroy", "--auto-approve"), before=self.restore_state)
+        results = {}
+        for name in ["validate", "apply", "plan", "no-op", "destroy"]:  # apply makes the state the rest start from
+            command, before = self.phase(name)
+            results[name] = self.m_runner.best_of(command, before=before)
+            if name == "apply":
+                self.save_state()
         return {phase: results[phase] for phase in PHASES}
+
+    def count_instructions(self, name):
+        """Instructions one run of the phase executes (callgrind); applies once first for a phase that needs state."""
+        if name not in ("validate", "apply"):
+            self.forget_state()
+            self.m_runner.once(self.command("apply", "--auto-approve"))
+            self.save_state()
+        return instructions.count(*self.phase(name))
 
 
 def keep_for_parsers(directory, kept):
@@ -139,6 +161,24 @@ def measure_scale(runner, plinth, work, counts, shapes):
     return baseline, rows, kept
 
 
+def explain_growth(runner, plinth, work, rows):
+    """{(shape, phase): (instructions at N = 10,000, at N = 100,000)} for every phase whose wall time grew
+    more than report.GROWTH_LIMIT times: whether its work grew more than linearly, or only its time."""
+    flagged = [(shape, phase) for shape, by_phase in report.growth_factors(rows, lambda s: s.seconds).items()
+               for phase, factor in by_phase.items() if factor > report.GROWTH_LIMIT]
+    counted = {}
+    for shape, phase in flagged:
+        per_count = []
+        for count in (10_000, 100_000):
+            directory = os.path.join(work, f"explain-{shape}-{count}")
+            generate(directory, count, shape)
+            print(f"bench: instructions of {phase} at N={count} {shape} (callgrind)", flush=True)
+            per_count.append(PlinthStack(runner, plinth, directory).count_instructions(phase))
+            subprocess.run(["rm", "-rf", directory], check=True)
+        counted[(shape, phase)] = tuple(per_count)
+    return counted
+
+
 def measure_target_5000(runner, plinth, work):
     """Seconds of `plan` plus `apply --auto-approve` of 5,000 independent null_resources from empty."""
     directory = os.path.join(work, "target-5000")
@@ -164,6 +204,8 @@ def main(argv):
     parser.add_argument("--no-compare", action="store_true", help="skip Puppet and Ansible")
     parser.add_argument("--no-parsers", action="store_true", help="skip the YAML and JSON parser comparison")
     parser.add_argument("--no-write", action="store_true", help="print the tables, leave README.md")
+    parser.add_argument("--no-explain", action="store_true",
+                        help="skip counting the instructions of phases that grow more than 12x (callgrind)")
     parser.add_argument("--build-dir", default=os.path.join(ROOT, "build-release"))
     parser.add_argument("--plinth", help="use this binary instead of building one")
     parser.add_argument("--repeat", type=int, default=3, help="runs of a short phase (best counts)")
@@ -179,6 +221,7 @@ def main(argv):
     with tempfile.TemporaryDirectory(prefix="plinth-bench.") as work:
         baseline, rows, kept = measure_scale(runner, plinth, work, [int(c) for c in parse_list(args.counts)],
                                              parse_list(args.shapes))
+        explained = {} if args.no_explain else explain_growth(runner, plinth, work, rows)
         target_5000 = measure_target_5000(runner, plinth, work)
         parser_rows = parsers.compare(runner, work, kept) if kept and not args.no_parsers else None
         comparison = None
@@ -186,7 +229,7 @@ def main(argv):
             comparison = rivals.compare(runner, plinth, work, [int(c) for c in parse_list(args.compare_counts)],
                                         [int(c) for c in parse_list(args.ansible_counts)])
     facts = report.RunFacts(ROOT, load_before, measure.load_average())
-    text = report.render(facts, baseline, rows, target_5000, parser_rows, comparison, args.short)
+    text = report.render(facts, baseline, rows, target_5000, parser_rows, comparison, args.short, explained)
     print(text)
     if not args.no_write:
         report.write_readme(os.path.join(ROOT, "bench", "README.md"), text)
