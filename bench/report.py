@@ -124,8 +124,8 @@ def targets(rows, baseline, target_5000, factors, explained):
     plan, apply = target_5000
     total = plan.seconds + apply.seconds
     results.append(("plan + apply of 5,000 `null_resource` from empty < 0.3 s",
-                    f"{total:.3f} s (plan {plan.seconds:.3f} s + apply {apply.seconds:.3f} s; CPU "
-                    f"{plan.cpu_seconds + apply.cpu_seconds:.3f} s)", total < 0.3))
+                    f"{total:.3f} s (plan {plan.seconds:.3f} s + apply {apply.seconds:.3f} s, best of {plan.runs}; "
+                    f"CPU {plan.cpu_seconds + apply.cpu_seconds:.3f} s)", total < 0.3))
     largest = [row for row in rows if row.count == max(r.count for r in rows)]
     if largest and largest[0].count >= 100_000:
         worst_plan = max(largest, key=lambda r: r.phases["plan"].seconds)
