@@ -69,7 +69,13 @@ std::expected<void, std::string> write_and_sync(const std::filesystem::path& tem
         written = std::unexpected(fmt::format("cannot set its permissions: {}", errno_text()));
     if (written) {
         BufferedWriter writer(fd);
-        produce([&](std::string_view piece) { writer.write(piece); });
+        try {
+            produce([&](std::string_view piece) { writer.write(piece); });
+        } catch (...) {  // the producer failed part-way: leave no descriptor and no temp file behind
+            ::close(fd);
+            ::unlink(temp.c_str());
+            throw;
+        }
         written = writer.finish();
     }
     if (written && ::fsync(fd) != 0) written = std::unexpected(fmt::format("fsync failed: {}", errno_text()));

@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include <csignal>
+#include <stdexcept>
 #include <sys/stat.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -99,6 +100,19 @@ TEST_CASE("atomic_file: content produced piece by piece is written whole, in ord
     };
     REQUIRE(write_file_atomically(path, produce));
     CHECK(slurp(path) == expected);
+    CHECK(std::distance(std::filesystem::directory_iterator(dir.path()), {}) == 1);
+}
+
+TEST_CASE("atomic_file: a producer that throws part-way leaves the old file and no temp file") {
+    TempDir dir;
+    auto path = dir / "f.json";
+    REQUIRE(write_file_atomically(path, "old"));
+    auto failing = [](const TextSink& sink) {
+        sink("half of it");
+        throw std::runtime_error("out of memory");
+    };
+    CHECK_THROWS_WITH(write_file_atomically(path, failing), "out of memory");
+    CHECK(slurp(path) == "old");
     CHECK(std::distance(std::filesystem::directory_iterator(dir.path()), {}) == 1);
 }
 
