@@ -236,6 +236,10 @@ std::optional<Value> Planner::plan_resource(const InstanceScope& scope, const Re
         m_diagnostics.add(provider_diagnostic(text, planned.error(), location));
         return std::nullopt;
     }
+    // Planned attributes identical to the prior ones are the prior ones: a plan of 100,000
+    // unchanged resources then holds no second copy of their values, and deciding the action
+    // compares them in one step.
+    if (prior_usable && planned->planned.identical(prior->attributes)) planned->planned = prior->attributes;
 
     ResourceChange change;
     change.address = text;
@@ -266,9 +270,6 @@ std::optional<Value> Planner::plan_resource(const InstanceScope& scope, const Re
                                 "or remove prevent_destroy.",
                                 decl.location);
     }
-    // An unchanged object goes on sharing its prior attributes: a plan of 100,000 unchanged
-    // resources then holds no second copy of their values.
-    if (change.action == Action::NoOp && change.after.identical(change.before)) change.after = change.before;
     InstanceScope with_self(scope.base(), scope.repetition(), &change.after);
     m_diagnostics.append(check_conditions(decl.lifecycle.postconditions, with_self, text, "postcondition"));
     Value value = change.after;
