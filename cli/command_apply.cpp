@@ -110,7 +110,7 @@ ExitStatus apply_saved_plan(const ApplyOptions& options, StackSession& session) 
         plans::record_drift(*state, plan->drift);
         return store_refreshed_state(session, *state, plan->drift.size());
     }
-    return execute_plan(session, *plan, *state, options.planning.parallelism);
+    return execute_plan(session, std::move(*plan), *state, options.planning.parallelism);
 }
 
 ExitStatus run_apply(const ApplyOptions& options, Ui& ui, bool destroy) {
@@ -150,7 +150,7 @@ ExitStatus run_apply(const ApplyOptions& options, Ui& ui, bool destroy) {
                             : confirm(ui, "Do you want to perform these actions?",
                                       "plinth will perform the actions described above.", options.auto_approve);
     if (!approved) return ExitStatus::Error;
-    return execute_plan(**session, run->plan, run->state, options.planning.parallelism);
+    return execute_plan(**session, std::move(run->plan), run->state, options.planning.parallelism);
 }
 
 enum class RunKind { Apply, Destroy, Refresh };

@@ -114,7 +114,7 @@ void show_plan(Ui& ui, const PlannedRun& run, bool refresh_only) {
     ui.out(drift.empty() ? plans::render_plan(run.plan, style) : drift + "\n" + plans::render_plan(run.plan, style));
 }
 
-ExitStatus execute_plan(StackSession& session, const plans::Plan& plan, State& state, std::size_t parallelism) {
+ExitStatus execute_plan(StackSession& session, plans::Plan plan, State& state, std::size_t parallelism) {
     auto journal = session.state_store().open_journal(state);
     if (!journal) {
         session.ui().diagnostic(journal.error());
@@ -134,20 +134,21 @@ ExitStatus execute_plan(StackSession& session, const plans::Plan& plan, State& s
         view = std::make_unique<ApplyView>(ui);
     }
     auto started = std::chrono::steady_clock::now();
-    auto result = session.engine().apply(plan, state, **journal, view.get(), parallelism, &interrupt.stop_flag());
+    bool destroy = plan.destroy;
+    auto result = session.engine().apply(std::move(plan), state, **journal, view.get(), parallelism, &interrupt.stop_flag());
     view.reset();
     ExitStatus written = session.write_state(state);
     journal->reset();
 
     ui.out("\n");
     ui.diagnostics(result.diagnostics);
-    std::string summary = render_apply_summary(result, plan.destroy, std::chrono::steady_clock::now() - started);
+    std::string summary = render_apply_summary(result, destroy, std::chrono::steady_clock::now() - started);
     if (ui.json())
         ui.event("change_summary", result.ok() ? "info" : "error", summary.substr(0, summary.find('\n')),
-                 {{"changes", summary_json(result.done, plan.destroy ? "destroy" : "apply")}});
+                 {{"changes", summary_json(result.done, destroy ? "destroy" : "apply")}});
     else
         ui.out(summary);
-    bool outputs = !plan.destroy && !state.outputs.empty();
+    bool outputs = !destroy && !state.outputs.empty();
     if (outputs && ui.json())
         ui.event("outputs", "info", fmt::format("Outputs: {}", state.outputs.size()),
                  {{"outputs", outputs_json(state.outputs)}});

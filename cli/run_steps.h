@@ -40,7 +40,7 @@ bool confirm(Ui& ui, const std::string& question, const std::string& explanation
 
 // Applies `plan` to `state`, showing progress, then writes state and prints the summary and
 // outputs. Exit status 1 when any step failed, 130 when interrupted.
-ExitStatus execute_plan(StackSession& session, const plans::Plan& plan, State& state, std::size_t parallelism);
+ExitStatus execute_plan(StackSession& session, plans::Plan plan, State& state, std::size_t parallelism);
 
 // Human text of the drift refresh found, then of the plan (or the "No changes" message); with
 // `refresh_only`, what applying the refresh would do to state.

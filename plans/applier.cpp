@@ -114,10 +114,15 @@ bool Applier::visit(const ApplyStep& step) {
     case ApplyStep::Kind::Config: return visit_config(*step.node);
     case ApplyStep::Kind::BlockStart: return start_block(*step.node);
     case ApplyStep::Kind::BlockEnd: return end_block(*step.node);
-    case ApplyStep::Kind::ApplyInstance:
+    case ApplyStep::Kind::ApplyInstance: {
         if (!step.node)
             return report(Diagnostics(make_error(fmt::format("{} is no longer declared; plan again", step.change->address))));
-        return apply_instance(*step.node, *step.change);
+        bool applied = apply_instance(*step.node, *step.change);
+        // Applied or failed, the planned values are of no further use: letting them go keeps the
+        // plan's copy of every object from sitting beside the new state's.
+        step.change->after = Value();
+        return applied;
+    }
     case ApplyStep::Kind::DestroyInstance: return destroy_instance(*step.change);
     }
     return false;

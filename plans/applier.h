@@ -22,7 +22,7 @@ namespace plinth::plans {
 struct ApplyRequest {
     const ModuleNode& root;
     const ConfigGraph& graph;
-    const Plan& plan;
+    Plan& plan;  // each change's planned values are let go once its apply step has run
     State& state;  // updated in place as steps complete
     StateJournal& journal;
     ApplyObserver* observer = nullptr;

@@ -45,8 +45,8 @@ struct ApplyGraphBuilder {
         return result.graph.add_node(label);
     }
 
-    void add_change_steps(const Plan& plan) {
-        for (const auto& change : plan.changes) {
+    void add_change_steps(Plan& plan) {
+        for (auto& change : plan.changes) {
             if (has_destroy_step(change.action)) {
                 auto id = add({ApplyStep::Kind::DestroyInstance, nullptr, &change}, change.address + " (destroy)");
                 destroy_ids[change.address] = id;
@@ -122,7 +122,7 @@ struct ApplyGraphBuilder {
 
 }  // namespace
 
-ApplyGraph build_apply_graph(const Plan& plan, const ConfigGraph* config) {
+ApplyGraph build_apply_graph(Plan& plan, const ConfigGraph* config) {
     ApplyGraphBuilder builder;
     builder.add_change_steps(plan);
     if (config) builder.add_config_steps(*config);

@@ -22,7 +22,7 @@ struct ApplyStep {
     enum class Kind { Config, BlockStart, BlockEnd, ApplyInstance, DestroyInstance };
     Kind kind;
     const ConfigNode* node = nullptr;        // Config, BlockStart, BlockEnd, ApplyInstance
-    const ResourceChange* change = nullptr;  // instance steps
+    ResourceChange* change = nullptr;  // instance steps: the applier lets go of its planned values
 };
 
 struct ApplyGraph {
@@ -31,7 +31,7 @@ struct ApplyGraph {
 };
 
 // `config` is null for destroy plans (nothing is evaluated then).
-ApplyGraph build_apply_graph(const Plan& plan, const ConfigGraph* config);
+ApplyGraph build_apply_graph(Plan& plan, const ConfigGraph* config);
 
 // The config address of an instance address ("module.net[\"a\"].web[0]" -> "module.net.web").
 std::string config_address_of(const std::string& instance_address);

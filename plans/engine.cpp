@@ -136,7 +136,7 @@ std::expected<ResourceState, Diagnostics> Engine::import_resource(const State& s
     return plans::import_resource(ImportRequest{*m_root, m_graph, state, address, id}, *m_providers);
 }
 
-ApplyResult Engine::apply(const Plan& plan, State& state, StateJournal& journal, ApplyObserver* observer,
+ApplyResult Engine::apply(Plan plan, State& state, StateJournal& journal, ApplyObserver* observer,
                           std::size_t parallelism, const std::atomic<bool>* stop) {
     ApplyRequest request{*m_root, m_graph, plan, state, journal, observer, parallelism, stop};
     return apply_plan(request, *m_providers);

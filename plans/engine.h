@@ -63,7 +63,9 @@ public:
     std::expected<ResourceState, Diagnostics> import_resource(const State& state, const std::string& address,
                                                              const std::string& id);
 
-    ApplyResult apply(const Plan& plan, State& state, StateJournal& journal, ApplyObserver* observer,
+    // Consumes the plan: each change's planned values are let go once applied, so the new state
+    // does not sit beside a second copy of itself.
+    ApplyResult apply(Plan plan, State& state, StateJournal& journal, ApplyObserver* observer,
                       std::size_t parallelism, const std::atomic<bool>* stop);
 
     const ModuleNode& root() const { return *m_root; }
