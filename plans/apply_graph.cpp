@@ -28,6 +28,13 @@ bool has_destroy_step(Action action) {
     return action == Action::Delete || action == Action::DeleteThenCreate || action == Action::CreateThenDelete;
 }
 
+bool is_block(const ConfigNode& node) { return node.kind == NodeKind::Resource || node.kind == NodeKind::Data; }
+
+// A resource with no count/for_each and one instance planned: its instance step stands for the block.
+bool is_one_object(const ConfigNode& node, const std::vector<Graph::NodeId>& instances) {
+    return instances.size() == 1 && !node.resource().repetition.repeated();
+}
+
 struct ApplyGraphBuilder {
     ApplyGraph result;
     std::map<std::string, Graph::NodeId> apply_ids;    // by instance address
@@ -40,12 +47,22 @@ struct ApplyGraphBuilder {
     };
     std::map<std::string, BlockDestroys> destroys_of_block;  // by config address
 
+    // Room for `more` steps beyond those added so far: each part of the graph knows its count
+    // before it adds them.
+    void reserve(std::size_t more) {
+        result.graph.reserve(result.graph.size() + more);
+        result.steps.reserve(result.steps.size() + more);
+    }
+
     Graph::NodeId add(ApplyStep step, const std::string& label) {
         result.steps.push_back(step);
         return result.graph.add_node(label);
     }
 
     void add_change_steps(Plan& plan) {
+        std::size_t steps = 0;
+        for (const auto& change : plan.changes) steps += has_apply_step(change.action) + has_destroy_step(change.action);
+        reserve(steps);
         for (auto& change : plan.changes) {
             if (has_destroy_step(change.action)) {
                 auto id = add({ApplyStep::Kind::DestroyInstance, nullptr, &change}, change.address + " (destroy)");
@@ -90,19 +107,26 @@ struct ApplyGraphBuilder {
     void add_config_steps(const ConfigGraph& config) {
         std::map<std::string, std::vector<Graph::NodeId>> instances_of_block;
         for (auto& [address, id] : apply_ids) instances_of_block[config_address_of(address)].push_back(id);
+        auto instances_of = [&](const ConfigNode& node) {
+            return node.kind == NodeKind::Resource ? instances_of_block[node.config_address()] : std::vector<Graph::NodeId>{};
+        };
+        std::size_t steps = 0;
+        for (Graph::NodeId id = 0; id < config.size(); ++id) {
+            const ConfigNode& node = config.node(id);
+            steps += !is_block(node) ? 1 : is_one_object(node, instances_of(node)) ? 0 : 2;
+        }
+        reserve(steps);
         std::vector<Graph::NodeId> starts(config.size()), ends(config.size());
         for (Graph::NodeId id = 0; id < config.size(); ++id) {
             const ConfigNode& node = config.node(id);
-            bool block = node.kind == NodeKind::Resource || node.kind == NodeKind::Data;
             std::string name = config.graph().name(id);
-            if (!block) {
+            if (!is_block(node)) {
                 starts[id] = ends[id] = add({ApplyStep::Kind::Config, &node, nullptr}, name);
                 continue;
             }
-            std::vector<Graph::NodeId> instances;
-            if (node.kind == NodeKind::Resource) instances = instances_of_block[node.config_address()];
+            std::vector<Graph::NodeId> instances = instances_of(node);
             for (Graph::NodeId instance : instances) result.steps[instance].node = &node;
-            if (instances.size() == 1 && !node.resource().repetition.repeated()) {
+            if (is_one_object(node, instances)) {
                 starts[id] = ends[id] = instances[0];
                 continue;
             }

@@ -29,6 +29,15 @@ public:
     Graph graph;
     std::vector<ConfigNode> nodes;
 
+    // The number of nodes add_nodes makes for `module` and the modules it calls.
+    static std::size_t count_nodes(const ModuleNode& module) {
+        const Stack& stack = *module.stack;
+        std::size_t count = (module.is_root() ? 0 : stack.variables.size()) + stack.locals.size() +
+                            stack.resources.size() + stack.data.size() + stack.modules.size() + stack.outputs.size();
+        for (const auto& [name, child] : module.children) count += count_nodes(*child);
+        return count;
+    }
+
     void add_nodes(const ModuleNode& module) {
         const Stack& stack = *module.stack;
         if (!module.is_root())
@@ -168,6 +177,9 @@ private:
 
 std::expected<ConfigGraph, Diagnostics> ConfigGraph::build(const ModuleNode& root) {
     ConfigGraphBuilder builder;
+    std::size_t count = ConfigGraphBuilder::count_nodes(root);
+    builder.graph.reserve(count);
+    builder.nodes.reserve(count);
     builder.add_nodes(root);
     builder.add_edges();
     auto order = builder.graph.topological_order();
@@ -181,6 +193,7 @@ std::expected<ConfigGraph, Diagnostics> ConfigGraph::build(const ModuleNode& roo
     // Resource dependencies through other nodes: in topological order, each node's set is the
     // union of its predecessors' (a managed resource predecessor contributes itself).
     std::vector<std::set<std::string>> reach(result.m_nodes.size());
+    result.m_resource_dependencies.resize(result.m_nodes.size());
     for (Graph::NodeId id : result.m_order) {
         for (Graph::NodeId dependency : result.m_graph.dependencies(id)) {
             const ConfigNode& node = result.m_nodes[dependency];
@@ -189,7 +202,7 @@ std::expected<ConfigGraph, Diagnostics> ConfigGraph::build(const ModuleNode& roo
         }
         const ConfigNode& node = result.m_nodes[id];
         if (node.kind != NodeKind::Resource) continue;
-        result.m_resource_dependencies[node.config_address()].assign(reach[id].begin(), reach[id].end());
+        result.m_resource_dependencies[id].assign(reach[id].begin(), reach[id].end());
         result.m_resources[node.config_address()] = id;
     }
     return result;
@@ -197,8 +210,8 @@ std::expected<ConfigGraph, Diagnostics> ConfigGraph::build(const ModuleNode& roo
 
 const std::vector<std::string>& ConfigGraph::resource_dependencies(const std::string& config_address) const {
     static const std::vector<std::string> k_none;
-    auto it = m_resource_dependencies.find(config_address);
-    return it == m_resource_dependencies.end() ? k_none : it->second;
+    auto id = find_resource(config_address);
+    return id ? m_resource_dependencies[*id] : k_none;
 }
 
 std::optional<Graph::NodeId> ConfigGraph::find_resource(const std::string& config_address) const {

@@ -52,7 +52,7 @@ private:
     Graph m_graph;
     std::vector<ConfigNode> m_nodes;
     std::vector<Graph::NodeId> m_order;
-    std::map<std::string, std::vector<std::string>> m_resource_dependencies;
+    std::vector<std::vector<std::string>> m_resource_dependencies;  // by node id; empty for other kinds
     std::map<std::string, Graph::NodeId> m_resources;
 };
 

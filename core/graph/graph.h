@@ -16,6 +16,9 @@ class Graph {
 public:
     using NodeId = std::size_t;
 
+    // Room for `nodes` nodes in all, so that a graph whose size is known up front is not copied
+    // as it grows, nor left with unused room.
+    void reserve(std::size_t nodes) { m_nodes.reserve(nodes); }
     NodeId add_node(std::string name, SourceLocation location = {});
     // `to` depends on `from`. Duplicate edges and self-edges are kept out of the adjacency lists
     // except that a self-edge is remembered as a cycle of one.
