@@ -313,7 +313,7 @@ bool Applier::apply_instance(const ConfigNode& node, const ResourceChange& chang
     if (!provider) return fail(change, StepKind::Apply, provider.error());
     auto planned = final_plan(change, decl, instance_scope, **provider);
     if (!planned) return fail(change, StepKind::Apply, planned.error());
-    if (!report(check_conditions(decl.lifecycle.preconditions, instance_scope, change.address, "precondition")))
+    if (!report(check_conditions(decl.lifecycle().preconditions, instance_scope, change.address, "precondition")))
         return false;
     return call_provider(**provider, change, decl, *planned, instance_scope, address->key);
 }
@@ -346,7 +346,7 @@ bool Applier::call_provider(providers::Provider& provider, const ResourceChange&
     scope.base().set_block_instance(decl, key, resource.attributes);
     std::string id = resource.id;
     InstanceScope with_self(scope.base(), scope.repetition(), &resource.attributes);
-    Diagnostics postconditions = check_conditions(decl.lifecycle.postconditions, with_self, change.address, "postcondition");
+    Diagnostics postconditions = check_conditions(decl.lifecycle().postconditions, with_self, change.address, "postcondition");
     record(std::move(resource));
     if (postconditions.has_errors()) {
         if (m_request.observer) m_request.observer->on_failed(change, StepKind::Apply, postconditions[0]);

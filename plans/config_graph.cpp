@@ -105,7 +105,7 @@ private:
         reference_edges(module, resource.properties, id);
         reference_edges(module, resource.repetition.count, id);
         reference_edges(module, resource.repetition.for_each, id);
-        const Lifecycle& lifecycle = resource.lifecycle;
+        const Lifecycle& lifecycle = resource.lifecycle();
         reference_edges(module, lifecycle.prevent_destroy, id);
         for (const auto& trigger : lifecycle.replace_triggered_by) reference_edges(module, trigger, id);
         for (const auto* checks : {&lifecycle.preconditions, &lifecycle.postconditions})

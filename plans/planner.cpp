@@ -219,13 +219,13 @@ std::optional<Value> Planner::plan_resource(const InstanceScope& scope, const Re
     if (!desired) return std::nullopt;
     std::string text = address.to_string();
     m_declared.insert(text);
-    auto preconditions = check_conditions(decl.lifecycle.preconditions, scope, text, "precondition");
+    auto preconditions = check_conditions(decl.lifecycle().preconditions, scope, text, "precondition");
     if (preconditions.has_errors()) return m_diagnostics.append(preconditions), std::nullopt;
 
     auto found = m_request.prior.resources.find(text);
     const ResourceState* prior = found == m_request.prior.resources.end() ? nullptr : &found->second;
     bool prior_usable = prior && prior->status == ResourceStatus::Ready;
-    if (prior_usable) apply_ignore_changes(decl.lifecycle, prior->attributes, *desired);
+    if (prior_usable) apply_ignore_changes(decl.lifecycle(), prior->attributes, *desired);
 
     // Validation plans from the schema alone: the provider is not configured, and asked nothing.
     auto planned = m_request.validating
@@ -245,12 +245,12 @@ std::optional<Value> Planner::plan_resource(const InstanceScope& scope, const Re
     change.address = text;
     change.type = decl.type;
     change.provider = effective_provider(scope.base().module(), decl.provider);
-    change.action = decide_action(prior, prior_usable, *planned, decl.lifecycle);
+    change.action = decide_action(prior, prior_usable, *planned, decl.lifecycle());
     change.before = prior ? prior->attributes : Value();
     change.after = planned->planned;
     change.replace_paths = planned->requires_replace;
     change.dependencies = m_request.graph.resource_dependencies(address.config_address());
-    change.create_before_destroy = decl.lifecycle.create_before_destroy;
+    change.create_before_destroy = decl.lifecycle().create_before_destroy;
     bool requested = m_request.replace.contains(text);
     if (prior_usable && !is_replace(change.action) && (requested || replace_triggered(scope, decl))) {
         auto fresh = provider->plan(decl.type, nullptr, *desired);
@@ -258,7 +258,7 @@ std::optional<Value> Planner::plan_resource(const InstanceScope& scope, const Re
             m_diagnostics.add(provider_diagnostic(text, fresh.error(), attribute_location(decl, fresh.error().attribute)));
             return std::nullopt;
         }
-        change.action = decl.lifecycle.create_before_destroy ? Action::CreateThenDelete : Action::DeleteThenCreate;
+        change.action = decl.lifecycle().create_before_destroy ? Action::CreateThenDelete : Action::DeleteThenCreate;
         change.after = fresh->planned;
         change.reason = requested ? ChangeReason::ReplaceRequested : ChangeReason::ReplaceTriggered;
     }
@@ -271,7 +271,7 @@ std::optional<Value> Planner::plan_resource(const InstanceScope& scope, const Re
                                 decl.location);
     }
     InstanceScope with_self(scope.base(), scope.repetition(), &change.after);
-    m_diagnostics.append(check_conditions(decl.lifecycle.postconditions, with_self, text, "postcondition"));
+    m_diagnostics.append(check_conditions(decl.lifecycle().postconditions, with_self, text, "postcondition"));
     Value value = change.after;
     m_change_at[text] = m_plan.changes.size();
     m_plan.changes.push_back(std::move(change));
@@ -285,7 +285,7 @@ std::optional<Value> Planner::plan_data(const InstanceScope& scope, const Resour
     auto config = evaluate_properties(scope, decl, &schema, &provider);
     if (!config) return std::nullopt;
     DataRead read{address.to_string(), decl.type, effective_provider(scope.base().module(), decl.provider), {}, false};
-    auto preconditions = check_conditions(decl.lifecycle.preconditions, scope, read.address, "precondition");
+    auto preconditions = check_conditions(decl.lifecycle().preconditions, scope, read.address, "precondition");
     if (preconditions.has_errors()) return m_diagnostics.append(preconditions), std::nullopt;
     if (m_request.validating || !config->is_wholly_known() || depends_on_pending_changes(scope.base(), decl)) {
         read.deferred = true;
@@ -300,7 +300,7 @@ std::optional<Value> Planner::plan_data(const InstanceScope& scope, const Resour
         read.result = std::move(*result);
     }
     InstanceScope with_self(scope.base(), scope.repetition(), &read.result);
-    m_diagnostics.append(check_conditions(decl.lifecycle.postconditions, with_self, read.address, "postcondition"));
+    m_diagnostics.append(check_conditions(decl.lifecycle().postconditions, with_self, read.address, "postcondition"));
     Value value = read.result;
     if (!m_request.validating) m_plan.data_reads.push_back(std::move(read));
     return value;
@@ -308,7 +308,7 @@ std::optional<Value> Planner::plan_data(const InstanceScope& scope, const Resour
 
 // lifecycle.replace_triggered_by: any reference whose target has a planned change.
 bool Planner::replace_triggered(const InstanceScope& scope, const ResourceDecl& decl) const {
-    for (const auto& trigger : decl.lifecycle.replace_triggered_by)
+    for (const auto& trigger : decl.lifecycle().replace_triggered_by)
         for (const auto& reference : expr::collect_references(*trigger))
             if (reference_changed(scope.base(), reference)) return true;
     return false;
@@ -355,13 +355,13 @@ bool Planner::depends_on_pending_changes(const ModuleScope& scope, const Resourc
 
 // lifecycle.prevent_destroy: an expression that must give a bool.
 bool Planner::prevents_destroy(const InstanceScope& scope, const ResourceDecl& decl) {
-    if (!decl.lifecycle.prevent_destroy) return false;
-    auto value = scope.evaluate(*decl.lifecycle.prevent_destroy);
+    if (!decl.lifecycle().prevent_destroy) return false;
+    auto value = scope.evaluate(*decl.lifecycle().prevent_destroy);
     if (!value) return m_diagnostics.append(value.error()), false;
     if (value->is_bool()) return value->as_bool();
     m_diagnostics.add_error(fmt::format("`prevent_destroy` of resource `{}` must be true or false", decl.name),
                             fmt::format("it is {}", to_display(*value)),
-                            expr::location_of(*decl.lifecycle.prevent_destroy));
+                            expr::location_of(*decl.lifecycle().prevent_destroy));
     return false;
 }
 

@@ -118,7 +118,7 @@ void check_resource(const Stack& stack, const ResourceDecl& resource, Diagnostic
     check_expression(stack, resource.repetition.count, {}, diagnostics);
     check_expression(stack, resource.repetition.for_each, {}, diagnostics);
     check_expression(stack, resource.properties, site, diagnostics);
-    const Lifecycle& lifecycle = resource.lifecycle;
+    const Lifecycle& lifecycle = resource.lifecycle();
     check_expression(stack, lifecycle.prevent_destroy, site, diagnostics);
     for (const auto& trigger : lifecycle.replace_triggered_by) check_expression(stack, trigger, site, diagnostics);
     for (const auto& check : lifecycle.preconditions) {

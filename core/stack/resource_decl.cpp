@@ -120,7 +120,8 @@ void read_field(const MappingEntry& field, const BlockContext& context, Resource
     } else if (field.key == "depends_on") {
         resource.depends_on = parse_depends_on(field, context, diagnostics);
     } else if (field.key == "lifecycle") {
-        resource.lifecycle = parse_lifecycle(field, context, diagnostics).value_or(Lifecycle{});
+        if (auto lifecycle = parse_lifecycle(field, context, diagnostics))
+            resource.lifecycle_block = std::make_shared<const Lifecycle>(std::move(*lifecycle));
     } else {
         read_repetition_field(field, context, resource.repetition, diagnostics);
     }

@@ -72,7 +72,7 @@ resources:
         - { condition: "${self.id != \"\"}", error_message: "no id for ${var.env}" }
 )");
     REQUIRE(stack);
-    const Lifecycle& lifecycle = stack->resources.at("web").lifecycle;
+    const Lifecycle& lifecycle = stack->resources.at("web").lifecycle();
     CHECK(lifecycle.prevent_destroy);
     CHECK(lifecycle.replace_triggered_by.size() == 2);
     REQUIRE(lifecycle.preconditions.size() == 1);

@@ -29,9 +29,9 @@ resources:
     REQUIRE(web.depends_on.size() == 1);
     CHECK(web.depends_on[0].target == "base");
     CHECK(web.depends_on[0].location.to_string() == "main.yaml:10:18");
-    CHECK(web.lifecycle.create_before_destroy);
-    REQUIRE(web.lifecycle.prevent_destroy);
-    CHECK(web.lifecycle.ignore_changes == std::vector<std::string>{"content", "all"});
+    CHECK(web.lifecycle().create_before_destroy);
+    REQUIRE(web.lifecycle().prevent_destroy);
+    CHECK(web.lifecycle().ignore_changes == std::vector<std::string>{"content", "all"});
     CHECK(stack->resources.at("base").provider == "random");
     CHECK(evaluate_with(stack->resources.at("base").properties) == Value(ValueMap{}));
 }
