@@ -3,22 +3,22 @@
 // apply"). A value may carry a sensitive mark, which derived values inherit and equality ignores.
 // Lists and maps are shared between copies and copied on the first write through a copy (state,
 // module scopes and plans hold the same attributes: at 100,000 resources, copies were most of the
-// memory).
+// memory). A map's entries are a ValueMap (core/value_map.h): sorted by key, in one array.
 #pragma once
 
 #include <cstdint>
-#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <variant>
 #include <vector>
 
+#include "core/value_map.h"
+
 namespace plinth {
 
-class Value;
 using ValueList = std::vector<Value>;
-using ValueMap = std::map<std::string, Value, std::less<>>;
 
 enum class ValueKind { Null, Bool, Number, String, List, Map, Unknown };
 
@@ -106,6 +106,27 @@ private:
     std::variant<std::monostate, bool, double, std::string, SharedList, SharedMap, UnknownTag> m_data;
     bool m_sensitive = false;
 };
+
+template <typename Iterator>
+ValueMap::ValueMap(Iterator first, Iterator last) {
+    for (; first != last; ++first) insert(value_type(*first));
+}
+
+template <typename... Args>
+std::pair<ValueMap::iterator, bool> ValueMap::try_emplace(std::string key, Args&&... args) {
+    auto it = lower_bound(key);
+    if (it != m_entries.end() && it->first == key) return {it, false};
+    return {m_entries.emplace(it, std::piecewise_construct, std::forward_as_tuple(std::move(key)),
+                              std::forward_as_tuple(std::forward<Args>(args)...)),
+            true};
+}
+
+template <typename V>
+std::pair<ValueMap::iterator, bool> ValueMap::insert_or_assign(std::string key, V&& value) {
+    auto [it, added] = try_emplace(std::move(key), std::forward<V>(value));
+    if (!added) it->second = std::forward<V>(value);
+    return {it, added};
+}
 
 // A number as users write it: integers without a fraction ("3", not "3.0"), others shortest exact.
 std::string format_number(double n);

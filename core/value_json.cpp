@@ -60,7 +60,8 @@ Value parse(const nlohmann::json& json, bool tagged) {
             if (auto it = json.find(k_sensitive_tag); it != json.end())
                 return parse(*it, tagged).mark_sensitive();
         }
-        ValueMap map;
+        ValueMap map;  // a JSON object's keys come in order: each is added at the end
+        map.reserve(json.size());
         for (const auto& [key, item] : json.items()) map.emplace(key, parse(item, tagged));
         return Value(std::move(map));
     }

@@ -64,6 +64,7 @@ private:
     std::expected<ForItem, Diagnostics> for_item(const ForNode& node, Value key, Value value);
     std::expected<ForItem, Diagnostics> for_item_bound(const ForNode& node);
     Result for_result(const ForNode& node, std::vector<std::pair<Value, Value>> elements);
+    Result for_map(const ForNode& node, std::vector<ValueMap::value_type> entries);
     std::expected<std::vector<std::pair<Value, Value>>, Diagnostics> for_elements(const ForNode& node, const Value& collection);
     Result call_function(const Expression& e, const FunctionSpec& spec, ValueList args);
     Result call_with_site(const Expression& e, const CallNode& node, const FunctionSpec& spec);

@@ -68,14 +68,15 @@ Evaluator::Result Evaluator::eval_node(const Expression&, const ListNode& node) 
 }
 
 Evaluator::Result Evaluator::eval_node(const Expression&, const MapNode& node) {
-    ValueMap map;
+    std::vector<ValueMap::value_type> entries;  // in the source's order: of equal keys the last counts
+    entries.reserve(node.entries.size());
     bool unknown = false;
     bool sensitive = false;
     for (const auto& entry : node.entries) {
         if (!entry.key) {
             auto value = eval(*entry.value);
             if (!value) return value;
-            map.insert_or_assign(entry.name, std::move(*value));
+            entries.emplace_back(entry.name, std::move(*value));
             continue;
         }
         auto key = eval(*entry.key);
@@ -89,10 +90,10 @@ Evaluator::Result Evaluator::eval_node(const Expression&, const MapNode& node) {
         }
         auto text = key_text(*key);
         if (!text) return eval_error(text.error(), entry.key->location);
-        map.insert_or_assign(std::move(*text), std::move(*value));
+        entries.emplace_back(std::move(*text), std::move(*value));
     }
     if (unknown) return with_sensitivity(Value::unknown(), sensitive);
-    return with_sensitivity(Value(std::move(map)), sensitive);
+    return with_sensitivity(Value(ValueMap::from_entries(std::move(entries))), sensitive);
 }
 
 Evaluator::Result Evaluator::eval_node(const Expression&, const SplatNode& node) {
@@ -144,7 +145,7 @@ std::expected<std::vector<std::pair<Value, Value>>, Diagnostics> Evaluator::for_
 
 Evaluator::Result Evaluator::for_result(const ForNode& node, std::vector<std::pair<Value, Value>> elements) {
     ValueList list;
-    ValueMap map;
+    std::vector<ValueMap::value_type> entries;  // in the collection's order, sorted by key at the end
     bool sensitive = false;
     for (auto& [key, value] : elements) {
         auto item = for_item(node, std::move(key), std::move(value));
@@ -158,16 +159,29 @@ Evaluator::Result Evaluator::for_result(const ForNode& node, std::vector<std::pa
         }
         auto text = key_text(item->key);
         if (!text) return eval_error(text.error(), node.key->location);
-        if (node.grouping) {
-            auto [slot, added] = map.try_emplace(*text, ValueList{});
-            slot->second.as_list().push_back(std::move(item->value));
-        } else if (!map.try_emplace(*text, std::move(item->value)).second) {
-            return eval_error(fmt::format("duplicate key \"{}\" in the for expression", *text), node.key->location,
-                              "add `...` after the value to group the values with the same key into lists");
-        }
+        entries.emplace_back(std::move(*text), std::move(item->value));
     }
-    Value result = node.key ? Value(std::move(map)) : Value(std::move(list));
-    return with_sensitivity(std::move(result), sensitive);
+    if (!node.key) return with_sensitivity(Value(std::move(list)), sensitive);
+    auto map = for_map(node, std::move(entries));
+    if (!map) return map;
+    return with_sensitivity(std::move(*map), sensitive);
+}
+
+// The map of a for expression from its entries in the collection's order: with `...` the values
+// of one key gather into a list in that order; without, a key may appear once.
+Evaluator::Result Evaluator::for_map(const ForNode& node, std::vector<ValueMap::value_type> entries) {
+    std::stable_sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::vector<ValueMap::value_type> merged;
+    merged.reserve(entries.size());
+    for (auto& [key, value] : entries) {
+        bool repeated = !merged.empty() && merged.back().first == key;
+        if (repeated && !node.grouping)
+            return eval_error(fmt::format("duplicate key \"{}\" in the for expression", key), node.key->location,
+                              "add `...` after the value to group the values with the same key into lists");
+        if (!repeated) merged.emplace_back(std::move(key), node.grouping ? Value(ValueList{}) : std::move(value));
+        if (node.grouping) merged.back().second.as_list().push_back(std::move(value));
+    }
+    return Value(ValueMap::from_entries(std::move(merged)));
 }
 
 std::expected<Evaluator::ForItem, Diagnostics> Evaluator::for_item(const ForNode& node, Value key, Value value) {

@@ -30,14 +30,14 @@ FunctionResult concat(Args args, const FunctionCallContext&) {
 }
 
 FunctionResult merge(Args args, const FunctionCallContext&) {
-    ValueMap out;
+    std::vector<ValueMap::value_type> entries;  // of equal keys, the last argument's counts
     for (std::size_t i = 0; i < args.size(); ++i) {
         if (args[i].is_null()) continue;
         auto map = map_arg("merge", args, i);
         if (!map) return std::unexpected(map.error());
-        for (const auto& [key, value] : **map) out.insert_or_assign(key, value);
+        entries.insert(entries.end(), (*map)->begin(), (*map)->end());
     }
-    return Value(std::move(out));
+    return Value(ValueMap::from_entries(std::move(entries)));
 }
 
 FunctionResult keys(Args args, const FunctionCallContext&) {
@@ -92,13 +92,14 @@ FunctionResult zipmap(Args args, const FunctionCallContext&) {
     if ((*keys)->size() != (*values)->size())
         return std::unexpected(fmt::format("zipmap: {} keys but {} values; the lists must be the same length",
                                            (*keys)->size(), (*values)->size()));
-    ValueMap out;
+    std::vector<ValueMap::value_type> entries;  // of equal keys, the last counts
+    entries.reserve((*keys)->size());
     for (std::size_t i = 0; i < (*keys)->size(); ++i) {
         auto key = primitive_text((**keys)[i]);
         if (!key) return std::unexpected(fmt::format("zipmap: keys must be strings, got {}", kind_name((**keys)[i].kind())));
-        out.insert_or_assign(*key, (**values)[i]);
+        entries.emplace_back(std::move(*key), (**values)[i]);
     }
-    return Value(std::move(out));
+    return Value(ValueMap::from_entries(std::move(entries)));
 }
 
 }  // namespace

@@ -78,9 +78,9 @@ Value yaml_to_value(const YAML::Node& node) {
         return Value(std::move(out));
     }
     case YAML::NodeType::Map: {
-        ValueMap out;
-        for (const auto& entry : node) out.insert_or_assign(entry.first.as<std::string>(), yaml_to_value(entry.second));
-        return Value(std::move(out));
+        std::vector<ValueMap::value_type> entries;  // in the document's order: of equal keys the last counts
+        for (const auto& entry : node) entries.emplace_back(entry.first.as<std::string>(), yaml_to_value(entry.second));
+        return Value(ValueMap::from_entries(std::move(entries)));
     }
     default: return Value();
     }

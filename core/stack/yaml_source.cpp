@@ -131,15 +131,15 @@ std::optional<Value> yaml_to_value(const YamlNode& node, const YamlFile& file, D
         return Value(std::move(items));
     }
     if (node.is_map()) {
-        ValueMap entries;
+        std::vector<ValueMap::value_type> entries;  // in the file's order, keys unique
         std::size_t before = diagnostics.size();
         for (const auto& entry : unique_mapping_entries(node, file, diagnostics)) {
             auto value = yaml_to_value(entry.value, file, diagnostics);
             if (!value) return std::nullopt;
-            entries.emplace(entry.key, std::move(*value));
+            entries.emplace_back(entry.key, std::move(*value));
         }
         if (diagnostics.size() != before) return std::nullopt;
-        return Value(std::move(entries));
+        return Value(ValueMap::from_entries(std::move(entries)));
     }
     return scalar_value(node, file, diagnostics);
 }

@@ -164,6 +164,11 @@ TEST_CASE("expr: for expression errors") {
     CHECK(error_of("${[for z in var.env : z]}") == "cannot iterate over a string value; a list or map is required");
     CHECK(error_of("${[for z in var.nothing : z]}") == "cannot iterate over a null value; a list or map is required");
     CHECK(error_of("${{for z in [\"a\", \"a\"] : z => 1}}") == "duplicate key \"a\" in the for expression");
+    // Keys in no order, many of them: the map is built sorted once (not one insertion at a time).
+    CHECK(eval("${length({for i in range(1000) : format(\"%03d\", (i * 7919) % 1000) => i})}") == Value(1000));
+    CHECK(eval("${{for i in range(1000) : format(\"%03d\", (i * 7919) % 1000) => i}[\"007\"]}") == Value(753));
+    CHECK(eval("${{for i in [3, 1, 2, 1] : i % 2 == 0 ? \"even\" : \"odd\" => i...}}") ==
+          Value(ValueMap{{"even", ValueList{2}}, {"odd", ValueList{3, 1, 1}}}));
     CHECK(error_of("${[for z in var.zones : z if 1]}") == "the for condition must be a bool, got number");
     CHECK(error_of("${[for z in var.zones : q]}") == "unknown name `q`");
 }
