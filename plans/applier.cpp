@@ -118,9 +118,11 @@ bool Applier::visit(const ApplyStep& step) {
         if (!step.node)
             return report(Diagnostics(make_error(fmt::format("{} is no longer declared; plan again", step.change->address))));
         bool applied = apply_instance(*step.node, *step.change);
-        // Applied or failed, the planned values are of no further use: letting them go keeps the
-        // plan's copy of every object from sitting beside the new state's.
+        // Applied or failed, the planned values and dependencies are of no further use (state
+        // has its own): letting them go keeps the plan's copy of every object from sitting
+        // beside the new state's.
         step.change->after = Value();
+        step.change->dependencies = {};
         return applied;
     }
     case ApplyStep::Kind::DestroyInstance: return destroy_instance(*step.change);

@@ -1,5 +1,6 @@
 #include "plans/config_graph.h"
 
+#include <algorithm>
 #include <fmt/format.h>
 #include <set>
 #include <tuple>
@@ -194,6 +195,7 @@ std::expected<ConfigGraph, Diagnostics> ConfigGraph::build(const ModuleNode& roo
     // union of its predecessors' (a managed resource predecessor contributes itself).
     std::vector<std::set<std::string>> reach(result.m_nodes.size());
     result.m_resource_dependencies.resize(result.m_nodes.size());
+    result.m_resources.reserve(std::ranges::count(result.m_nodes, NodeKind::Resource, &ConfigNode::kind));
     for (Graph::NodeId id : result.m_order) {
         for (Graph::NodeId dependency : result.m_graph.dependencies(id)) {
             const ConfigNode& node = result.m_nodes[dependency];
@@ -203,8 +205,9 @@ std::expected<ConfigGraph, Diagnostics> ConfigGraph::build(const ModuleNode& roo
         const ConfigNode& node = result.m_nodes[id];
         if (node.kind != NodeKind::Resource) continue;
         result.m_resource_dependencies[id].assign(reach[id].begin(), reach[id].end());
-        result.m_resources[node.config_address()] = id;
+        result.m_resources.emplace_back(node.config_address(), id);
     }
+    std::ranges::sort(result.m_resources);
     return result;
 }
 
@@ -215,8 +218,8 @@ const std::vector<std::string>& ConfigGraph::resource_dependencies(const std::st
 }
 
 std::optional<Graph::NodeId> ConfigGraph::find_resource(const std::string& config_address) const {
-    auto it = m_resources.find(config_address);
-    if (it == m_resources.end()) return std::nullopt;
+    auto it = std::ranges::lower_bound(m_resources, config_address, {}, &std::pair<std::string, Graph::NodeId>::first);
+    if (it == m_resources.end() || it->first != config_address) return std::nullopt;
     return it->second;
 }
 

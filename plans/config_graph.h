@@ -7,8 +7,9 @@
 #pragma once
 
 #include <expected>
-#include <map>
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/diagnostics.h"
@@ -53,7 +54,7 @@ private:
     std::vector<ConfigNode> m_nodes;
     std::vector<Graph::NodeId> m_order;
     std::vector<std::vector<std::string>> m_resource_dependencies;  // by node id; empty for other kinds
-    std::map<std::string, Graph::NodeId> m_resources;
+    std::vector<std::pair<std::string, Graph::NodeId>> m_resources;  // Resource nodes by config address, sorted
 };
 
 }  // namespace plinth::plans

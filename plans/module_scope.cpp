@@ -9,6 +9,7 @@ namespace {
 template <typename Decl>
 Value unknown_slots(const std::map<std::string, Decl>& declarations) {
     ValueMap slots;
+    slots.reserve(declarations.size());
     for (const auto& [name, declaration] : declarations) slots.emplace(name, Value::unknown());
     return Value(std::move(slots));
 }
@@ -25,6 +26,7 @@ ModuleScope::ModuleScope(const ModuleNode& module, ModuleInstancePath path, cons
     std::string dir = module.stack->dir.string();
     m_path_value = Value(ValueMap{{"stack", Value(dir)}, {"module", Value(dir)}, {"root", Value(run.root_dir.string())}});
     m_plinth_value = Value(ValueMap{{"workspace", Value(run.workspace)}});
+    m_resources.reserve(module.stack->resources.size());
     for (const auto& [name, resource] : module.stack->resources) m_resources.emplace(name, Value::unknown());
 }
 
