@@ -21,38 +21,91 @@ std::string_view kind_name(ValueKind kind) {
 
 Value Value::unknown() {
     Value v;
-    v.m_data = UnknownTag{};
+    v.m_kind = ValueKind::Unknown;
     return v;
+}
+
+void Value::take_copy(const Value& other) {
+    switch (other.m_kind) {
+    case ValueKind::Bool: m_payload.boolean = other.m_payload.boolean; break;
+    case ValueKind::Number: m_payload.number = other.m_payload.number; break;
+    case ValueKind::String: new (&m_payload.string) std::string(other.m_payload.string); break;
+    case ValueKind::List: new (&m_payload.list) SharedList(other.m_payload.list); break;
+    case ValueKind::Map: new (&m_payload.map) SharedMap(other.m_payload.map); break;
+    case ValueKind::Null:
+    case ValueKind::Unknown: break;
+    }
+    m_kind = other.m_kind;
+}
+
+void Value::take_moved(Value&& other) noexcept {
+    switch (other.m_kind) {
+    case ValueKind::Bool: m_payload.boolean = other.m_payload.boolean; break;
+    case ValueKind::Number: m_payload.number = other.m_payload.number; break;
+    case ValueKind::String: new (&m_payload.string) std::string(std::move(other.m_payload.string)); break;
+    case ValueKind::List: new (&m_payload.list) SharedList(std::move(other.m_payload.list)); break;
+    case ValueKind::Map: new (&m_payload.map) SharedMap(std::move(other.m_payload.map)); break;
+    case ValueKind::Null:
+    case ValueKind::Unknown: break;
+    }
+    m_kind = other.m_kind;
+}
+
+void Value::release() noexcept {
+    switch (m_kind) {
+    case ValueKind::String: m_payload.string.~basic_string(); break;
+    case ValueKind::List: m_payload.list.~SharedList(); break;
+    case ValueKind::Map: m_payload.map.~SharedMap(); break;
+    default: break;
+    }
+    m_kind = ValueKind::Null;
+}
+
+Value& Value::operator=(const Value& other) {
+    if (this != &other) *this = Value(other);
+    return *this;
+}
+
+Value& Value::operator=(Value&& other) noexcept {
+    if (this == &other) return *this;
+    Value taken(std::move(other));  // out of `other` before this payload, which may hold it, ends
+    release();
+    take_moved(std::move(taken));
+    m_sensitive = taken.m_sensitive;
+    return *this;
 }
 
 bool Value::operator==(const Value& other) const {
     if (kind() != other.kind()) return false;
     switch (kind()) {
-    case ValueKind::List:
-        return std::get<SharedList>(m_data) == std::get<SharedList>(other.m_data) || as_list() == other.as_list();
-    case ValueKind::Map:
-        return std::get<SharedMap>(m_data) == std::get<SharedMap>(other.m_data) || as_map() == other.as_map();
-    default: return m_data == other.m_data;
+    case ValueKind::Bool: return m_payload.boolean == other.m_payload.boolean;
+    case ValueKind::Number: return m_payload.number == other.m_payload.number;
+    case ValueKind::String: return m_payload.string == other.m_payload.string;
+    case ValueKind::List: return m_payload.list == other.m_payload.list || as_list() == other.as_list();
+    case ValueKind::Map: return m_payload.map == other.m_payload.map || as_map() == other.as_map();
+    case ValueKind::Null:
+    case ValueKind::Unknown: return true;
     }
+    return false;
 }
 
 bool Value::identical(const Value& other) const {
     if (m_sensitive != other.m_sensitive || kind() != other.kind()) return false;
     switch (kind()) {
     case ValueKind::List: {
-        if (std::get<SharedList>(m_data) == std::get<SharedList>(other.m_data)) return true;
+        if (m_payload.list == other.m_payload.list) return true;
         const auto &mine = as_list(), &theirs = other.as_list();
         return std::equal(mine.begin(), mine.end(), theirs.begin(), theirs.end(),
                           [](const Value& a, const Value& b) { return a.identical(b); });
     }
     case ValueKind::Map: {
-        if (std::get<SharedMap>(m_data) == std::get<SharedMap>(other.m_data)) return true;
+        if (m_payload.map == other.m_payload.map) return true;
         const auto &mine = as_map(), &theirs = other.as_map();
         return std::equal(mine.begin(), mine.end(), theirs.begin(), theirs.end(), [](const auto& a, const auto& b) {
             return a.first == b.first && a.second.identical(b.second);
         });
     }
-    default: return m_data == other.m_data;
+    default: return *this == other;
     }
 }
 

@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <new>
 #include <string>
 #include <string_view>
 #include <tuple>
@@ -20,29 +21,40 @@ namespace plinth {
 
 using ValueList = std::vector<Value>;
 
-enum class ValueKind { Null, Bool, Number, String, List, Map, Unknown };
+enum class ValueKind : std::uint8_t { Null, Bool, Number, String, List, Map, Unknown };
 
 // The name users see in messages: "null", "bool", "number", "string", "list", "map", "unknown".
 std::string_view kind_name(ValueKind kind);
 
 class Value {
 public:
-    Value() = default;
+    Value() {}
     Value(std::nullptr_t) {}
-    Value(bool b) : m_data(b) {}
-    Value(double n) : m_data(n) {}
-    Value(int n) : m_data(static_cast<double>(n)) {}
-    Value(std::int64_t n) : m_data(static_cast<double>(n)) {}
-    Value(std::string s) : m_data(std::move(s)) {}
-    Value(std::string_view s) : m_data(std::string(s)) {}
-    Value(const char* s) : m_data(std::string(s)) {}
-    Value(ValueList list) : m_data(std::make_shared<ValueList>(std::move(list))) {}
-    Value(ValueMap map) : m_data(std::make_shared<ValueMap>(std::move(map))) {}
+    Value(bool b) : m_kind(ValueKind::Bool) { m_payload.boolean = b; }
+    Value(double n) : m_kind(ValueKind::Number) { m_payload.number = n; }
+    Value(int n) : Value(static_cast<double>(n)) {}
+    Value(std::int64_t n) : Value(static_cast<double>(n)) {}
+    Value(std::string s) : m_kind(ValueKind::String) { new (&m_payload.string) std::string(std::move(s)); }
+    Value(std::string_view s) : Value(std::string(s)) {}
+    Value(const char* s) : Value(std::string(s)) {}
+    Value(ValueList list) : m_kind(ValueKind::List) {
+        new (&m_payload.list) SharedList(std::make_shared<ValueList>(std::move(list)));
+    }
+    Value(ValueMap map) : m_kind(ValueKind::Map) {
+        new (&m_payload.map) SharedMap(std::make_shared<ValueMap>(std::move(map)));
+    }
+    Value(const Value& other) : m_sensitive(other.m_sensitive) { take_copy(other); }
+    Value(Value&& other) noexcept : m_sensitive(other.m_sensitive) { take_moved(std::move(other)); }
+    // Both assignments read `other` fully before letting go of this value's own payload, which
+    // may hold `other` (`v = v.as_map().at("k")`).
+    Value& operator=(const Value& other);
+    Value& operator=(Value&& other) noexcept;
+    ~Value() { release(); }
 
     // A value that will only be known once apply has run.
     static Value unknown();
 
-    ValueKind kind() const { return static_cast<ValueKind>(m_data.index()); }
+    ValueKind kind() const { return m_kind; }
     bool is_null() const { return kind() == ValueKind::Null; }
     bool is_bool() const { return kind() == ValueKind::Bool; }
     bool is_number() const { return kind() == ValueKind::Number; }
@@ -56,13 +68,13 @@ public:
     // Accessors; calling one for the wrong kind is a programming error (std::bad_variant_access).
     // The mutable list and map are this value's own: a shared one is copied first, so a reference
     // taken from them must not outlive the next copy of this value.
-    bool as_bool() const { return std::get<bool>(m_data); }
-    double as_number() const { return std::get<double>(m_data); }
-    const std::string& as_string() const { return std::get<std::string>(m_data); }
-    const ValueList& as_list() const { return shared_or_empty(std::get<SharedList>(m_data)); }
-    const ValueMap& as_map() const { return shared_or_empty(std::get<SharedMap>(m_data)); }
-    ValueList& as_list() { return own(std::get<SharedList>(m_data)); }
-    ValueMap& as_map() { return own(std::get<SharedMap>(m_data)); }
+    bool as_bool() const { return expect(ValueKind::Bool).m_payload.boolean; }
+    double as_number() const { return expect(ValueKind::Number).m_payload.number; }
+    const std::string& as_string() const { return expect(ValueKind::String).m_payload.string; }
+    const ValueList& as_list() const { return shared_or_empty(expect(ValueKind::List).m_payload.list); }
+    const ValueMap& as_map() const { return shared_or_empty(expect(ValueKind::Map).m_payload.map); }
+    ValueList& as_list() { return own(expect(ValueKind::List).m_payload.list); }
+    ValueMap& as_map() { return own(expect(ValueKind::Map).m_payload.map); }
 
     // Map member lookup; null when this is not a map or has no such key.
     const Value* find(std::string_view key) const;
@@ -81,11 +93,37 @@ public:
     bool identical(const Value& other) const;
 
 private:
-    struct UnknownTag {
-        bool operator==(const UnknownTag&) const = default;
-    };
     using SharedList = std::shared_ptr<ValueList>;
     using SharedMap = std::shared_ptr<ValueMap>;
+
+    // The payload of m_kind: nothing for null and unknown. A union with the kind and the mark
+    // beside it takes 40 bytes where a std::variant and the mark took 48: a stack of 100,000
+    // resources holds millions of values.
+    union Payload {
+        bool boolean;
+        double number;
+        std::string string;
+        SharedList list;
+        SharedMap map;
+        Payload() {}
+        ~Payload() {}
+    };
+
+    // This value, when it is of `kind`; else throws std::bad_variant_access.
+    const Value& expect(ValueKind kind) const {
+        if (m_kind != kind) throw std::bad_variant_access();
+        return *this;
+    }
+    Value& expect(ValueKind kind) {
+        if (m_kind != kind) throw std::bad_variant_access();
+        return *this;
+    }
+    // Give this value (null, without a payload) the kind and a copy of the payload of `other`.
+    void take_copy(const Value& other);
+    // The same, moving the payload: `other` keeps its kind with an empty string or collection.
+    void take_moved(Value&& other) noexcept;
+    // Ends the payload; the value is null.
+    void release() noexcept;
 
     // A moved-from value's collection is empty, as a moved-from std::map or std::vector is.
     template <typename Collection>
@@ -102,10 +140,12 @@ private:
         return *shared;
     }
 
-    // Alternatives in ValueKind order.
-    std::variant<std::monostate, bool, double, std::string, SharedList, SharedMap, UnknownTag> m_data;
+    Payload m_payload;
+    ValueKind m_kind = ValueKind::Null;
     bool m_sensitive = false;
 };
+
+static_assert(sizeof(Value) == 40, "a value is a 32-byte payload, its kind and its sensitive mark");
 
 template <typename Iterator>
 ValueMap::ValueMap(Iterator first, Iterator last) {

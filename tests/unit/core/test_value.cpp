@@ -120,3 +120,44 @@ TEST_CASE("value: a moved-from list or map reads as empty") {
     CHECK(list.as_list().size() == 1);
     CHECK(taken.as_list().size() == 1);
 }
+
+TEST_CASE("value: copies and moves carry the kind, the payload and the mark") {
+    Value text = Value("a long string that does not fit in place").mark_sensitive();
+    Value copy = text;
+    CHECK(copy == text);
+    CHECK(copy.is_sensitive());
+    Value moved = std::move(text);
+    CHECK(moved.as_string() == "a long string that does not fit in place");
+    CHECK(moved.is_sensitive());
+    CHECK(text.is_string());  // a moved-from value keeps its kind, with an empty payload
+    CHECK(text.as_string().empty());
+
+    Value map(ValueMap{{"k", 1}});
+    Value taken = std::move(map);
+    CHECK(map.is_map());
+    CHECK(map.as_map().empty());
+    CHECK(taken.as_map().at("k") == Value(1));
+
+    Value number = 2;
+    number = Value("now a string");
+    CHECK(number.as_string() == "now a string");
+    number = Value::unknown();
+    CHECK(number.is_unknown());
+    CHECK_FALSE(number.is_sensitive());
+}
+
+TEST_CASE("value: assigning a value that lives inside the target itself") {
+    Value outer(ValueMap{{"inner", Value(ValueMap{{"leaf", Value("a string long enough to be on the heap")}})}});
+    outer = outer.as_map().at("inner");  // the map holding the source goes once assigned
+    CHECK(outer.as_map().at("leaf").as_string() == "a string long enough to be on the heap");
+    outer = std::move(outer.as_map()["leaf"]);
+    CHECK(outer.as_string() == "a string long enough to be on the heap");
+    Value list(ValueList{Value(ValueList{1, 2})});
+    list = list.as_list()[0];
+    CHECK(list == Value(ValueList{1, 2}));
+    Value self = Value("x");
+    Value& alias = self;
+    self = alias;
+    self = std::move(alias);
+    CHECK(self.as_string() == "x");
+}
