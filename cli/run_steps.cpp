@@ -110,8 +110,8 @@ void show_plan(Ui& ui, const PlannedRun& run, bool refresh_only) {
         ui.out(plans::render_refresh_only_plan(run.drift, style));
         return;
     }
-    std::string drift = plans::render_drift(run.drift, style);
-    ui.out(drift.empty() ? plans::render_plan(run.plan, style) : drift + "\n" + plans::render_plan(run.plan, style));
+    if (std::string drift = plans::render_drift(run.drift, style); !drift.empty()) ui.out(drift + "\n");
+    plans::write_plan(run.plan, style, [&](std::string_view piece) { ui.out(std::string(piece)); });
 }
 
 ExitStatus execute_plan(StackSession& session, plans::Plan plan, State& state, std::size_t parallelism) {

@@ -182,8 +182,34 @@ std::string render_policy_report(const Plan& plan, const RenderStyle& style) {
 namespace {
 
 // The changes alone.
-std::string render_plan_body(const Plan& plan, const RenderStyle& style) {
-    if (plan.refresh_only) return render_refresh_only_plan(plan.drift, style);
+// Hands the text on in pieces of about k_piece bytes: the plan of 100,000 changes is tens of
+// megabytes, which a string grown to that size would hold up to three times over.
+class PieceWriter {
+public:
+    explicit PieceWriter(const TextSink& sink) : m_sink(sink) {}
+    ~PieceWriter() { flush(); }
+    PieceWriter& operator+=(std::string_view text) {
+        m_buffer += text;
+        m_wrote = true;
+        if (m_buffer.size() >= k_piece) flush();
+        return *this;
+    }
+    // Whether anything has been written.
+    bool empty() const { return !m_wrote; }
+
+private:
+    static constexpr std::size_t k_piece = 64 * 1024;
+    void flush() {
+        if (!m_buffer.empty()) m_sink(m_buffer);
+        m_buffer.clear();
+    }
+    const TextSink& m_sink;
+    std::string m_buffer;
+    bool m_wrote = false;
+};
+
+void write_plan_body(const Plan& plan, const RenderStyle& style, const TextSink& sink) {
+    if (plan.refresh_only) return sink(render_refresh_only_plan(plan.drift, style));
     std::vector<const ResourceChange*> changes;
     for (const auto& change : plan.changes)
         if (change.action != Action::NoOp) changes.push_back(&change);
@@ -196,9 +222,9 @@ std::string render_plan_body(const Plan& plan, const RenderStyle& style) {
         if (read.deferred) reads.push_back(&read);
     if (changes.empty() && outputs.empty() && reads.empty() && plan.deferred.empty() && plan.moves.empty() &&
         plan.forgets.empty() && plan.imports.empty())
-        return render_no_changes(plan, style);
+        return sink(render_no_changes(plan, style));
 
-    std::string out;
+    PieceWriter out(sink);
     if (!plan.targets.empty())
         out += style.bold("Note: resource targeting is in effect.") +
                " Only the targeted objects and what they need are planned; outputs are left as they are.\n\n";
@@ -230,15 +256,19 @@ std::string render_plan_body(const Plan& plan, const RenderStyle& style) {
             out += "\nYou can apply this plan to save these new output values to the plinth state, without "
                    "changing any real infrastructure.\n";
     }
-    return out;
 }
 
 }  // namespace
 
+void write_plan(const Plan& plan, const RenderStyle& style, const TextSink& sink) {
+    write_plan_body(plan, style, sink);
+    if (std::string policies = render_policy_report(plan, style); !policies.empty()) sink("\n" + policies);
+}
+
 std::string render_plan(const Plan& plan, const RenderStyle& style) {
-    std::string policies = render_policy_report(plan, style);
-    std::string body = render_plan_body(plan, style);
-    return policies.empty() ? body : body + "\n" + policies;
+    std::string text;
+    write_plan(plan, style, [&](std::string_view piece) { text += piece; });
+    return text;
 }
 
 }  // namespace plinth::plans

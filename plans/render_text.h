@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "core/state/text_pieces.h"
 #include "plans/drift.h"
 #include "plans/plan.h"
 #include "plans/render_style.h"
@@ -14,6 +15,8 @@ namespace plinth::plans {
 // The whole plan, ending in a newline: its changes (no-ops are not listed), then the policy
 // report when policies were checked.
 std::string render_plan(const Plan& plan, const RenderStyle& style);
+// The same text handed to `sink` in pieces, so that a plan of many changes is never held whole.
+void write_plan(const Plan& plan, const RenderStyle& style, const TextSink& sink);
 // "Policy checks: 4 passed, 1 failed" and each failure; empty when no policy was checked.
 std::string render_policy_report(const Plan& plan, const RenderStyle& style);
 

@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <fmt/format.h>
+
 #include "plans/render_text.h"
 
 using namespace plinth;
@@ -304,4 +306,23 @@ TEST_CASE("render_text: resource names from addresses") {
 TEST_CASE("render text: the summary line names imports and forgets only when there are some") {
     CHECK(plan_summary_line({2, 1, 0, 0, 0}) == "Plan: 2 to add, 1 to change, 0 to destroy.");
     CHECK(plan_summary_line({1, 0, 1, 2, 3}) == "Plan: 3 to import, 1 to add, 0 to change, 1 to destroy, 2 to forget.");
+}
+
+TEST_CASE("render_text: a large plan is handed on in bounded pieces that make up the whole text") {
+    std::vector<ResourceChange> changes;
+    for (int i = 0; i < 2000; ++i)
+        changes.push_back(change(fmt::format("file{:04}", i), "local_file", Action::Create, Value(),
+                                 Value(ValueMap{{"content", Value(std::string(100, 'x'))}, {"id", Value::unknown()}})));
+    Plan plan = plan_of(std::move(changes), {OutputChange{"count", Value(), Value(2000)}});
+    std::vector<std::string> pieces;
+    write_plan(plan, RenderStyle{false}, [&](std::string_view piece) { pieces.emplace_back(piece); });
+    REQUIRE(pieces.size() > 3);
+    std::string joined;
+    for (const auto& piece : pieces) {
+        CHECK(piece.size() < 70 * 1024);
+        joined += piece;
+    }
+    CHECK(joined == render_plan(plan, RenderStyle{false}));
+    CHECK(joined.find("Plan: 2000 to add, 0 to change, 0 to destroy.") != std::string::npos);
+    CHECK(joined.find("Changes to Outputs:") != std::string::npos);
 }
