@@ -1,6 +1,7 @@
 #include "plans/apply_graph.h"
 
 #include <algorithm>
+#include <optional>
 
 #include "core/address.h"
 
@@ -37,15 +38,17 @@ bool is_one_object(const ConfigNode& node, const std::vector<Graph::NodeId>& ins
 
 struct ApplyGraphBuilder {
     ApplyGraph result;
-    std::map<std::string, Graph::NodeId> apply_ids;    // by instance address
-    std::map<std::string, Graph::NodeId> destroy_ids;  // by instance address
-    // The destroy steps of one block, all of them and by the module instance they lie in (all
-    // instances of a block lie in instances of one module call).
-    struct BlockDestroys {
-        std::vector<Graph::NodeId> all;
-        std::map<ModuleInstancePath, std::vector<Graph::NodeId>> by_module;
+    std::map<std::string, Graph::NodeId> apply_ids;  // by instance address
+    // A destroy step and where its object lies. All instances of a block lie in instances of one
+    // module call. Sorted by block, then module instance, they are found by binary search: a
+    // destroy plan of 100,000 objects kept maps of maps of ~300 bytes an object before.
+    struct DestroyStep {
+        std::string block;  // config address
+        ModuleInstancePath module;
+        Graph::NodeId id;
+        auto operator<=>(const DestroyStep&) const = default;
     };
-    std::map<std::string, BlockDestroys> destroys_of_block;  // by config address
+    std::vector<DestroyStep> destroy_steps;
 
     // Room for `more` steps beyond those added so far: each part of the graph knows its count
     // before it adds them.
@@ -63,39 +66,34 @@ struct ApplyGraphBuilder {
         std::size_t steps = 0;
         for (const auto& change : plan.changes) steps += has_apply_step(change.action) + has_destroy_step(change.action);
         reserve(steps);
-        for (auto& change : plan.changes) {
+        destroy_steps.reserve(std::ranges::count_if(plan.changes, [](const auto& c) { return has_destroy_step(c.action); }));
+        std::vector<std::optional<Graph::NodeId>> destroy_ids(plan.changes.size());  // by change
+        for (std::size_t index = 0; index < plan.changes.size(); ++index) {
+            ResourceChange& change = plan.changes[index];
             if (has_destroy_step(change.action)) {
-                auto id = add({ApplyStep::Kind::DestroyInstance, nullptr, &change}, change.address + " (destroy)");
-                destroy_ids[change.address] = id;
-                auto& block = destroys_of_block[config_address_of(change.address)];
-                block.all.push_back(id);
-                block.by_module[module_of(change.address)].push_back(id);
+                destroy_ids[index] = add({ApplyStep::Kind::DestroyInstance, nullptr, &change}, change.address + " (destroy)");
+                destroy_steps.push_back({config_address_of(change.address), module_of(change.address), *destroy_ids[index]});
             }
+            std::optional<Graph::NodeId> apply_id;
             if (has_apply_step(change.action))
-                apply_ids[change.address] = add({ApplyStep::Kind::ApplyInstance, nullptr, &change}, change.address);
-            if (change.action == Action::DeleteThenCreate)
-                result.graph.add_edge(destroy_ids[change.address], apply_ids[change.address]);
-            if (change.action == Action::CreateThenDelete)
-                result.graph.add_edge(apply_ids[change.address], destroy_ids[change.address]);
+                apply_id = apply_ids[change.address] = add({ApplyStep::Kind::ApplyInstance, nullptr, &change}, change.address);
+            if (change.action == Action::DeleteThenCreate) result.graph.add_edge(*destroy_ids[index], *apply_id);
+            if (change.action == Action::CreateThenDelete) result.graph.add_edge(*apply_id, *destroy_ids[index]);
         }
+        std::ranges::sort(destroy_steps);
         // A dependent's object goes before the objects it depends on. Dependencies are recorded
         // without instance keys; inside one module call they can only be in the dependent's own
         // module instance (anything else would be N x N edges for N instances of a module).
-        for (const auto& change : plan.changes) {
-            auto dependent = destroy_ids.find(change.address);
-            if (dependent == destroy_ids.end()) continue;
+        for (std::size_t index = 0; index < plan.changes.size(); ++index) {
+            if (!destroy_ids[index]) continue;
+            const ResourceChange& change = plan.changes[index];
             ModuleInstancePath module = module_of(change.address);
             for (const auto& dependency : change.dependencies) {
-                auto it = destroys_of_block.find(dependency);
-                if (it == destroys_of_block.end()) continue;
-                const BlockDestroys& block = it->second;
-                const std::vector<Graph::NodeId>* targets = &block.all;
-                if (same_module_call(block.by_module.begin()->first, module)) {
-                    auto own = block.by_module.find(module);
-                    if (own == block.by_module.end()) continue;
-                    targets = &own->second;
-                }
-                for (Graph::NodeId target : *targets) result.graph.add_edge(dependent->second, target);
+                auto block = std::ranges::equal_range(destroy_steps, dependency, {}, &DestroyStep::block);
+                if (block.empty()) continue;
+                bool same_call = same_module_call(block.front().module, module);
+                for (const DestroyStep& target : block)
+                    if (!same_call || target.module == module) result.graph.add_edge(*destroy_ids[index], target.id);
             }
         }
     }
