@@ -89,11 +89,11 @@ struct ApplyGraphBuilder {
             const ResourceChange& change = plan.changes[index];
             ModuleInstancePath module = module_of(change.address);
             for (const auto& dependency : change.dependencies) {
-                auto block = std::ranges::equal_range(destroy_steps, dependency, {}, &DestroyStep::block);
-                if (block.empty()) continue;
-                bool same_call = same_module_call(block.front().module, module);
-                for (const DestroyStep& target : block)
-                    if (!same_call || target.module == module) result.graph.add_edge(*destroy_ids[index], target.id);
+                auto targets = std::ranges::equal_range(destroy_steps, dependency, {}, &DestroyStep::block);
+                if (targets.empty()) continue;
+                if (same_module_call(targets.front().module, module))
+                    targets = std::ranges::equal_range(targets, module, {}, &DestroyStep::module);
+                for (const DestroyStep& target : targets) result.graph.add_edge(*destroy_ids[index], target.id);
             }
         }
     }
