@@ -147,8 +147,23 @@ private:
 
 static_assert(sizeof(Value) == 40, "a value is a 32-byte payload, its kind and its sensitive mark");
 
+inline ValueMap::iterator ValueMap::begin() { return m_entries.begin(); }
+inline ValueMap::iterator ValueMap::end() { return m_entries.end(); }
+inline ValueMap::const_iterator ValueMap::begin() const { return m_entries.begin(); }
+inline ValueMap::const_iterator ValueMap::end() const { return m_entries.end(); }
+inline ValueMap::const_iterator ValueMap::cbegin() const { return m_entries.begin(); }
+inline ValueMap::const_iterator ValueMap::cend() const { return m_entries.end(); }
+inline bool ValueMap::empty() const { return m_entries.empty(); }
+inline ValueMap::size_type ValueMap::size() const { return m_entries.size(); }
+inline ValueMap::size_type ValueMap::count(std::string_view key) const { return contains(key) ? 1 : 0; }
+
 template <typename Iterator>
 ValueMap::ValueMap(Iterator first, Iterator last) {
+    for (; first != last; ++first) insert(value_type(*first));
+}
+
+template <typename Iterator>
+void ValueMap::insert(Iterator first, Iterator last) {
     for (; first != last; ++first) insert(value_type(*first));
 }
 

@@ -39,14 +39,15 @@ public:
     // one after another).
     static ValueMap from_entries(std::vector<value_type> entries);
 
-    iterator begin() { return m_entries.begin(); }
-    iterator end() { return m_entries.end(); }
-    const_iterator begin() const { return m_entries.begin(); }
-    const_iterator end() const { return m_entries.end(); }
-    const_iterator cbegin() const { return m_entries.begin(); }
-    const_iterator cend() const { return m_entries.end(); }
-    bool empty() const { return m_entries.empty(); }
-    size_type size() const { return m_entries.size(); }
+    // These and the other short members are defined inline in core/value.h, once Value is complete.
+    iterator begin();
+    iterator end();
+    const_iterator begin() const;
+    const_iterator end() const;
+    const_iterator cbegin() const;
+    const_iterator cend() const;
+    bool empty() const;
+    size_type size() const;
     void clear();
     void reserve(size_type entries);
 
@@ -55,7 +56,7 @@ public:
     iterator find(std::string_view key);
     const_iterator find(std::string_view key) const;
     bool contains(std::string_view key) const;
-    size_type count(std::string_view key) const { return contains(key) ? 1 : 0; }
+    size_type count(std::string_view key) const;
     // std::out_of_range when there is no such key.
     Value& at(std::string_view key);
     const Value& at(std::string_view key) const;
@@ -73,9 +74,7 @@ public:
     std::pair<iterator, bool> emplace(value_type entry);
     std::pair<iterator, bool> insert(value_type entry);
     template <typename Iterator>
-    void insert(Iterator first, Iterator last) {
-        for (; first != last; ++first) insert(value_type(*first));
-    }
+    void insert(Iterator first, Iterator last);
     template <typename V>
     std::pair<iterator, bool> insert_or_assign(std::string key, V&& value);
 
