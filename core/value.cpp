@@ -25,31 +25,23 @@ Value Value::unknown() {
     return v;
 }
 
-void Value::take_copy(const Value& other) {
+template <typename Source>
+void Value::take(Source&& other) {
     switch (other.m_kind) {
     case ValueKind::Bool: m_payload.boolean = other.m_payload.boolean; break;
     case ValueKind::Number: m_payload.number = other.m_payload.number; break;
-    case ValueKind::String: new (&m_payload.string) std::string(other.m_payload.string); break;
-    case ValueKind::List: new (&m_payload.list) SharedList(other.m_payload.list); break;
-    case ValueKind::Map: new (&m_payload.map) SharedMap(other.m_payload.map); break;
+    case ValueKind::String: new (&m_payload.string) std::string(std::forward<Source>(other).m_payload.string); break;
+    case ValueKind::List: new (&m_payload.list) SharedList(std::forward<Source>(other).m_payload.list); break;
+    case ValueKind::Map: new (&m_payload.map) SharedMap(std::forward<Source>(other).m_payload.map); break;
     case ValueKind::Null:
     case ValueKind::Unknown: break;
     }
     m_kind = other.m_kind;
 }
 
-void Value::take_moved(Value&& other) noexcept {
-    switch (other.m_kind) {
-    case ValueKind::Bool: m_payload.boolean = other.m_payload.boolean; break;
-    case ValueKind::Number: m_payload.number = other.m_payload.number; break;
-    case ValueKind::String: new (&m_payload.string) std::string(std::move(other.m_payload.string)); break;
-    case ValueKind::List: new (&m_payload.list) SharedList(std::move(other.m_payload.list)); break;
-    case ValueKind::Map: new (&m_payload.map) SharedMap(std::move(other.m_payload.map)); break;
-    case ValueKind::Null:
-    case ValueKind::Unknown: break;
-    }
-    m_kind = other.m_kind;
-}
+void Value::take_copy(const Value& other) { take(other); }
+
+void Value::take_moved(Value&& other) noexcept { take(std::move(other)); }
 
 void Value::release() noexcept {
     switch (m_kind) {

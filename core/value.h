@@ -122,6 +122,9 @@ private:
     void take_copy(const Value& other);
     // The same, moving the payload: `other` keeps its kind with an empty string or collection.
     void take_moved(Value&& other) noexcept;
+    // Both of the above: `Source` is `const Value&` or `Value`.
+    template <typename Source>
+    void take(Source&& other);
     // Ends the payload; the value is null.
     void release() noexcept;
 

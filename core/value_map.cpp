@@ -59,9 +59,7 @@ const Value& ValueMap::at(std::string_view key) const {
 Value& ValueMap::operator[](std::string_view key) { return try_emplace(std::string(key)).first->second; }
 
 std::pair<ValueMap::iterator, bool> ValueMap::insert(value_type entry) {
-    auto it = lower_bound(entry.first);
-    if (it != m_entries.end() && it->first == entry.first) return {it, false};
-    return {m_entries.insert(it, std::move(entry)), true};
+    return try_emplace(std::move(entry.first), std::move(entry.second));
 }
 
 void ValueMap::clear() { m_entries.clear(); }

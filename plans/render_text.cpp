@@ -181,7 +181,6 @@ std::string render_policy_report(const Plan& plan, const RenderStyle& style) {
 
 namespace {
 
-// The changes alone.
 // Hands the text on in pieces of about k_piece bytes: the plan of 100,000 changes is tens of
 // megabytes, which a string grown to that size would hold up to three times over.
 class PieceWriter {
@@ -208,6 +207,7 @@ private:
     bool m_wrote = false;
 };
 
+// The changes alone.
 void write_plan_body(const Plan& plan, const RenderStyle& style, const TextSink& sink) {
     if (plan.refresh_only) return sink(render_refresh_only_plan(plan.drift, style));
     std::vector<const ResourceChange*> changes;
