@@ -31,7 +31,8 @@ public:
     ApplyResult run();
 
 private:
-    bool visit(const ApplyStep& step);
+    bool visit(ApplyStep& step);
+    bool visit_instance(const ApplyStep& step);
     bool visit_config(const ConfigNode& node);
     bool start_block(const ConfigNode& node);
     bool start_data(ModuleScope& scope, const ResourceDecl& decl, const Expansion& expansion);
@@ -109,25 +110,28 @@ void Applier::adopt_refreshed_prior() {
     }
 }
 
-bool Applier::visit(const ApplyStep& step) {
+bool Applier::visit(ApplyStep& step) {
     switch (step.kind) {
     case ApplyStep::Kind::Config: return visit_config(*step.node);
     case ApplyStep::Kind::BlockStart: return start_block(*step.node);
     case ApplyStep::Kind::BlockEnd: return end_block(*step.node);
-    case ApplyStep::Kind::ApplyInstance: {
-        if (!step.node)
-            return report(Diagnostics(make_error(fmt::format("{} is no longer declared; plan again", step.change->address))));
-        bool applied = apply_instance(*step.node, *step.change);
-        // Applied or failed, the planned values and dependencies are of no further use (state
-        // has its own): letting them go keeps the plan's copy of every object from sitting
-        // beside the new state's.
-        step.change->after = Value();
-        step.change->dependencies = {};
-        return applied;
+    case ApplyStep::Kind::ApplyInstance:
+    case ApplyStep::Kind::DestroyInstance: {
+        bool done = visit_instance(step);
+        // Applied or failed, the change is of no further use to this step (state has its own
+        // values): letting go of it frees the plan's copy of every object as the new state grows.
+        step.change.reset();
+        return done;
     }
-    case ApplyStep::Kind::DestroyInstance: return destroy_instance(*step.change);
     }
     return false;
+}
+
+bool Applier::visit_instance(const ApplyStep& step) {
+    if (step.kind == ApplyStep::Kind::DestroyInstance) return destroy_instance(*step.change);
+    if (!step.node)
+        return report(Diagnostics(make_error(fmt::format("{} is no longer declared; plan again", step.change->address))));
+    return apply_instance(*step.node, *step.change);
 }
 
 bool Applier::visit_config(const ConfigNode& node) {

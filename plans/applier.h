@@ -22,7 +22,7 @@ namespace plinth::plans {
 struct ApplyRequest {
     const ModuleNode& root;
     const ConfigGraph& graph;
-    Plan& plan;  // each change's planned values are let go once its apply step has run
+    Plan& plan;  // its resource changes move into the apply's steps, each freed once its steps have run
     State& state;  // updated in place as steps complete
     StateJournal& journal;
     ApplyObserver* observer = nullptr;

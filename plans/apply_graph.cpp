@@ -38,6 +38,7 @@ bool is_one_object(const ConfigNode& node, const std::vector<Graph::NodeId>& ins
 
 struct ApplyGraphBuilder {
     ApplyGraph result;
+    Graph::Builder graph;
     std::map<std::string, Graph::NodeId> apply_ids;  // by instance address
     // A destroy step and where its object lies. All instances of a block lie in instances of one
     // module call. Sorted by block, then module instance, they are found by binary search: a
@@ -52,48 +53,50 @@ struct ApplyGraphBuilder {
 
     // Room for `more` steps beyond those added so far: each part of the graph knows its count
     // before it adds them.
-    void reserve(std::size_t more) {
-        result.graph.reserve(result.graph.size() + more);
-        result.steps.reserve(result.steps.size() + more);
-    }
+    void reserve(std::size_t more) { result.steps.reserve(result.steps.size() + more); }
 
-    Graph::NodeId add(ApplyStep step, const std::string& label) {
-        result.steps.push_back(step);
-        return result.graph.add_node(label);
+    Graph::NodeId add(ApplyStep step) {
+        result.steps.push_back(std::move(step));
+        return graph.add_node();
     }
 
     void add_change_steps(Plan& plan) {
+        std::vector<std::shared_ptr<ResourceChange>> changes;
+        changes.reserve(plan.changes.size());
+        for (auto& change : plan.changes) changes.push_back(std::make_shared<ResourceChange>(std::move(change)));
+        plan.changes.clear();
+        plan.changes.shrink_to_fit();
         std::size_t steps = 0;
-        for (const auto& change : plan.changes) steps += has_apply_step(change.action) + has_destroy_step(change.action);
+        for (const auto& change : changes) steps += has_apply_step(change->action) + has_destroy_step(change->action);
         reserve(steps);
-        destroy_steps.reserve(std::ranges::count_if(plan.changes, [](const auto& c) { return has_destroy_step(c.action); }));
-        std::vector<std::optional<Graph::NodeId>> destroy_ids(plan.changes.size());  // by change
-        for (std::size_t index = 0; index < plan.changes.size(); ++index) {
-            ResourceChange& change = plan.changes[index];
-            if (has_destroy_step(change.action)) {
-                destroy_ids[index] = add({ApplyStep::Kind::DestroyInstance, nullptr, &change}, change.address + " (destroy)");
-                destroy_steps.push_back({config_address_of(change.address), module_of(change.address), *destroy_ids[index]});
+        destroy_steps.reserve(std::ranges::count_if(changes, [](const auto& c) { return has_destroy_step(c->action); }));
+        std::vector<std::optional<Graph::NodeId>> destroy_ids(changes.size());  // by change
+        for (std::size_t index = 0; index < changes.size(); ++index) {
+            const auto& change = changes[index];
+            if (has_destroy_step(change->action)) {
+                destroy_ids[index] = add({ApplyStep::Kind::DestroyInstance, nullptr, change});
+                destroy_steps.push_back({config_address_of(change->address), module_of(change->address), *destroy_ids[index]});
             }
             std::optional<Graph::NodeId> apply_id;
-            if (has_apply_step(change.action))
-                apply_id = apply_ids[change.address] = add({ApplyStep::Kind::ApplyInstance, nullptr, &change}, change.address);
-            if (change.action == Action::DeleteThenCreate) result.graph.add_edge(*destroy_ids[index], *apply_id);
-            if (change.action == Action::CreateThenDelete) result.graph.add_edge(*apply_id, *destroy_ids[index]);
+            if (has_apply_step(change->action))
+                apply_id = apply_ids[change->address] = add({ApplyStep::Kind::ApplyInstance, nullptr, change});
+            if (change->action == Action::DeleteThenCreate) graph.add_edge(*destroy_ids[index], *apply_id);
+            if (change->action == Action::CreateThenDelete) graph.add_edge(*apply_id, *destroy_ids[index]);
         }
         std::ranges::sort(destroy_steps);
         // A dependent's object goes before the objects it depends on. Dependencies are recorded
         // without instance keys; inside one module call they can only be in the dependent's own
         // module instance (anything else would be N x N edges for N instances of a module).
-        for (std::size_t index = 0; index < plan.changes.size(); ++index) {
+        for (std::size_t index = 0; index < changes.size(); ++index) {
             if (!destroy_ids[index]) continue;
-            const ResourceChange& change = plan.changes[index];
+            const ResourceChange& change = *changes[index];
             ModuleInstancePath module = module_of(change.address);
             for (const auto& dependency : change.dependencies) {
                 auto targets = std::ranges::equal_range(destroy_steps, dependency, {}, &DestroyStep::block);
                 if (targets.empty()) continue;
                 if (same_module_call(targets.front().module, module))
                     targets = std::ranges::equal_range(targets, module, {}, &DestroyStep::module);
-                for (const DestroyStep& target : targets) result.graph.add_edge(*destroy_ids[index], target.id);
+                for (const DestroyStep& target : targets) graph.add_edge(*destroy_ids[index], target.id);
             }
         }
     }
@@ -117,9 +120,8 @@ struct ApplyGraphBuilder {
         std::vector<Graph::NodeId> starts(config.size()), ends(config.size());
         for (Graph::NodeId id = 0; id < config.size(); ++id) {
             const ConfigNode& node = config.node(id);
-            std::string name = config.graph().name(id);
             if (!is_block(node)) {
-                starts[id] = ends[id] = add({ApplyStep::Kind::Config, &node, nullptr}, name);
+                starts[id] = ends[id] = add({ApplyStep::Kind::Config, &node, nullptr});
                 continue;
             }
             std::vector<Graph::NodeId> instances = instances_of(node);
@@ -128,17 +130,17 @@ struct ApplyGraphBuilder {
                 starts[id] = ends[id] = instances[0];
                 continue;
             }
-            starts[id] = add({ApplyStep::Kind::BlockStart, &node, nullptr}, name + " (start)");
-            ends[id] = add({ApplyStep::Kind::BlockEnd, &node, nullptr}, name);
-            result.graph.add_edge(starts[id], ends[id]);
+            starts[id] = add({ApplyStep::Kind::BlockStart, &node, nullptr});
+            ends[id] = add({ApplyStep::Kind::BlockEnd, &node, nullptr});
+            graph.add_edge(starts[id], ends[id]);
             for (Graph::NodeId instance : instances) {
-                result.graph.add_edge(starts[id], instance);
-                result.graph.add_edge(instance, ends[id]);
+                graph.add_edge(starts[id], instance);
+                graph.add_edge(instance, ends[id]);
             }
         }
         for (Graph::NodeId id = 0; id < config.size(); ++id)
             for (Graph::NodeId dependency : config.graph().dependencies(id))
-                result.graph.add_edge(ends[dependency], starts[id]);
+                graph.add_edge(ends[dependency], starts[id]);
     }
 };
 
@@ -148,6 +150,7 @@ ApplyGraph build_apply_graph(Plan& plan, const ConfigGraph* config) {
     ApplyGraphBuilder builder;
     builder.add_change_steps(plan);
     if (config) builder.add_config_steps(*config);
+    builder.result.graph = std::move(builder.graph).build();
     return std::move(builder.result);
 }
 

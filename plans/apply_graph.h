@@ -8,6 +8,7 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -22,7 +23,9 @@ struct ApplyStep {
     enum class Kind { Config, BlockStart, BlockEnd, ApplyInstance, DestroyInstance };
     Kind kind;
     const ConfigNode* node = nullptr;        // Config, BlockStart, BlockEnd, ApplyInstance
-    ResourceChange* change = nullptr;  // instance steps: the applier lets go of its planned values
+    // Instance steps: the change, shared by the two halves of a replacement. The applier lets go
+    // of it once the step has run, so a change is freed as soon as its last step is done.
+    std::shared_ptr<ResourceChange> change;
 };
 
 struct ApplyGraph {
@@ -30,7 +33,9 @@ struct ApplyGraph {
     std::vector<ApplyStep> steps;  // indexed by node id
 };
 
-// `config` is null for destroy plans (nothing is evaluated then).
+// Takes the plan's resource changes: each moves into its steps and `plan.changes` is left empty
+// (the rest of the plan is untouched). `config` is null for destroy plans (nothing is evaluated
+// then).
 ApplyGraph build_apply_graph(Plan& plan, const ConfigGraph* config);
 
 // The config address of an instance address ("module.net[\"a\"].web[0]" -> "module.net.web").

@@ -27,7 +27,7 @@ using NodeKey = std::tuple<const ModuleNode*, NodeKind, std::string>;
 
 class ConfigGraphBuilder {
 public:
-    Graph graph;
+    Graph::Builder graph;
     std::vector<ConfigNode> nodes;
 
     // The number of nodes add_nodes makes for `module` and the modules it calls.
@@ -88,8 +88,8 @@ private:
         const ResourceDecl* block = nullptr;
         if (kind == NodeKind::Resource) block = &module.stack->resources.at(name);
         if (kind == NodeKind::Data) block = &module.stack->data.at(name);
-        nodes.push_back(ConfigNode{kind, &module, name, block});
-        m_ids[{&module, kind, name}] = graph.add_node(nodes.back().display_name(), location);
+        nodes.push_back(ConfigNode{kind, &module, name, block, location});
+        m_ids[{&module, kind, name}] = graph.add_node();
     }
 
     std::optional<Graph::NodeId> find(const ModuleNode& module, NodeKind kind, const std::string& name) const {
@@ -179,15 +179,20 @@ private:
 std::expected<ConfigGraph, Diagnostics> ConfigGraph::build(const ModuleNode& root) {
     ConfigGraphBuilder builder;
     std::size_t count = ConfigGraphBuilder::count_nodes(root);
-    builder.graph.reserve(count);
     builder.nodes.reserve(count);
     builder.add_nodes(root);
     builder.add_edges();
-    auto order = builder.graph.topological_order();
-    if (!order) return std::unexpected(Diagnostics(cycle_diagnostic(builder.graph, order.error())));
+    Graph graph = std::move(builder.graph).build();
+    auto order = graph.topological_order();
+    if (!order) {
+        auto describe = [&](Graph::NodeId id) {
+            return NodeDescription{builder.nodes[id].display_name(), builder.nodes[id].location};
+        };
+        return std::unexpected(Diagnostics(cycle_diagnostic(order.error(), describe)));
+    }
 
     ConfigGraph result;
-    result.m_graph = std::move(builder.graph);
+    result.m_graph = std::move(graph);
     result.m_nodes = std::move(builder.nodes);
     result.m_order = std::move(*order);
 

@@ -25,6 +25,7 @@ struct ConfigNode {
     const ModuleNode* module;  // the module the declaration sits in
     std::string name;
     const ResourceDecl* block = nullptr;  // Resource and Data nodes: the declaration
+    SourceLocation location;              // where it is declared
 
     const ResourceDecl& resource() const { return *block; }
     // "web", "data.x", "local.x", "var.x", "output.x", "module.net" inside the module, prefixed with

@@ -30,7 +30,7 @@ std::vector<int> assign_layers(const Graph& graph) {
 }
 
 // The neighbours of a node in the layers above it (what it depends on) or below it.
-const std::vector<NodeId>& neighbours(const Graph& graph, NodeId id, bool above) {
+std::span<const NodeId> neighbours(const Graph& graph, NodeId id, bool above) {
     return above ? graph.dependencies(id) : graph.dependents(id);
 }
 
@@ -46,7 +46,7 @@ void sort_by_barycenter(const Graph& graph, bool above, Row& layer, std::vector<
     std::vector<std::pair<double, NodeId>> keyed;
     keyed.reserve(layer.size());
     for (NodeId id : layer) {
-        const auto& next = neighbours(graph, id, above);
+        auto next = neighbours(graph, id, above);
         double key = position[id];
         if (!next.empty()) {
             double sum = 0;

@@ -17,11 +17,12 @@ struct Outcome {
 
 RefreshResult refresh_state(State& state, ProviderSet& providers, std::size_t parallelism) {
     std::vector<ResourceState*> resources;
-    Graph graph;
+    Graph::Builder nodes;
     for (auto& [address, resource] : state.resources) {
         resources.push_back(&resource);
-        graph.add_node(address);
+        nodes.add_node();
     }
+    Graph graph = std::move(nodes).build();
     std::vector<Outcome> outcomes(resources.size());
     walk_graph(graph, parallelism, [&](Graph::NodeId id) {
         const ResourceState& resource = *resources[id];

@@ -123,14 +123,16 @@ PlanJson node_json(const ConfigGraph& graph, Graph::NodeId id, const NodeBox& bo
         json["type"] = node.resource().type;
         json["provider"] = node.resource().provider;
     }
-    if (const SourceLocation& location = graph.graph().location(id); location.known())
+    if (const SourceLocation& location = graph.node(id).location; location.known())
         json["declared"] = declared_at(node, location);
     json["x"] = box.x;
     json["y"] = box.y;
     json["width"] = box.width;
     json["height"] = box.height;
-    json["dependencies"] = graph.graph().dependencies(id);
-    json["dependents"] = graph.graph().dependents(id);
+    auto dependencies = graph.graph().dependencies(id);
+    auto dependents = graph.graph().dependents(id);
+    json["dependencies"] = std::vector<Graph::NodeId>(dependencies.begin(), dependencies.end());
+    json["dependents"] = std::vector<Graph::NodeId>(dependents.begin(), dependents.end());
     if (plan && resource) {
         if (std::string action = node_action(node, plan->actions); !action.empty()) json["action"] = action;
         auto found = plan->instances.find(node.config_address());

@@ -1,4 +1,5 @@
-// build_apply_graph for destroy plans: which destroy steps wait for which. Dependencies are
+// build_apply_graph: the steps own the plan's changes; for destroy plans, which destroy steps wait
+// for which. Dependencies are
 // recorded as config addresses; inside one module call a dependent's destroy waits only for its
 // own module instance's objects, and nothing else is narrowed.
 #include <catch2/catch.hpp>
@@ -50,7 +51,7 @@ TEST_CASE("apply_graph: a module instance's objects are destroyed after its own 
         destroy_change(R"(module.app["b"].db)"),
         destroy_change(R"(module.app["b"].web)", {"module.app.db"}),
     });
-    ApplyGraph graph = build_apply_graph(plan, nullptr);  // points into plan
+    ApplyGraph graph = build_apply_graph(plan, nullptr);
     REQUIRE(graph.steps.size() == 4);
     // db in instance "a" waits for web in "a", never for web in "b".
     CHECK(destroy_waits_for(graph, R"(module.app["a"].db)") == std::vector<std::string>{R"(module.app["a"].web)"});
@@ -71,7 +72,7 @@ TEST_CASE("apply_graph: outside one module call a dependent waits for every inst
         destroy_change(R"(module.app["b"].db)"),
         destroy_change("monitor", {"module.app.db"}),
     });
-    ApplyGraph graph = build_apply_graph(plan, nullptr);  // points into plan
+    ApplyGraph graph = build_apply_graph(plan, nullptr);
     CHECK(destroy_waits_for(graph, "net[0]") == std::vector<std::string>{"web"});
     CHECK(destroy_waits_for(graph, "net[1]") == std::vector<std::string>{"web"});
     CHECK(destroy_waits_for(graph, R"(module.app["a"].db)") == std::vector<std::string>{"monitor"});
@@ -83,6 +84,26 @@ TEST_CASE("apply_graph: a dependent in a module instance whose dependency has no
         destroy_change(R"(module.app["a"].db)"),
         destroy_change(R"(module.app["b"].web)", {"module.app.db"}),
     });
-    ApplyGraph graph = build_apply_graph(plan, nullptr);  // points into plan
+    ApplyGraph graph = build_apply_graph(plan, nullptr);
     CHECK(destroy_waits_for(graph, R"(module.app["a"].db)").empty());
+}
+
+TEST_CASE("apply_graph: the steps take the plan's changes; a replacement's two halves share one") {
+    Plan plan;
+    plan.changes = {destroy_change("gone"), destroy_change("renewed")};
+    plan.changes[1].action = Action::DeleteThenCreate;
+    ApplyGraph graph = build_apply_graph(plan, nullptr);
+    CHECK(plan.changes.empty());
+    REQUIRE(graph.steps.size() == 3);
+    std::vector<std::shared_ptr<ResourceChange>> renewed;
+    for (const auto& step : graph.steps)
+        if (step.change->address == "renewed") renewed.push_back(step.change);
+    REQUIRE(renewed.size() == 2);
+    CHECK(renewed[0] == renewed[1]);
+    CHECK(renewed[0]->action == Action::DeleteThenCreate);
+    // Steps in the plan's order, the destroy half first and the create half after it.
+    CHECK(graph.steps[1].kind == ApplyStep::Kind::DestroyInstance);
+    CHECK(graph.steps[2].kind == ApplyStep::Kind::ApplyInstance);
+    REQUIRE(graph.graph.dependents(1).size() == 1);
+    CHECK(graph.graph.dependents(1)[0] == 2);
 }

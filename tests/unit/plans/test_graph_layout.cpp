@@ -14,10 +14,10 @@ namespace {
 
 // A graph of `count` nodes; `edges` are {node, what it depends on}.
 Graph graph_of(std::size_t count, const std::vector<std::pair<Graph::NodeId, Graph::NodeId>>& edges) {
-    Graph graph;
-    for (std::size_t i = 0; i < count; ++i) graph.add_node("n" + std::to_string(i));
+    Graph::Builder graph;
+    for (std::size_t i = 0; i < count; ++i) graph.add_node();
     for (auto [node, dependency] : edges) graph.add_edge(dependency, node);
-    return graph;
+    return std::move(graph).build();
 }
 
 // A random acyclic graph: node i depends on up to three nodes with smaller ids.

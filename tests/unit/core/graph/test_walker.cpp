@@ -12,9 +12,9 @@ using NodeId = Graph::NodeId;
 namespace {
 
 // A diamond plus an independent pair: d depends on b and c, which depend on a; f on e.
-Graph diamond() {
-    Graph graph;
-    for (const char* name : {"a", "b", "c", "d", "e", "f"}) graph.add_node(name);
+Graph::Builder diamond_builder() {
+    Graph::Builder graph;
+    for (int i = 0; i < 6; ++i) graph.add_node();
     graph.add_edge(0, 1);
     graph.add_edge(0, 2);
     graph.add_edge(1, 3);
@@ -22,6 +22,8 @@ Graph diamond() {
     graph.add_edge(4, 5);
     return graph;
 }
+
+Graph diamond() { return diamond_builder().build(); }
 
 // Records the order in which visits start and end.
 struct Timeline {
@@ -104,8 +106,9 @@ TEST_CASE("walker: a failure at the root skips everything after it") {
 }
 
 TEST_CASE("walker: the stop flag lets running visits finish and starts no more") {
-    Graph graph;
-    for (int i = 0; i < 50; ++i) graph.add_node("n" + std::to_string(i));
+    Graph::Builder nodes;
+    for (int i = 0; i < 50; ++i) nodes.add_node();
+    Graph graph = std::move(nodes).build();
     std::atomic<bool> stop = false;
     std::atomic<int> visits = 0;
     WalkResult result = walk_graph(graph, 2, [&](NodeId) {
@@ -127,8 +130,9 @@ TEST_CASE("walker: an exception from a visit is rethrown after the walk") {
 }
 
 TEST_CASE("walker: nodes on a cycle are skipped rather than waited for") {
-    Graph graph = diamond();
-    graph.add_edge(3, 0);
+    Graph::Builder cyclic = diamond_builder();
+    cyclic.add_edge(3, 0);
+    Graph graph = std::move(cyclic).build();
     WalkResult result = walk_graph(graph, 2, [](NodeId) { return true; });
     CHECK(result.skipped == std::vector<NodeId>{0, 1, 2, 3});
 }
@@ -140,14 +144,16 @@ TEST_CASE("walker: an empty graph is a successful walk") {
 
 TEST_CASE("walker: 100,000 nodes in a chain and in a fan-out complete") {
     const std::size_t n = 100000;
-    Graph chain;
-    Graph fan;
-    NodeId hub = fan.add_node("hub");
+    Graph::Builder chain_builder;
+    Graph::Builder fan_builder;
+    NodeId hub = fan_builder.add_node();
     for (std::size_t i = 0; i < n; ++i) {
-        NodeId node = chain.add_node("c" + std::to_string(i));
-        if (i > 0) chain.add_edge(node - 1, node);
-        fan.add_edge(hub, fan.add_node("f" + std::to_string(i)));
+        NodeId node = chain_builder.add_node();
+        if (i > 0) chain_builder.add_edge(node - 1, node);
+        fan_builder.add_edge(hub, fan_builder.add_node());
     }
+    Graph chain = std::move(chain_builder).build();
+    Graph fan = std::move(fan_builder).build();
     std::atomic<std::size_t> count = 0;
     auto visit = [&](NodeId) {
         ++count;
