@@ -60,7 +60,7 @@ public:
             switch (node.kind) {
             case NodeKind::Variable: {
                 const ModuleNode& parent = *module.parent;
-                for (const auto& member : expr::literal_map_members(*module.call->inputs))
+                for (const auto& member : expr::literal_map_members(module.call->inputs))
                     if (member.key == node.name) reference_edges(parent, member.value, id);
                 break;
             }

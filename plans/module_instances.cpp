@@ -89,7 +89,7 @@ Diagnostics ModuleInstances::set_input_variable(const ModuleNode& module, const 
     Diagnostics diagnostics;
     const VariableDecl& variable = module.stack->variables.at(name);
     expr::ExpressionPtr input;
-    for (const auto& member : expr::literal_map_members(*module.call->inputs))
+    for (const auto& member : expr::literal_map_members(module.call->inputs))
         if (member.key == name) input = member.value;
     for (ModuleScope* scope : of(module)) {
         Value value = variable.default_value.value_or(Value());

@@ -1,5 +1,6 @@
 // core/expr/ast.h: the expression tree's node types. Private to core/expr: other parts hold an
-// ExpressionPtr and go through expression.h. Nodes are immutable once built; children are shared.
+// ExpressionPtr and go through expression.h. Nodes are immutable once built and live in an
+// ExpressionArena (core/expr/arena.h), which owns them and their children.
 #pragma once
 
 #include <memory>
@@ -12,27 +13,35 @@
 
 namespace plinth::expr {
 
+// A node's link to a sub-expression: a plain pointer, since the arena that holds the node holds
+// (or keeps alive) the sub-expression too. Null where a part is optional.
+using Subexpression = const Expression*;
+
+// An identifier or a map key, kept once in its arena's table of names (most repeat: every
+// resource writes the same attribute names).
+using Name = const std::string*;
+
 struct LiteralNode {
     Value value;
 };
 
 // String interpolation: the parts' values converted to strings and joined.
 struct TemplateNode {
-    std::vector<ExpressionPtr> parts;
+    std::vector<Subexpression> parts;
 };
 
 struct ListNode {
-    std::vector<ExpressionPtr> items;
+    std::vector<Subexpression> items;
 };
 
 // A map entry's key is a name (YAML mapping keys, bare identifiers: most keys) or, when `key` is
 // set, an expression evaluated to a string. A name takes no node of its own: a stack of 100,000
 // resources holds hundreds of thousands of them.
 struct MapEntry {
-    std::string name;  // the key when `key` is null
+    Name name = nullptr;  // the key when `key` is null
     SourceLocation name_location;
-    ExpressionPtr key;
-    ExpressionPtr value;
+    Subexpression key = nullptr;
+    Subexpression value = nullptr;
 
     // The key when it is fixed text: the name, or a string literal.
     const std::string* literal_key() const;
@@ -45,23 +54,23 @@ struct MapNode {
 
 // A bare name: the root of a traversal (`var`, `web`), or a for-expression's variable.
 struct NameNode {
-    std::string name;
+    Name name;
 };
 
 struct GetAttrNode {
-    ExpressionPtr object;
-    std::string name;
+    Subexpression object = nullptr;
+    Name name;
     SourceLocation name_location;  // of `name`, where a missing attribute is reported
 };
 
 struct IndexNode {
-    ExpressionPtr object;
-    ExpressionPtr key;
+    Subexpression object = nullptr;
+    Subexpression key = nullptr;
 };
 
 struct CallNode {
-    std::string name;
-    std::vector<ExpressionPtr> args;
+    Name name;
+    std::vector<Subexpression> args;
     bool expand_last = false;  // `f(xs...)`: the last argument's elements become arguments
 };
 
@@ -69,7 +78,7 @@ enum class UnaryOp { Negate, Not };
 
 struct UnaryNode {
     UnaryOp op;
-    ExpressionPtr operand;
+    Subexpression operand = nullptr;
 };
 
 enum class BinaryOp { Multiply, Divide, Modulo, Add, Subtract, Less, LessEqual, Greater, GreaterEqual,
@@ -77,32 +86,32 @@ enum class BinaryOp { Multiply, Divide, Modulo, Add, Subtract, Less, LessEqual, 
 
 struct BinaryNode {
     BinaryOp op;
-    ExpressionPtr lhs;
-    ExpressionPtr rhs;
+    Subexpression lhs = nullptr;
+    Subexpression rhs = nullptr;
 };
 
 struct ConditionalNode {
-    ExpressionPtr condition;
-    ExpressionPtr if_true;
-    ExpressionPtr if_false;
+    Subexpression condition = nullptr;
+    Subexpression if_true = nullptr;
+    Subexpression if_false = nullptr;
 };
 
 // `[for k, v in xs : value if cond]` or `{for k, v in xs : key => value... if cond}`.
 struct ForNode {
     std::string key_var;  // empty when only one variable is named
     std::string value_var;
-    ExpressionPtr collection;
-    ExpressionPtr key;    // set only for the map form
-    ExpressionPtr value;
-    ExpressionPtr condition;  // may be null
+    Subexpression collection = nullptr;
+    Subexpression key = nullptr;    // set only for the map form
+    Subexpression value = nullptr;
+    Subexpression condition = nullptr;  // may be null
     bool grouping = false;    // map form with `...`: values with the same key gather into lists
 };
 
 // `source[*].rest`: `each` is evaluated once per element of source, with SplatItemNode standing
 // for the element.
 struct SplatNode {
-    ExpressionPtr source;
-    ExpressionPtr each;
+    Subexpression source = nullptr;
+    Subexpression each = nullptr;
 };
 
 struct SplatItemNode {};
@@ -110,12 +119,12 @@ struct SplatItemNode {};
 // The text of a template's `%{ for }` directive: `items` (a list ForNode whose value is the
 // directive's body, a TemplateNode) gives one string per element, joined here.
 struct JoinNode {
-    ExpressionPtr items;
+    Subexpression items = nullptr;
 };
 
 // A node kept behind a pointer, so that a large, rare node type does not set the size of every
-// node: a for-expression takes 136 bytes, most nodes under 50 (a stack of 100,000 resources holds
-// about half a million nodes). Reads as the node itself.
+// node: a for-expression takes over 100 bytes, the others 40 at most (a stack of 100,000
+// resources holds about half a million nodes). Reads as the node itself.
 template <typename T>
 class Boxed {
 public:
@@ -134,10 +143,7 @@ struct Expression {
     Node node;
     SourceLocation location;  // where the sub-expression's text starts
 };
-
-template <typename T>
-ExpressionPtr make_node(T node, SourceLocation location) {
-    return std::make_shared<const Expression>(Expression{Node(std::move(node)), std::move(location)});
-}
+// A node's size is the stack's memory: keep a new node type from growing them all (box it).
+static_assert(sizeof(Expression) <= 64, "an expression node grew: box the node type that made it");
 
 }  // namespace plinth::expr

@@ -49,9 +49,9 @@ Evaluator::PlaceResult Evaluator::place(const Expression& expression) {
 
 Evaluator::PlaceResult Evaluator::name_place(const Expression& e, const NameNode& node) {
     for (auto it = m_locals.rbegin(); it != m_locals.rend(); ++it)
-        if (it->first == node.name) return Place{&it->second, {}, false};
-    if (const Value* value = m_context.scope.lookup(node.name)) return Place{value, {}, false};
-    return eval_error(fmt::format("unknown name `{}`", node.name), e.location);
+        if (it->first == *node.name) return Place{&it->second, {}, false};
+    if (const Value* value = m_context.scope.lookup(*node.name)) return Place{value, {}, false};
+    return eval_error(fmt::format("unknown name `{}`", *node.name), e.location);
 }
 
 namespace {
@@ -77,14 +77,14 @@ Evaluator::PlaceResult Evaluator::attribute_place(const GetAttrNode& node) {
     bool sensitive = base->sensitive || object.is_sensitive();
     if (object.is_unknown()) return Place{nullptr, Value::unknown(), sensitive};
     if (object.is_null())
-        return eval_error(fmt::format("attempt to get attribute \"{}\" from a null value", node.name),
+        return eval_error(fmt::format("attempt to get attribute \"{}\" from a null value", *node.name),
                           node.name_location);
     if (!object.is_map())
-        return eval_error(fmt::format("unsupported attribute \"{}\"", node.name), node.name_location,
+        return eval_error(fmt::format("unsupported attribute \"{}\"", *node.name), node.name_location,
                           no_attributes_detail(object));
-    if (const Value* member = object.find(node.name)) return inner_place(*base, *member, sensitive);
-    return eval_error(fmt::format("unsupported attribute \"{}\"", node.name), node.name_location,
-                      fmt::format("this object has no attribute named \"{}\"", node.name));
+    if (const Value* member = object.find(*node.name)) return inner_place(*base, *member, sensitive);
+    return eval_error(fmt::format("unsupported attribute \"{}\"", *node.name), node.name_location,
+                      fmt::format("this object has no attribute named \"{}\"", *node.name));
 }
 
 Evaluator::PlaceResult Evaluator::index_place(const Expression& e, const IndexNode& node) {

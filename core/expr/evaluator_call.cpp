@@ -27,8 +27,8 @@ std::optional<std::string> arity_error(const FunctionSpec& spec, std::size_t cou
 }  // namespace
 
 Evaluator::Result Evaluator::eval_node(const Expression& e, const CallNode& node) {
-    const FunctionSpec* spec = m_context.functions.find(node.name);
-    if (!spec) return eval_error(fmt::format("unknown function \"{}\"", node.name), e.location);
+    const FunctionSpec* spec = m_context.functions.find(*node.name);
+    if (!spec) return eval_error(fmt::format("unknown function \"{}\"", *node.name), e.location);
     if (spec->call_impl) return call_with_site(e, node, *spec);
     bool unknown = false;
     auto args = call_arguments(node, unknown);

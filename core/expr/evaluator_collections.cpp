@@ -76,7 +76,7 @@ Evaluator::Result Evaluator::eval_node(const Expression&, const MapNode& node) {
         if (!entry.key) {
             auto value = eval(*entry.value);
             if (!value) return value;
-            entries.emplace_back(entry.name, std::move(*value));
+            entries.emplace_back(*entry.name, std::move(*value));
             continue;
         }
         auto key = eval(*entry.key);

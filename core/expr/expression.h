@@ -20,19 +20,29 @@ struct Expression;  // defined in core/expr/ast.h
 // Shared and immutable, so a parsed stack can be copied and read from many threads.
 using ExpressionPtr = std::shared_ptr<const Expression>;
 
+// Where parsed trees live (core/expr/arena.h). Builders given the same arena put every node in
+// it: the stack loader keeps one per file. Given none, each tree gets its own.
+class ExpressionArena;
+using ArenaPtr = std::shared_ptr<ExpressionArena>;
+ArenaPtr make_arena();
+
 // Parses a string as written in a stack. Text without `${` is a string literal; exactly one
 // `${ expr }` and nothing else keeps the expression's own type; anything else interpolates into a
 // string. `$${` is a literal `${`. `start` is the location of the string's first character;
 // diagnostics point inside the string from there (newlines advance the line).
-std::expected<ExpressionPtr, Diagnostics> parse_template(std::string_view text, const SourceLocation& start);
+std::expected<ExpressionPtr, Diagnostics> parse_template(std::string_view text, const SourceLocation& start,
+                                                         const ArenaPtr& arena = nullptr);
 
 // Parses a bare expression, without `${ }` around it (e.g. `var.replicas <= 10`).
-std::expected<ExpressionPtr, Diagnostics> parse_expression(std::string_view text, const SourceLocation& start);
+std::expected<ExpressionPtr, Diagnostics> parse_expression(std::string_view text, const SourceLocation& start,
+                                                           const ArenaPtr& arena = nullptr);
 
-// Builders for values that come straight from YAML structure rather than from text.
-ExpressionPtr make_literal(Value value, SourceLocation location);
-ExpressionPtr make_list(std::vector<ExpressionPtr> items, SourceLocation location);
-ExpressionPtr make_map(std::vector<std::pair<std::string, ExpressionPtr>> entries, SourceLocation location);
+// Builders for values that come straight from YAML structure rather than from text. Members
+// built in another arena are kept alive with the new node's.
+ExpressionPtr make_literal(Value value, SourceLocation location, const ArenaPtr& arena = nullptr);
+ExpressionPtr make_list(std::vector<ExpressionPtr> items, SourceLocation location, const ArenaPtr& arena = nullptr);
+ExpressionPtr make_map(std::vector<std::pair<std::string, ExpressionPtr>> entries, SourceLocation location,
+                       const ArenaPtr& arena = nullptr);
 
 SourceLocation location_of(const Expression& expression);
 
@@ -41,13 +51,14 @@ SourceLocation location_of(const Expression& expression);
 std::optional<SourceLocation> member_location(const Expression& expression, std::string_view key);
 
 // The members of a map written literally in the stack (`inputs: {a: 1}`), in source order:
-// each literal key, where it is written, and its value's expression. Empty for anything else.
+// each literal key, where it is written, and its value's expression (which keeps `expression`'s
+// tree alive). Empty for anything else.
 struct MapMember {
     std::string key;
     SourceLocation location;
     ExpressionPtr value;
 };
-std::vector<MapMember> literal_map_members(const Expression& expression);
+std::vector<MapMember> literal_map_members(const ExpressionPtr& expression);
 
 // A reference to a named thing, e.g. `var.region` -> {root "var", path ["region"]},
 // `web.tags["env"]` -> {root "web", path ["tags", "env"]}. `path` holds the static attribute names

@@ -46,7 +46,7 @@ std::expected<ExpressionPtr, Diagnostics> Parser::parse_whole_template() {
 }
 
 std::expected<ExpressionPtr, Diagnostics> Parser::parse_whole_expression() {
-    ExpressionPtr result = expression();
+    Subexpression result = expression();
     if (result && m_lexer.peek().kind != TokenKind::End) {
         const Token& token = m_lexer.peek();
         if (token.kind == TokenKind::Invalid) return finish(fail(token.text, token.location));
@@ -55,17 +55,17 @@ std::expected<ExpressionPtr, Diagnostics> Parser::parse_whole_expression() {
     return finish(result);
 }
 
-std::expected<ExpressionPtr, Diagnostics> Parser::finish(ExpressionPtr result) {
+std::expected<ExpressionPtr, Diagnostics> Parser::finish(Subexpression result) {
     if (m_error) return std::unexpected(Diagnostics(*m_error));
-    return result;
+    return ExpressionArena::share(m_arena, result);
 }
 
-ExpressionPtr Parser::fail(std::string message, const SourceLocation& location) {
+Subexpression Parser::fail(std::string message, const SourceLocation& location) {
     if (!m_error) m_error = make_error(std::move(message), {}, location);
     return nullptr;
 }
 
-ExpressionPtr Parser::fail_at_token(std::string_view expected) {
+Subexpression Parser::fail_at_token(std::string_view expected) {
     const Token& token = m_lexer.peek();
     if (token.kind == TokenKind::Invalid) return fail(token.text, token.location);
     return fail(fmt::format("expected {}, found {}", expected, describe(token)), token.location);
@@ -83,51 +83,51 @@ bool Parser::expect(TokenKind kind, std::string_view what) {
     return false;
 }
 
-ExpressionPtr Parser::expression() { return conditional(); }
+Subexpression Parser::expression() { return conditional(); }
 
-ExpressionPtr Parser::conditional() {
-    ExpressionPtr condition = binary(0);
+Subexpression Parser::conditional() {
+    Subexpression condition = binary(0);
     if (!condition || !accept(TokenKind::Question)) return condition;
-    ExpressionPtr if_true = expression();
+    Subexpression if_true = expression();
     if (!if_true || !expect(TokenKind::Colon, "\":\" in the conditional")) return nullptr;
-    ExpressionPtr if_false = expression();
+    Subexpression if_false = expression();
     if (!if_false) return nullptr;
     SourceLocation location = condition->location;
-    return make_node(ConditionalNode{std::move(condition), std::move(if_true), std::move(if_false)}, location);
+    return build(ConditionalNode{std::move(condition), std::move(if_true), std::move(if_false)}, location);
 }
 
-ExpressionPtr Parser::binary(int level) {
+Subexpression Parser::binary(int level) {
     if (level == k_binary_levels) return unary();
-    ExpressionPtr lhs = binary(level + 1);
+    Subexpression lhs = binary(level + 1);
     while (lhs) {
         auto found = binary_operator(m_lexer.peek().kind);
         if (!found || found->level != level) break;
         m_lexer.next();
-        ExpressionPtr rhs = binary(level + 1);
+        Subexpression rhs = binary(level + 1);
         if (!rhs) return nullptr;
         SourceLocation location = lhs->location;
-        lhs = make_node(BinaryNode{found->op, std::move(lhs), std::move(rhs)}, location);
+        lhs = build(BinaryNode{found->op, std::move(lhs), std::move(rhs)}, location);
     }
     return lhs;
 }
 
-ExpressionPtr Parser::unary() {
+Subexpression Parser::unary() {
     TokenKind kind = m_lexer.peek().kind;
     if (kind != TokenKind::Minus && kind != TokenKind::Bang) return postfix(primary());
     SourceLocation location = m_lexer.next().location;
-    ExpressionPtr operand = unary();
+    Subexpression operand = unary();
     if (!operand) return nullptr;
     if (kind == TokenKind::Minus) {
         // Fold `-5` into a literal so it reads as a number everywhere.
         const auto* literal = std::get_if<LiteralNode>(&operand->node);
         if (literal && literal->value.is_number())
-            return make_node(LiteralNode{Value(-literal->value.as_number())}, location);
+            return build(LiteralNode{Value(-literal->value.as_number())}, location);
     }
     UnaryOp op = kind == TokenKind::Minus ? UnaryOp::Negate : UnaryOp::Not;
-    return make_node(UnaryNode{op, std::move(operand)}, location);
+    return build(UnaryNode{op, std::move(operand)}, location);
 }
 
-ExpressionPtr Parser::postfix(ExpressionPtr base) {
+Subexpression Parser::postfix(Subexpression base) {
     while (base) {
         if (m_lexer.peek().kind == TokenKind::LBracket) {
             if (m_lexer.peek_second().kind == TokenKind::Star) return index_or_splat(std::move(base));
@@ -138,10 +138,10 @@ ExpressionPtr Parser::postfix(ExpressionPtr base) {
         Token name = m_lexer.next();
         SourceLocation location = base->location;
         if (name.kind == TokenKind::Identifier) {
-            base = make_node(GetAttrNode{std::move(base), name.text, name.location}, location);
+            base = build(GetAttrNode{std::move(base), m_arena->name(name.text), name.location}, location);
         } else if (name.kind == TokenKind::Number && name.text.find_first_of(".eE") == std::string::npos) {
-            auto key = make_node(LiteralNode{Value(name.number)}, name.location);
-            base = make_node(IndexNode{std::move(base), std::move(key)}, location);
+            auto key = build(LiteralNode{Value(name.number)}, name.location);
+            base = build(IndexNode{std::move(base), std::move(key)}, location);
         } else {
             return fail(fmt::format("expected an attribute name after \".\", found {}", describe(name)),
                         name.location);
@@ -150,27 +150,27 @@ ExpressionPtr Parser::postfix(ExpressionPtr base) {
     return base;
 }
 
-ExpressionPtr Parser::index_or_splat(ExpressionPtr base) {
+Subexpression Parser::index_or_splat(Subexpression base) {
     m_lexer.next();  // [
     SourceLocation location = base->location;
     if (accept(TokenKind::Star)) {
         if (!expect(TokenKind::RBracket, "\"]\" after \"[*\"")) return nullptr;
         // Everything after `[*]` applies to each element.
-        ExpressionPtr each = postfix(make_node(SplatItemNode{}, location));
+        Subexpression each = postfix(build(SplatItemNode{}, location));
         if (!each) return nullptr;
-        return make_node(SplatNode{std::move(base), std::move(each)}, location);
+        return build(SplatNode{std::move(base), std::move(each)}, location);
     }
-    ExpressionPtr key = expression();
+    Subexpression key = expression();
     if (!key || !expect(TokenKind::RBracket, "\"]\" after the index")) return nullptr;
-    return make_node(IndexNode{std::move(base), std::move(key)}, location);
+    return build(IndexNode{std::move(base), std::move(key)}, location);
 }
 
-ExpressionPtr Parser::primary() {
+Subexpression Parser::primary() {
     const Token& token = m_lexer.peek();
     switch (token.kind) {
     case TokenKind::Number: {
         Token number = m_lexer.next();
-        return make_node(LiteralNode{Value(number.number)}, number.location);
+        return build(LiteralNode{Value(number.number)}, number.location);
     }
     case TokenKind::QuoteOpen: {
         // The quote is consumed; the string body is read straight from the cursor.
@@ -185,19 +185,19 @@ ExpressionPtr Parser::primary() {
     }
 }
 
-ExpressionPtr Parser::identifier_or_call(Token name) {
+Subexpression Parser::identifier_or_call(Token name) {
     if (name.text == "true" || name.text == "false")
-        return make_node(LiteralNode{Value(name.text == "true")}, name.location);
-    if (name.text == "null") return make_node(LiteralNode{Value()}, name.location);
+        return build(LiteralNode{Value(name.text == "true")}, name.location);
+    if (name.text == "null") return build(LiteralNode{Value()}, name.location);
     if (m_lexer.peek().kind == TokenKind::LParen) return call_arguments(std::move(name));
-    return make_node(NameNode{name.text}, name.location);
+    return build(NameNode{m_arena->name(name.text)}, name.location);
 }
 
-ExpressionPtr Parser::call_arguments(Token name) {
+Subexpression Parser::call_arguments(Token name) {
     m_lexer.next();  // (
-    CallNode call{name.text, {}, false};
+    CallNode call{m_arena->name(name.text), {}, false};
     while (!accept(TokenKind::RParen)) {
-        ExpressionPtr arg = expression();
+        Subexpression arg = expression();
         if (!arg) return nullptr;
         call.args.push_back(std::move(arg));
         if (accept(TokenKind::Ellipsis)) {
@@ -209,40 +209,40 @@ ExpressionPtr Parser::call_arguments(Token name) {
         if (!expect(TokenKind::RParen, "\",\" or \")\" in the argument list")) return nullptr;
         break;
     }
-    return make_node(std::move(call), name.location);
+    return build(std::move(call), name.location);
 }
 
-ExpressionPtr Parser::parenthesized() {
+Subexpression Parser::parenthesized() {
     m_lexer.next();  // (
-    ExpressionPtr inner = expression();
+    Subexpression inner = expression();
     if (!inner || !expect(TokenKind::RParen, "\")\" to close the parenthesis")) return nullptr;
     return inner;
 }
 
-ExpressionPtr Parser::list() {
+Subexpression Parser::list() {
     SourceLocation location = m_lexer.next().location;  // [
     if (is_keyword(m_lexer.peek(), "for") && m_lexer.peek_second().kind == TokenKind::Identifier)
         return for_expression(location, false);
     ListNode node;
     while (!accept(TokenKind::RBracket)) {
-        ExpressionPtr item = expression();
+        Subexpression item = expression();
         if (!item) return nullptr;
         node.items.push_back(std::move(item));
         if (accept(TokenKind::Comma)) continue;
         if (!expect(TokenKind::RBracket, "\",\" or \"]\" in the list")) return nullptr;
         break;
     }
-    return make_node(std::move(node), location);
+    return build(std::move(node), location);
 }
 
-ExpressionPtr Parser::map() {
+Subexpression Parser::map() {
     SourceLocation location = m_lexer.next().location;  // {
     if (is_keyword(m_lexer.peek(), "for") && m_lexer.peek_second().kind == TokenKind::Identifier)
         return for_expression(location, true);
     return map_entries(location);
 }
 
-ExpressionPtr Parser::map_entries(const SourceLocation& location) {
+Subexpression Parser::map_entries(const SourceLocation& location) {
     MapNode node;
     while (!accept(TokenKind::RBrace)) {
         MapEntry entry;
@@ -250,7 +250,7 @@ ExpressionPtr Parser::map_entries(const SourceLocation& location) {
         if (m_lexer.peek().kind == TokenKind::Identifier && (after == TokenKind::Assign || after == TokenKind::Colon)) {
             // A bare name as a key is the name itself, not a reference.
             Token name = m_lexer.next();
-            entry.name = name.text;
+            entry.name = m_arena->name(name.text);
             entry.name_location = name.location;
         } else if (!(entry.key = expression())) {
             return nullptr;
@@ -262,7 +262,7 @@ ExpressionPtr Parser::map_entries(const SourceLocation& location) {
         node.entries.push_back(std::move(entry));
         accept(TokenKind::Comma);  // entries may also be separated by line breaks alone
     }
-    return make_node(std::move(node), location);
+    return build(std::move(node), location);
 }
 
 bool Parser::for_head(ForNode& node) {
@@ -290,7 +290,7 @@ bool Parser::for_head(ForNode& node) {
     return node.collection != nullptr;
 }
 
-ExpressionPtr Parser::for_expression(const SourceLocation& location, bool map_form) {
+Subexpression Parser::for_expression(const SourceLocation& location, bool map_form) {
     m_lexer.next();  // for
     ForNode node;
     if (!for_head(node) || !expect(TokenKind::Colon, "\":\" after the for collection")) return nullptr;
@@ -309,7 +309,7 @@ ExpressionPtr Parser::for_expression(const SourceLocation& location, bool map_fo
     TokenKind close = map_form ? TokenKind::RBrace : TokenKind::RBracket;
     if (!expect(close, map_form ? "\"}\" to close the for expression" : "\"]\" to close the for expression"))
         return nullptr;
-    return make_node(std::move(node), location);
+    return build(std::move(node), location);
 }
 
 }  // namespace plinth::expr

@@ -56,7 +56,7 @@ private:
         m_bound.resize(bound);
     }
 
-    void visit_all(const std::vector<ExpressionPtr>& expressions) {
+    void visit_all(const std::vector<Subexpression>& expressions) {
         for (const auto& expression : expressions) visit(*expression);
     }
 
@@ -68,18 +68,18 @@ private:
         while (true) {
             if (const auto* attr = std::get_if<GetAttrNode>(&root->node)) {
                 steps.push_back(root);
-                root = attr->object.get();
+                root = attr->object;
             } else if (const auto* index = std::get_if<IndexNode>(&root->node)) {
                 steps.push_back(root);
-                root = index->object.get();
+                root = index->object;
             } else {
                 break;
             }
         }
         std::reverse(steps.begin(), steps.end());
         const auto* name = std::get_if<NameNode>(&root->node);
-        if (name && std::find(m_bound.begin(), m_bound.end(), name->name) == m_bound.end())
-            m_references.push_back(make_reference(name->name, root->location, steps));
+        if (name && std::find(m_bound.begin(), m_bound.end(), *name->name) == m_bound.end())
+            m_references.push_back(make_reference(*name->name, root->location, steps));
         else if (!name)
             visit(*root);
         for (const Expression* step : steps)
@@ -91,7 +91,7 @@ private:
         Reference reference{root, {}, location};
         for (const Expression* step : steps) {
             if (const auto* attr = std::get_if<GetAttrNode>(&step->node)) {
-                reference.path.push_back(attr->name);
+                reference.path.push_back(*attr->name);
                 continue;
             }
             const auto* literal = std::get_if<LiteralNode>(&std::get<IndexNode>(step->node).key->node);

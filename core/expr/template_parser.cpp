@@ -21,7 +21,7 @@ int hex_digit(char c) {
 
 }  // namespace
 
-ExpressionPtr Parser::template_body(bool quoted, const SourceLocation& start) {
+Subexpression Parser::template_body(bool quoted, const SourceLocation& start) {
     auto sequence = template_sequence(quoted, start);
     if (!sequence) return nullptr;
     if (!sequence->closer.empty())
@@ -31,8 +31,8 @@ ExpressionPtr Parser::template_body(bool quoted, const SourceLocation& start) {
     auto& parts = sequence->parts;
     // A template that is one interpolation and nothing else keeps the expression's own type.
     if (parts.size() == 1) return parts.front();
-    if (parts.empty()) return make_node(LiteralNode{Value("")}, start);
-    return make_node(TemplateNode{std::move(parts)}, start);
+    if (parts.empty()) return build(LiteralNode{Value("")}, start);
+    return build(TemplateNode{std::move(parts)}, start);
 }
 
 std::optional<Parser::TemplateSequence> Parser::template_sequence(bool quoted, const SourceLocation& start) {
@@ -40,7 +40,7 @@ std::optional<Parser::TemplateSequence> Parser::template_sequence(bool quoted, c
     std::string literal;
     SourceLocation literal_location = m_cursor.location();
     auto flush = [&] {
-        if (!literal.empty()) sequence.parts.push_back(make_node(LiteralNode{Value(literal)}, literal_location));
+        if (!literal.empty()) sequence.parts.push_back(build(LiteralNode{Value(literal)}, literal_location));
         literal.clear();
     };
     // After `${` or `%{`: a `~` drops the whitespace before it.
@@ -76,7 +76,7 @@ std::optional<Parser::TemplateSequence> Parser::template_sequence(bool quoted, c
             m_cursor.advance(3);
         } else if (m_cursor.starts_with("${")) {
             SourceLocation open = open_item();
-            ExpressionPtr part = interpolation(open);
+            Subexpression part = interpolation(open);
             if (!part) return std::nullopt;
             sequence.parts.push_back(std::move(part));
         } else if (m_cursor.starts_with("%{")) {
@@ -95,8 +95,8 @@ std::optional<Parser::TemplateSequence> Parser::template_sequence(bool quoted, c
     return sequence;
 }
 
-ExpressionPtr Parser::interpolation(const SourceLocation& open) {
-    ExpressionPtr inner = expression();
+Subexpression Parser::interpolation(const SourceLocation& open) {
+    Subexpression inner = expression();
     if (!inner || !end_of_template_item(open, false)) return nullptr;
     return inner;
 }
@@ -139,7 +139,7 @@ bool Parser::directive(const SourceLocation& open, bool quoted, TemplateSequence
 
 // `%{ if c }...%{ else }...%{ endif }`: a conditional between the two bodies (as strings).
 bool Parser::if_directive(const SourceLocation& open, bool quoted, TemplateSequence& sequence) {
-    ExpressionPtr condition = expression();
+    Subexpression condition = expression();
     if (!condition || !end_of_template_item(open, true)) return false;
     auto if_true = template_sequence(quoted, open);
     if (!if_true) return false;
@@ -150,10 +150,10 @@ bool Parser::if_directive(const SourceLocation& open, bool quoted, TemplateSeque
     }
     if (!close_block(if_false ? *if_false : *if_true, "if", "endif", open)) return false;
     SourceLocation else_location = if_false ? if_true->closer_location : open;
-    auto if_false_node = make_node(TemplateNode{if_false ? std::move(if_false->parts) : std::vector<ExpressionPtr>{}},
+    auto if_false_node = build(TemplateNode{if_false ? std::move(if_false->parts) : std::vector<Subexpression>{}},
                                    else_location);
-    auto if_true_node = make_node(TemplateNode{std::move(if_true->parts)}, open);
-    sequence.parts.push_back(make_node(
+    auto if_true_node = build(TemplateNode{std::move(if_true->parts)}, open);
+    sequence.parts.push_back(build(
         ConditionalNode{std::move(condition), std::move(if_true_node), std::move(if_false_node)}, open));
     return true;
 }
@@ -164,8 +164,8 @@ bool Parser::for_directive(const SourceLocation& open, bool quoted, TemplateSequ
     if (!for_head(node) || !end_of_template_item(open, true)) return false;
     auto body = template_sequence(quoted, open);
     if (!body || !close_block(*body, "for", "endfor", open)) return false;
-    node.value = make_node(TemplateNode{std::move(body->parts)}, open);
-    sequence.parts.push_back(make_node(JoinNode{make_node(std::move(node), open)}, open));
+    node.value = build(TemplateNode{std::move(body->parts)}, open);
+    sequence.parts.push_back(build(JoinNode{build(std::move(node), open)}, open));
     return true;
 }
 

@@ -69,7 +69,7 @@ std::optional<ModuleCallDecl> parse_module_call(const MappingEntry& entry, const
                               "https URL of a .tar.gz",
                               entry.location);
     if (diagnostics.size() != before) return std::nullopt;
-    if (!call.inputs) call.inputs = expr::make_map({}, entry.location);
+    if (!call.inputs) call.inputs = expr::make_map({}, entry.location, context.file.expressions);
     return call;
 }
 

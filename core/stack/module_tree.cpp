@@ -130,7 +130,7 @@ void TreeLoader::check_call(const ModuleCallDecl& call, const Stack& callee) {
     std::vector<std::string> declared;
     for (const auto& [name, variable] : callee.variables) declared.push_back(name);
     std::set<std::string> given;
-    for (const auto& member : expr::literal_map_members(*call.inputs)) {
+    for (const auto& member : expr::literal_map_members(call.inputs)) {
         given.insert(member.key);
         if (callee.variables.contains(member.key)) continue;
         m_diagnostics.add_error(fmt::format("module `{}` has no variable `{}`", call.name, member.key),

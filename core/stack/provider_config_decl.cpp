@@ -42,7 +42,7 @@ std::optional<ProviderConfigDecl> parse_provider_config(const MappingEntry& entr
         return std::nullopt;
     }
     ProviderConfigDecl config{entry.key, std::move(provider), std::move(alias), nullptr, entry.location};
-    config.settings = entry.value.is_null() ? expr::make_map({}, entry.location)
+    config.settings = entry.value.is_null() ? expr::make_map({}, entry.location, file.expressions)
                                            : yaml_to_expression(entry.value, file, diagnostics);
     return config;
 }

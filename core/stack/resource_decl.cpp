@@ -59,8 +59,8 @@ std::vector<expr::ExpressionPtr> parse_triggers(const MappingEntry& entry, const
     std::vector<expr::ExpressionPtr> triggers;
     for (auto& item : name_list_field(entry, context, diagnostics).value_or(std::vector<NameAt>{})) {
         bool templated = item.name.find("${") != std::string::npos;
-        auto parsed = templated ? expr::parse_template(item.name, item.location)
-                                : expr::parse_expression(item.name, item.location);
+        auto parsed = templated ? expr::parse_template(item.name, item.location, context.file.expressions)
+                                : expr::parse_expression(item.name, item.location, context.file.expressions);
         if (parsed) triggers.push_back(std::move(*parsed));
         else diagnostics.append(parsed.error());
     }
@@ -98,7 +98,7 @@ std::optional<Lifecycle> parse_lifecycle(const MappingEntry& entry, const BlockC
 // `properties:` as one map expression; an absent or empty block is an empty map.
 expr::ExpressionPtr parse_properties(const MappingEntry& entry, const BlockContext& context,
                                      Diagnostics& diagnostics) {
-    if (entry.value.is_null()) return expr::make_map({}, location_of(entry.value, context.file));
+    if (entry.value.is_null()) return expr::make_map({}, location_of(entry.value, context.file), context.file.expressions);
     if (entry.value.is_map()) return yaml_to_expression(entry.value, context.file, diagnostics);
     diagnostics.add_error(fmt::format("`properties` of {} must be a mapping, not {}", context.owner,
                                       describe_node(entry.value)),
@@ -152,7 +152,7 @@ std::optional<ResourceDecl> parse_resource_block(const MappingEntry& entry, cons
         diagnostics.add_error(fmt::format("{} `{}` has no `type`", kind, entry.key),
                               "every resource names its type, e.g. `type: local_file`", entry.location);
     if (diagnostics.size() != before) return std::nullopt;
-    if (!has_properties) resource.properties = expr::make_map({}, entry.location);
+    if (!has_properties) resource.properties = expr::make_map({}, entry.location, context.file.expressions);
     if (resource.provider.empty()) resource.provider = default_provider(resource.type);
     return resource;
 }

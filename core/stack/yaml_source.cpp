@@ -150,19 +150,19 @@ expr::ExpressionPtr yaml_to_expression(const YamlNode& node, const YamlFile& fil
         std::vector<expr::ExpressionPtr> items;
         for (const auto& item : node.items()) items.push_back(yaml_to_expression(item, file, diagnostics));
         if (diagnostics.size() != before) return nullptr;
-        return expr::make_list(std::move(items), location_of(node, file));
+        return expr::make_list(std::move(items), location_of(node, file), file.expressions);
     }
     if (node.is_map()) {
         std::vector<std::pair<std::string, expr::ExpressionPtr>> entries;
         for (auto& entry : unique_mapping_entries(node, file, diagnostics))
             entries.emplace_back(std::move(entry.key), yaml_to_expression(entry.value, file, diagnostics));
         if (diagnostics.size() != before) return nullptr;
-        return expr::make_map(std::move(entries), location_of(node, file));
+        return expr::make_map(std::move(entries), location_of(node, file), file.expressions);
     }
     auto value = scalar_value(node, file, diagnostics);
     if (!value) return nullptr;
-    if (!value->is_string()) return expr::make_literal(std::move(*value), location_of(node, file));
-    auto parsed = expr::parse_template(value->as_string(), scalar_start(node, file));
+    if (!value->is_string()) return expr::make_literal(std::move(*value), location_of(node, file), file.expressions);
+    auto parsed = expr::parse_template(value->as_string(), scalar_start(node, file), file.expressions);
     if (!parsed) {
         diagnostics.append(parsed.error());
         return nullptr;

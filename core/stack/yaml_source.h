@@ -15,10 +15,12 @@
 
 namespace plinth {
 
-// One YAML text and the name its locations carry.
+// One YAML text, the name its locations carry, and the arena its expressions are built in (one
+// per file: a node then costs its own size, see core/expr/arena.h).
 struct YamlFile {
     SourceFile display_name;  // the file as diagnostics show it
     std::string content;
+    expr::ArenaPtr expressions = expr::make_arena();
 };
 
 // A file's single document, in the tree that owns it.

@@ -25,7 +25,7 @@ TEST_CASE("expr: a parsed map's keys are names, string literals or expressions")
     REQUIRE(parsed);
     const Expression& map = **parsed;
     // Names and string literals are fixed; the other keys are known only once evaluated.
-    auto members = literal_map_members(map);
+    auto members = literal_map_members(*parsed);
     REQUIRE(members.size() == 2);
     CHECK(members[0].key == "name");
     CHECK(members[1].key == "quoted");
