@@ -23,6 +23,14 @@ std::expected<void, Diagnostic> BlobStateStore::force_unlock(const std::string& 
     return m_blob->force_unlock(lock_id);
 }
 
+// The text is let go of before the journal is folded in: of a large state, it is as big as the
+// records parsed from it.
+std::expected<State, Diagnostic> BlobStateStore::parse_stored(std::string bytes) {
+    auto text = m_codec->decode(std::move(bytes), m_blob->describe(), &m_stored_as_configured);
+    if (!text) return std::unexpected(std::move(text.error()));
+    return parse_state(*text, m_blob->describe());
+}
+
 std::expected<State, Diagnostic> BlobStateStore::read(bool* recovered) {
     if (recovered) *recovered = false;
     auto bytes = m_blob->get();
@@ -31,9 +39,7 @@ std::expected<State, Diagnostic> BlobStateStore::read(bool* recovered) {
     m_stored_as_configured = true;
     m_state_stored = bytes->has_value();
     if (!*bytes) return State::fresh();
-    auto text = m_codec->decode(**bytes, m_blob->describe(), &m_stored_as_configured);
-    if (!text) return std::unexpected(std::move(text.error()));
-    auto state = parse_state(*text, m_blob->describe());
+    auto state = parse_stored(std::move(**bytes));
     if (!state) return state;
     auto folded = fold_journal(m_journal_path, *state, *m_codec);
     if (!folded) return std::unexpected(folded.error());

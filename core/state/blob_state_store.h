@@ -31,6 +31,8 @@ public:
 private:
     // Puts `state` in the blob, encoded by the codec.
     std::expected<void, Diagnostic> store(const State& state);
+    // The state in the blob's bytes, decoded by the codec.
+    std::expected<State, Diagnostic> parse_stored(std::string bytes);
 
     std::unique_ptr<StateBlob> m_blob;
     std::filesystem::path m_journal_path;

@@ -174,6 +174,13 @@ std::string StateCodec::encode(std::string plaintext) const {
     return envelope_line(envelope);
 }
 
+std::expected<std::string, Diagnostic> StateCodec::decode(std::string&& bytes, const std::string& origin,
+                                                          bool* current) const {
+    if (is_encrypted(bytes)) return decode(std::string_view(bytes), origin, current);
+    if (current) *current = m_keys.empty();
+    return std::move(bytes);
+}
+
 std::expected<std::string, Diagnostic> StateCodec::decode(std::string_view bytes, const std::string& origin,
                                                           bool* current) const {
     bool encrypted = is_encrypted(bytes);

@@ -63,6 +63,10 @@ public:
     // (plain, for a codec without keys); when not, the file is worth writing again.
     std::expected<std::string, Diagnostic> decode(std::string_view bytes, const std::string& origin,
                                                   bool* current = nullptr) const;
+    // The same; bytes that are not an envelope are moved through (a state file of 40 MB was
+    // copied, and both were held while the state was parsed).
+    std::expected<std::string, Diagnostic> decode(std::string&& bytes, const std::string& origin,
+                                                  bool* current = nullptr) const;
 
 private:
     // The AES key of m_keys[index] for `salt` and `iterations`, derived at most once.
