@@ -10,7 +10,6 @@
 #include "cli/live_apply_view.h"
 #include "cli/terminal.h"
 #include "core/stack/loader.h"
-#include "core/state/state_compare.h"
 #include "plans/policies.h"
 #include "plans/render_state.h"
 #include "plans/render_text.h"
@@ -30,15 +29,14 @@ std::expected<PlannedRun, ExitStatus> refresh_and_plan(StackSession& session, co
     }
     std::set<std::string> unconfirmed_gone;
     if (options.refresh && !run.state.resources.empty()) {
-        State recorded = run.state;
         auto refreshed = session.engine().refresh(run.state, options.parallelism);
         if (refreshed.diagnostics.has_errors()) {
             session.ui().diagnostics(refreshed.diagnostics);
             return std::unexpected(ExitStatus::Error);
         }
         unconfirmed_gone = std::move(refreshed.unconfirmed_gone);
-        run.drift = plans::detect_drift(recorded, run.state);
-        run.refresh_changed_state = !same_state(recorded, run.state);
+        run.drift = plans::detect_drift(refreshed.changed, run.state);
+        run.refresh_changed_state = !refreshed.changed.empty();
     }
     if (options.refresh_only) return run;
     plans::PlanOptions wanted{destroy, std::move(unconfirmed_gone), options.targets, options.excludes, options.replace};

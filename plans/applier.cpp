@@ -23,7 +23,10 @@ using Clock = std::chrono::steady_clock;
 class Applier {
 public:
     Applier(const ApplyRequest& request, ProviderSet& providers)
-        : m_request(request), m_providers(providers), m_instances(request.root, request.plan.variables, request.plan.workspace) {
+        : m_request(request), m_providers(providers) {
+        // A destroy plan evaluates nothing: without scopes it does not hold a slot for every
+        // block's value.
+        if (!request.plan.destroy) m_instances.emplace(request.root, request.plan.variables, request.plan.workspace);
         for (const auto& read : request.plan.data_reads) m_data_reads.emplace(read.address, &read);
         for (const auto& block : request.plan.deferred) m_deferred.insert(block.address);
     }
@@ -58,7 +61,8 @@ private:
 
     const ApplyRequest& m_request;
     ProviderSet& m_providers;
-    ModuleInstances m_instances;
+    std::optional<ModuleInstances> m_instances;  // not for a destroy plan
+    ModuleInstances& instances() { return *m_instances; }
     std::map<std::string, const DataRead*> m_data_reads;  // by address
     std::set<std::string> m_deferred;                     // block addresses
     std::mutex m_mutex;  // guards m_request.state, m_result and m_repetitions
@@ -105,7 +109,7 @@ void Applier::adopt_refreshed_prior() {
         it->second.attributes = change.before;
         if (it->second.status != ResourceStatus::Tainted) {
             it->second.status = ResourceStatus::Ready;
-            it->second.prior_attributes = Value();
+            it->second.prior_attributes = nullptr;
         }
     }
 }
@@ -118,9 +122,10 @@ bool Applier::visit(ApplyStep& step) {
     case ApplyStep::Kind::ApplyInstance:
     case ApplyStep::Kind::DestroyInstance: {
         bool done = visit_instance(step);
-        // Applied or failed, the change is of no further use to this step (state has its own
-        // values): letting go of it frees the plan's copy of every object as the new state grows.
-        step.change.reset();
+        // Applied or failed, the change is of no further use once its last step has run (state
+        // has its own values): letting go of it frees the plan's copy of every object as the new
+        // state grows.
+        step.owned.reset();
         return done;
     }
     }
@@ -137,20 +142,20 @@ bool Applier::visit_instance(const ApplyStep& step) {
 bool Applier::visit_config(const ConfigNode& node) {
     const ModuleNode& module = *node.module;
     switch (node.kind) {
-    case NodeKind::Variable: return report(m_instances.set_input_variable(module, node.name));
-    case NodeKind::ModuleCall: return report(m_instances.expand_call(module, node.name));
+    case NodeKind::Variable: return report(instances().set_input_variable(module, node.name));
+    case NodeKind::ModuleCall: return report(instances().expand_call(module, node.name));
     case NodeKind::Local:
-        for (ModuleScope* scope : m_instances.of(module)) {
+        for (ModuleScope* scope : instances().of(module)) {
             auto value = scope->evaluate(*module.stack->locals.at(node.name).value);
             if (!value) return report(value.error());
             scope->set_local(node.name, std::move(*value));
         }
         return true;
     case NodeKind::Output: {
-        if (!module.is_root()) return report(m_instances.publish_output(module, node.name));
+        if (!module.is_root()) return report(instances().publish_output(module, node.name));
         if (m_request.plan.narrowed()) return true;  // a targeted apply leaves outputs alone
         const OutputDecl& decl = module.stack->outputs.at(node.name);
-        auto value = m_instances.root().evaluate(*decl.value);
+        auto value = instances().root().evaluate(*decl.value);
         if (!value) return report(value.error());
         if (decl.sensitive) value->mark_sensitive();
         std::lock_guard lock(m_mutex);
@@ -168,7 +173,7 @@ bool Applier::visit_config(const ConfigNode& node) {
 bool Applier::start_block(const ConfigNode& node) {
     const ResourceDecl& decl = node.resource();
     bool ok = true;
-    for (ModuleScope* scope : m_instances.of(*node.module)) {
+    for (ModuleScope* scope : instances().of(*node.module)) {
         InstanceAddress block{scope->path(), decl.mode == ResourceMode::Data, decl.name, {}};
         if (m_deferred.contains(block.to_string())) continue;
         auto expansion = expand(decl.repetition, [&](const expr::Expression& e) { return scope->evaluate(e); });
@@ -216,7 +221,7 @@ bool Applier::start_data(ModuleScope& scope, const ResourceDecl& decl, const Exp
 // planned and created in turn.
 bool Applier::end_block(const ConfigNode& node) {
     const ResourceDecl& decl = node.resource();
-    for (ModuleScope* scope : m_instances.of(*node.module)) {
+    for (ModuleScope* scope : instances().of(*node.module)) {
         InstanceAddress block{scope->path(), decl.mode == ResourceMode::Data, decl.name, {}};
         if (!m_deferred.contains(block.to_string())) continue;
         auto expansion = expand(decl.repetition, [&](const expr::Expression& e) { return scope->evaluate(e); });
@@ -302,7 +307,7 @@ std::expected<Value, Diagnostic> Applier::final_plan(const ResourceChange& chang
 
 bool Applier::apply_instance(const ConfigNode& node, const ResourceChange& change) {
     auto address = parse_instance_address(change.address);
-    ModuleScope* scope = address ? m_instances.find(address->module) : nullptr;
+    ModuleScope* scope = address ? instances().find(address->module) : nullptr;
     if (!scope) return report(Diagnostics(make_error(fmt::format("{}: its module instance no longer exists", change.address))));
     const ResourceDecl& decl = node.resource();
     if (change.action == Action::NoOp) {
@@ -335,10 +340,10 @@ bool Applier::call_provider(providers::Provider& provider, const ResourceChange&
     bool creating = change.action != Action::Update;
     ResourceState resource{change.address, change.type, change.provider, {}, planned, change.dependencies,
                            creating ? ResourceStatus::Creating : ResourceStatus::Updating};
-    if (!creating) resource.prior_attributes = change.before;
+    if (!creating) resource.prior_attributes = std::make_shared<const Value>(change.before);
     std::optional<ResourceState> previous = recorded_resource(change.address);
     record(resource);  // intent first: a crash now still leaves a trace to refresh
-    resource.prior_attributes = Value();
+    resource.prior_attributes = nullptr;
     auto result = creating ? provider.create(change.type, planned) : provider.update(change.type, change.before, planned);
     if (!result) {
         previous ? record(*previous) : forget(change.address);

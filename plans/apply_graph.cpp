@@ -61,27 +61,31 @@ struct ApplyGraphBuilder {
     }
 
     void add_change_steps(Plan& plan) {
-        std::vector<std::shared_ptr<ResourceChange>> changes;
-        changes.reserve(plan.changes.size());
-        for (auto& change : plan.changes) changes.push_back(std::make_shared<ResourceChange>(std::move(change)));
-        plan.changes.clear();
-        plan.changes.shrink_to_fit();
         std::size_t steps = 0;
-        for (const auto& change : changes) steps += has_apply_step(change->action) + has_destroy_step(change->action);
+        for (const auto& change : plan.changes) steps += has_apply_step(change.action) + has_destroy_step(change.action);
         reserve(steps);
-        destroy_steps.reserve(std::ranges::count_if(changes, [](const auto& c) { return has_destroy_step(c->action); }));
-        std::vector<std::optional<Graph::NodeId>> destroy_ids(changes.size());  // by change
-        for (std::size_t index = 0; index < changes.size(); ++index) {
-            const auto& change = changes[index];
+        destroy_steps.reserve(std::ranges::count_if(plan.changes, [](const auto& c) { return has_destroy_step(c.action); }));
+        std::vector<ResourceChange*> changes;
+        changes.reserve(plan.changes.size());
+        std::vector<std::optional<Graph::NodeId>> destroy_ids;  // by change
+        destroy_ids.reserve(plan.changes.size());
+        // Each record moves into a block of its own size as the plan's is freed, so the memory
+        // of the one serves the other.
+        for (; !plan.changes.empty(); plan.changes.pop_front()) {
+            auto owned = std::make_unique<ResourceChange>(std::move(plan.changes.front()));
+            ResourceChange* change = changes.emplace_back(owned.get());
+            std::optional<Graph::NodeId>& destroy_id = destroy_ids.emplace_back();
             if (has_destroy_step(change->action)) {
-                destroy_ids[index] = add({ApplyStep::Kind::DestroyInstance, nullptr, change});
-                destroy_steps.push_back({config_address_of(change->address), module_of(change->address), *destroy_ids[index]});
+                destroy_id = add({ApplyStep::Kind::DestroyInstance, nullptr, change, nullptr});
+                destroy_steps.push_back({config_address_of(change->address), module_of(change->address), *destroy_id});
             }
             std::optional<Graph::NodeId> apply_id;
             if (has_apply_step(change->action))
-                apply_id = apply_ids[change->address] = add({ApplyStep::Kind::ApplyInstance, nullptr, change});
-            if (change->action == Action::DeleteThenCreate) graph.add_edge(*destroy_ids[index], *apply_id);
-            if (change->action == Action::CreateThenDelete) graph.add_edge(*apply_id, *destroy_ids[index]);
+                apply_id = apply_ids[change->address] = add({ApplyStep::Kind::ApplyInstance, nullptr, change, nullptr});
+            if (change->action == Action::DeleteThenCreate) graph.add_edge(*destroy_id, *apply_id);
+            if (change->action == Action::CreateThenDelete) graph.add_edge(*apply_id, *destroy_id);
+            bool apply_runs_last = apply_id && change->action != Action::CreateThenDelete;
+            result.steps[apply_runs_last ? *apply_id : *destroy_id].owned = std::move(owned);
         }
         std::ranges::sort(destroy_steps);
         // A dependent's object goes before the objects it depends on. Dependencies are recorded
@@ -121,7 +125,7 @@ struct ApplyGraphBuilder {
         for (Graph::NodeId id = 0; id < config.size(); ++id) {
             const ConfigNode& node = config.node(id);
             if (!is_block(node)) {
-                starts[id] = ends[id] = add({ApplyStep::Kind::Config, &node, nullptr});
+                starts[id] = ends[id] = add({ApplyStep::Kind::Config, &node, nullptr, nullptr});
                 continue;
             }
             std::vector<Graph::NodeId> instances = instances_of(node);
@@ -130,8 +134,8 @@ struct ApplyGraphBuilder {
                 starts[id] = ends[id] = instances[0];
                 continue;
             }
-            starts[id] = add({ApplyStep::Kind::BlockStart, &node, nullptr});
-            ends[id] = add({ApplyStep::Kind::BlockEnd, &node, nullptr});
+            starts[id] = add({ApplyStep::Kind::BlockStart, &node, nullptr, nullptr});
+            ends[id] = add({ApplyStep::Kind::BlockEnd, &node, nullptr, nullptr});
             graph.add_edge(starts[id], ends[id]);
             for (Graph::NodeId instance : instances) {
                 graph.add_edge(starts[id], instance);

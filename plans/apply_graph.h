@@ -23,9 +23,11 @@ struct ApplyStep {
     enum class Kind { Config, BlockStart, BlockEnd, ApplyInstance, DestroyInstance };
     Kind kind;
     const ConfigNode* node = nullptr;        // Config, BlockStart, BlockEnd, ApplyInstance
-    // Instance steps: the change, shared by the two halves of a replacement. The applier lets go
-    // of it once the step has run, so a change is freed as soon as its last step is done.
-    std::shared_ptr<ResourceChange> change;
+    // Instance steps: the change. Of a replacement's two halves, the one that runs second owns
+    // it; the applier lets go of it once that step has run, so a change is freed as soon as its
+    // last step is done.
+    ResourceChange* change = nullptr;
+    std::unique_ptr<ResourceChange> owned;
 };
 
 struct ApplyGraph {

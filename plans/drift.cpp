@@ -2,9 +2,9 @@
 
 namespace plinth::plans {
 
-std::vector<Drift> detect_drift(const State& before, const State& after) {
+std::vector<Drift> detect_drift(const std::map<std::string, ResourceState>& before, const State& after) {
     std::vector<Drift> drift;
-    for (const auto& [address, recorded] : before.resources) {
+    for (const auto& [address, recorded] : before) {
         auto now = after.resources.find(address);
         if (now == after.resources.end()) {
             drift.push_back(Drift{address, recorded.type, recorded.attributes, Value(), true});

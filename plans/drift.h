@@ -3,6 +3,7 @@
 // have changed outside of plinth"); a refresh-only plan is nothing else.
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -19,8 +20,9 @@ struct Drift {
     bool gone = false;
 };
 
-// In address order. Objects refresh did not read (not in `before`) are not drift.
-std::vector<Drift> detect_drift(const State& before, const State& after);
+// In address order: the objects of `before` (records as state had them, by address) whose
+// attributes differ in `after` or that `after` no longer has. Objects not in `before` are not drift.
+std::vector<Drift> detect_drift(const std::map<std::string, ResourceState>& before, const State& after);
 
 // Records `drift` in `state` (applying a refresh-only plan): each changed object's attributes as
 // refresh read them, each gone object dropped.

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -99,6 +100,10 @@ struct OutputChange {
     bool changes() const;
 };
 
+// A deque, one record a node: an apply takes the records one by one into its steps and frees each
+// once its steps have run (plans/apply_graph.h), with never a second array of them in memory.
+using ResourceChanges = std::deque<ResourceChange>;
+
 struct Plan {
     // The state it was made against; apply refuses it if state has moved since.
     std::string prior_lineage;
@@ -116,7 +121,7 @@ struct Plan {
     // takes the sensitive variables again and plans afresh.
     bool secrets_redacted = false;
 
-    std::vector<ResourceChange> changes;  // sorted by address; no-ops included
+    ResourceChanges changes;  // sorted by address; no-ops included
     std::vector<DataRead> data_reads;     // sorted by address
     std::vector<DeferredBlock> deferred;
     std::vector<InstanceMove> moves;   // made in state before anything else

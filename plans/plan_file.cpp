@@ -203,8 +203,8 @@ OutputChange read_output(FieldReader& read) {
     return change;
 }
 
-template <typename Record>
-void read_list(FieldReader& read, const char* key, std::string& problem, std::vector<Record>& into,
+template <typename Record, typename List>
+void read_list(FieldReader& read, const char* key, std::string& problem, List& into,
                Record (*read_fields)(FieldReader&)) {
     const Json& items = read.list(key);
     for (std::size_t i = 0; i < items.size(); ++i)

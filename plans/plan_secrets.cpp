@@ -77,9 +77,8 @@ std::optional<std::string> departure(const std::string& what, const Value& saved
     return fmt::format("{}: `{}` was planned as {}, now {}", what, found->path, found->planned, found->actual);
 }
 
-template <typename Record, typename Name>
-std::optional<std::string> different_members(const char* what, const std::vector<Record>& saved,
-                                             const std::vector<Record>& fresh, Name name) {
+template <typename List, typename Name>
+std::optional<std::string> different_members(const char* what, const List& saved, const List& fresh, Name name) {
     for (std::size_t i = 0; i < std::max(saved.size(), fresh.size()); ++i) {
         if (i >= saved.size()) return fmt::format("{} `{}` was not planned", what, name(fresh[i]));
         if (i >= fresh.size() || name(saved[i]) != name(fresh[i]))

@@ -1,5 +1,6 @@
 #include "plans/planner.h"
 
+#include <algorithm>
 #include <fmt/format.h>
 #include <map>
 
@@ -86,10 +87,14 @@ private:
     ProviderSet& m_providers;
     ModuleInstances m_instances;
     Plan m_plan;
-    std::set<std::string> m_declared;          // instance addresses planned
+    // Appended while planning, sorted once it is done for the look-ups of plan_removed_instances
+    // (a set took 80 bytes an entry, two entries a resource, at the plan's peak).
+    std::vector<std::string> m_declared;         // instance addresses planned
+    std::vector<std::string> m_expanded_blocks;  // blocks (in their module instance) expanded
     std::set<std::string> m_deferred_prefixes;  // blocks whose instances are not known yet
-    std::set<std::string> m_expanded_blocks;    // blocks (in their module instance) expanded
-    std::map<std::string, std::size_t> m_change_at;  // instance address -> index in m_plan.changes
+    // Instance address -> index in m_plan.changes, of the changes that do something: the look-ups
+    // below skip no-ops, and a plan of 100,000 unchanged resources then keeps no index at all.
+    std::map<std::string, std::size_t> m_pending_at;
     Diagnostics m_diagnostics;
 };
 
@@ -99,9 +104,7 @@ std::expected<Plan, Diagnostics> Planner::run() {
     m_plan.prior_state_existed = m_request.prior.serial > 0 || !m_request.prior.resources.empty();
     m_plan.variables = m_request.variables;
     m_plan.destroy = m_request.destroy;
-    // About one change per object in state or per declaration: reserved, so the list does not
-    // pass through twice its size (and a copy) while it grows.
-    m_plan.changes.reserve(std::max(m_request.prior.resources.size(), m_request.graph.size()));
+    m_declared.reserve(m_request.graph.size());  // about one instance a declaration
     if (m_request.destroy) {
         plan_destroy_all();
     } else {
@@ -168,7 +171,7 @@ void Planner::plan_block(ModuleScope& scope, const ResourceDecl& decl) {
         return;
     }
     scope.set_block(decl, checked_as_one ? Value::unknown() : expansion->container(decl.repetition));
-    m_expanded_blocks.insert(block.to_string());
+    m_expanded_blocks.push_back(block.to_string());
     for (const auto& instance : expansion->instances) {
         InstanceScope instance_scope(scope, instance.repetition);
         InstanceAddress address = block;
@@ -218,7 +221,7 @@ std::optional<Value> Planner::plan_resource(const InstanceScope& scope, const Re
     auto desired = evaluate_properties(scope, decl, &schema, &provider);
     if (!desired) return std::nullopt;
     std::string text = address.to_string();
-    m_declared.insert(text);
+    m_declared.push_back(text);
     auto preconditions = check_conditions(decl.lifecycle().preconditions, scope, text, "precondition");
     if (preconditions.has_errors()) return m_diagnostics.append(preconditions), std::nullopt;
 
@@ -273,7 +276,7 @@ std::optional<Value> Planner::plan_resource(const InstanceScope& scope, const Re
     InstanceScope with_self(scope.base(), scope.repetition(), &change.after);
     m_diagnostics.append(check_conditions(decl.lifecycle().postconditions, with_self, text, "postcondition"));
     Value value = change.after;
-    m_change_at[text] = m_plan.changes.size();
+    if (change.action != Action::NoOp) m_pending_at[text] = m_plan.changes.size();
     m_plan.changes.push_back(std::move(change));
     return value;
 }
@@ -327,11 +330,10 @@ bool Planner::reference_changed(const ModuleScope& scope, const expr::Reference&
         instance = block + (counted ? "[" + path.front() + "]" : key_suffix(InstanceKey{path.front()}));
         path.erase(path.begin());
     }
-    for (auto it = m_change_at.lower_bound(block); it != m_change_at.end() && it->first.starts_with(block); ++it) {
+    for (auto it = m_pending_at.lower_bound(block); it != m_pending_at.end() && it->first.starts_with(block); ++it) {
         bool in_block = it->first == block || it->first[block.size()] == '[';
         if (!in_block || (instance && it->first != *instance)) continue;
         const ResourceChange& change = m_plan.changes[it->second];
-        if (change.action == Action::NoOp) continue;
         if (path.empty()) return true;
         const Value* before = change.before.find(path.front());
         const Value* after = change.after.find(path.front());
@@ -347,8 +349,8 @@ bool Planner::depends_on_pending_changes(const ModuleScope& scope, const Resourc
     for (const auto& dependency : decl.depends_on) {
         if (dependency.target.starts_with("data.")) continue;
         std::string prefix = module.empty() ? dependency.target : module + "." + dependency.target;
-        for (auto it = m_change_at.lower_bound(prefix); it != m_change_at.end() && it->first.starts_with(prefix); ++it)
-            if (address_within(it->first, prefix) && m_plan.changes[it->second].action != Action::NoOp) return true;
+        for (auto it = m_pending_at.lower_bound(prefix); it != m_pending_at.end() && it->first.starts_with(prefix); ++it)
+            if (address_within(it->first, prefix)) return true;
     }
     return false;
 }
@@ -391,9 +393,12 @@ void Planner::plan_destroy_all() {
 // Instances in state that the configuration no longer has: a removed resource or module, or a
 // key count/for_each no longer yields. Blocks whose instances are not known yet keep theirs.
 void Planner::plan_removed_instances() {
+    std::ranges::sort(m_declared);
+    std::ranges::sort(m_expanded_blocks);
+    auto declared = [&](const std::string& address) { return std::ranges::binary_search(m_declared, address); };
     auto forgotten = removed_objects(m_request.removed, m_request.prior);
     for (const auto& address : forgotten) {
-        if (!m_declared.contains(address)) continue;
+        if (!declared(address)) continue;
         for (const auto& entry : m_request.removed)
             if (address_within(address, entry.from))
                 m_diagnostics.add_error(fmt::format("`removed` names `{}`, which the stack still declares", address),
@@ -402,7 +407,7 @@ void Planner::plan_removed_instances() {
     m_plan.forgets = forgotten;
     std::set<std::string> forgetting(forgotten.begin(), forgotten.end());
     for (const auto& [address, resource] : m_request.prior.resources) {
-        if (m_declared.contains(address) || forgetting.contains(address)) continue;
+        if (declared(address) || forgetting.contains(address)) continue;
         bool deferred = false;
         for (const auto& prefix : m_deferred_prefixes) deferred = deferred || address_within(address, prefix);
         if (!deferred) m_plan.changes.push_back(deletion_of(resource, removal_reason(address)));
@@ -416,7 +421,7 @@ ChangeReason Planner::removal_reason(const std::string& address) const {
     InstanceAddress block = *parsed;
     block.key = {};
     bool declared = m_request.graph.find_resource(parsed->config_address()).has_value();
-    return declared && m_expanded_blocks.contains(block.to_string()) ? ChangeReason::InstanceGone
+    return declared && std::ranges::binary_search(m_expanded_blocks, block.to_string()) ? ChangeReason::InstanceGone
                                                                      : ChangeReason::RemovedFromStack;
 }
 

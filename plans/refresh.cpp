@@ -1,9 +1,11 @@
 #include "plans/refresh.h"
 
 #include <optional>
+#include <utility>
 #include <vector>
 
 #include "core/graph/walker.h"
+#include "core/state/state_compare.h"
 #include "core/value_path.h"
 
 namespace plinth::plans {
@@ -33,8 +35,8 @@ RefreshResult refresh_state(State& state, ProviderSet& providers, std::size_t pa
         }
         auto read = (*provider)->read(resource.type, resource.attributes);
         // An update cut short by a crash may not have happened: then the object is where it was.
-        if (read && !*read && resource.status == ResourceStatus::Updating)
-            read = (*provider)->read(resource.type, resource.prior_attributes);
+        if (read && !*read && resource.status == ResourceStatus::Updating && resource.prior_attributes)
+            read = (*provider)->read(resource.type, *resource.prior_attributes);
         if (!read) {
             outcomes[id].error = provider_diagnostic(resource.address, read.error());
             return false;
@@ -53,17 +55,19 @@ RefreshResult refresh_state(State& state, ProviderSet& providers, std::size_t pa
             result.gone.insert(resource.address);
             if (resource.status == ResourceStatus::Creating) result.unconfirmed_gone.insert(resource.address);
         } else {
+            ResourceState refreshed = resource;
             // Providers return plain values; keep the sensitive marks state recorded.
-            auto sensitive = sensitive_paths(resource.attributes);
-            resource.attributes = std::move(*outcome.object);
-            mark_sensitive_paths(resource.attributes, sensitive);
+            refreshed.attributes = std::move(*outcome.object);
+            mark_sensitive_paths(refreshed.attributes, sensitive_paths(resource.attributes));
             // The object is there: a create that was not confirmed happened, a delete did not, and an
             // update's result is what was read.
-            if (resource.status != ResourceStatus::Tainted) resource.status = ResourceStatus::Ready;
-            resource.prior_attributes = Value();
+            if (refreshed.status != ResourceStatus::Tainted) refreshed.status = ResourceStatus::Ready;
+            refreshed.prior_attributes = nullptr;
+            if (!same_resource(resource, refreshed))
+                result.changed.emplace(resource.address, std::exchange(resource, std::move(refreshed)));
         }
     }
-    for (const auto& address : result.gone) state.resources.erase(address);
+    for (const auto& address : result.gone) result.changed.insert(state.resources.extract(address));
     return result;
 }
 

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <map>
 #include <set>
 #include <string>
 
@@ -17,6 +18,9 @@ struct RefreshResult {
     Diagnostics diagnostics;
     std::set<std::string> gone;              // objects that no longer exist
     std::set<std::string> unconfirmed_gone;  // of those, unconfirmed creates (a crash before confirming)
+    // The records the refresh changed or removed, as they were before it; no other (drift is told
+    // from these, without a copy of the whole state: 35 MB at 100,000 resources).
+    std::map<std::string, ResourceState> changed;
 };
 
 RefreshResult refresh_state(State& state, ProviderSet& providers, std::size_t parallelism);

@@ -140,7 +140,8 @@ std::string render_drift(const std::vector<Drift>& drift, const RenderStyle& sty
         change.after = object.after;
         std::string heading = "  " + style.bold("# " + object.address) +
                               (object.gone ? " has been deleted\n" : " has changed\n");
-        out += "\n" + render_change_block(change, std::move(heading), style);
+        out += '\n';
+        out += render_change_block(change, std::move(heading), style);
     }
     return out;
 }

@@ -61,7 +61,7 @@ std::set<std::string> needed_blocks(const Plan& plan, const std::vector<std::str
 // Keeps the changes `selected` accepts; the others are dropped, or left as no-ops publishing
 // their recorded value.
 void keep_selected(Plan& plan, const std::function<bool(const std::string&)>& selected) {
-    std::vector<ResourceChange> kept;
+    ResourceChanges kept;
     for (auto& change : plan.changes) {
         if (selected(change.address)) {
             kept.push_back(std::move(change));

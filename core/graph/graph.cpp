@@ -52,6 +52,7 @@ std::vector<Edge> without_duplicates(std::vector<Edge> edges, std::size_t nodes)
 Graph Graph::Builder::build() && {
     std::vector<Edge> edges = without_duplicates(std::move(m_edges), m_size);
     Graph graph;
+    graph.m_size = m_size;
     // Counting sort by node, stable: each list keeps the order its edges were added in.
     auto fill = [&](Adjacency& adjacency, auto key, auto value) {
         adjacency.start.assign(m_size + 1, 0);
@@ -111,6 +112,7 @@ std::expected<std::vector<Graph::NodeId>, std::vector<Graph::NodeId>> Graph::top
 
 Graph Graph::reversed() const {
     Graph graph;
+    graph.m_size = m_size;
     graph.m_dependencies = m_dependents;
     graph.m_dependents = m_dependencies;
     graph.m_self_edges = m_self_edges;

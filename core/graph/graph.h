@@ -37,7 +37,7 @@ public:
         std::vector<NodeId> m_self_edges;
     };
 
-    std::size_t size() const { return m_dependencies.size(); }
+    std::size_t size() const { return m_size; }
     std::span<const NodeId> dependencies(NodeId node) const { return m_dependencies.of(node); }
     std::span<const NodeId> dependents(NodeId node) const { return m_dependents.of(node); }
 
@@ -53,11 +53,11 @@ private:
     struct Adjacency {
         std::vector<std::size_t> start{0};
         std::vector<NodeId> nodes;
-        std::size_t size() const { return start.size() - 1; }
         std::span<const NodeId> of(NodeId node) const {
             return {nodes.data() + start[node], nodes.data() + start[node + 1]};
         }
     };
+    std::size_t m_size = 0;
     Adjacency m_dependencies;
     Adjacency m_dependents;
     std::vector<NodeId> m_self_edges;  // ascending

@@ -14,12 +14,12 @@ bool same_output(const OutputState& a, const OutputState& b) {
            (a.sensitive || a.value.contains_sensitive()) == (b.sensitive || b.value.contains_sensitive());
 }
 
+}  // namespace
+
 bool same_resource(const ResourceState& a, const ResourceState& b) {
     return a.address == b.address && a.type == b.type && a.provider == b.provider && a.id == b.id &&
            a.status == b.status && a.dependencies == b.dependencies && same_marked_value(a.attributes, b.attributes);
 }
-
-}  // namespace
 
 bool same_state(const State& a, const State& b) {
     return a.serial == b.serial && a.lineage == b.lineage &&

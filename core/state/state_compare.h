@@ -10,4 +10,7 @@ namespace plinth {
 // included: what serialize_state writes for one equals what it writes for the other.
 bool same_state(const State& a, const State& b);
 
+// True when `a` and `b` would be stored as the same resource record, sensitive marks included.
+bool same_resource(const ResourceState& a, const ResourceState& b);
+
 }  // namespace plinth

@@ -230,8 +230,10 @@ Json resource_to_json(const ResourceState& resource) {
               {"dependencies", resource.dependencies},
               {"status", to_string(resource.status)}};
     if (resource.status == ResourceStatus::Updating) {
-        json["prior_attributes"] = to_json(resource.prior_attributes);
-        json["prior_sensitive_attributes"] = sensitive_paths(resource.prior_attributes);
+        static const Value k_none{ValueMap{}};
+        const Value& prior = resource.prior_attributes ? *resource.prior_attributes : k_none;
+        json["prior_attributes"] = to_json(prior);
+        json["prior_sensitive_attributes"] = sensitive_paths(prior);
     }
     return json;
 }
@@ -267,8 +269,9 @@ std::expected<ResourceState, std::string> resource_from_json(const Json& json) {
             return std::unexpected(fmt::format("{}: an update in progress needs \"prior_attributes\"", resource.address));
         auto prior_sensitive = string_list_field(json, "prior_sensitive_attributes");
         if (!prior_sensitive) return std::unexpected(fmt::format("{}: {}", resource.address, prior_sensitive.error()));
-        resource.prior_attributes = from_json(*prior);
-        mark_sensitive_paths(resource.prior_attributes, *prior_sensitive);
+        Value attributes = from_json(*prior);
+        mark_sensitive_paths(attributes, *prior_sensitive);
+        resource.prior_attributes = std::make_shared<const Value>(std::move(attributes));
     }
     return resource;
 }

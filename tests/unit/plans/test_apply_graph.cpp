@@ -24,7 +24,7 @@ ResourceChange destroy_change(std::string address, std::vector<std::string> depe
 }
 
 // A destroy plan of `changes` (its apply graph has no configuration to evaluate).
-Plan destroy_plan(std::vector<ResourceChange> changes) {
+Plan destroy_plan(ResourceChanges changes) {
     Plan plan;
     plan.destroy = true;
     plan.changes = std::move(changes);
@@ -88,22 +88,30 @@ TEST_CASE("apply_graph: a dependent in a module instance whose dependency has no
     CHECK(destroy_waits_for(graph, R"(module.app["a"].db)").empty());
 }
 
-TEST_CASE("apply_graph: the steps take the plan's changes; a replacement's two halves share one") {
+TEST_CASE("apply_graph: the steps take the plan's changes; a replacement's second half owns its one") {
     Plan plan;
-    plan.changes = {destroy_change("gone"), destroy_change("renewed")};
+    plan.changes = {destroy_change("gone"), destroy_change("renewed"), destroy_change("swapped")};
     plan.changes[1].action = Action::DeleteThenCreate;
+    plan.changes[2].action = Action::CreateThenDelete;
     ApplyGraph graph = build_apply_graph(plan, nullptr);
     CHECK(plan.changes.empty());
-    REQUIRE(graph.steps.size() == 3);
-    std::vector<std::shared_ptr<ResourceChange>> renewed;
-    for (const auto& step : graph.steps)
-        if (step.change->address == "renewed") renewed.push_back(step.change);
-    REQUIRE(renewed.size() == 2);
-    CHECK(renewed[0] == renewed[1]);
-    CHECK(renewed[0]->action == Action::DeleteThenCreate);
-    // Steps in the plan's order, the destroy half first and the create half after it.
+    REQUIRE(graph.steps.size() == 5);
+    // Steps in the plan's order, each change's destroy step first.
+    CHECK(graph.steps[0].owned.get() == graph.steps[0].change);
+    CHECK(graph.steps[0].change->address == "gone");
+    // Delete, then create: the create half runs second and owns the change.
     CHECK(graph.steps[1].kind == ApplyStep::Kind::DestroyInstance);
     CHECK(graph.steps[2].kind == ApplyStep::Kind::ApplyInstance);
+    CHECK(graph.steps[1].change == graph.steps[2].change);
+    CHECK(graph.steps[1].owned == nullptr);
+    CHECK(graph.steps[2].owned.get() == graph.steps[2].change);
     REQUIRE(graph.graph.dependents(1).size() == 1);
     CHECK(graph.graph.dependents(1)[0] == 2);
+    // Create, then delete: the destroy half runs second and owns it.
+    CHECK(graph.steps[3].kind == ApplyStep::Kind::DestroyInstance);
+    CHECK(graph.steps[3].change->address == "swapped");
+    CHECK(graph.steps[3].owned.get() == graph.steps[3].change);
+    CHECK(graph.steps[4].owned == nullptr);
+    REQUIRE(graph.graph.dependents(4).size() == 1);
+    CHECK(graph.graph.dependents(4)[0] == 3);
 }

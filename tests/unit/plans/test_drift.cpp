@@ -24,14 +24,14 @@ TEST_CASE("drift: objects changed or gone between the recorded and the refreshed
     after.resources.at("edited").attributes = Value(ValueMap{{"content", Value("new")}, {"mode", Value("0644")}});
     after.resources.erase("deleted");
 
-    auto drift = detect_drift(before, after);
+    auto drift = detect_drift(before.resources, after);
     REQUIRE(drift.size() == 2);
     CHECK(drift[0].address == "deleted");
     CHECK(drift[0].gone);
     CHECK(drift[1].address == "edited");
     CHECK_FALSE(drift[1].gone);
     CHECK(drift[1].after.find("content")->as_string() == "new");
-    CHECK(detect_drift(after, after).empty());
+    CHECK(detect_drift(after.resources, after).empty());
 
     std::string text = render_drift(drift, RenderStyle{false});
     CHECK(text.starts_with("Note: Objects have changed outside of plinth\n"));
@@ -50,11 +50,11 @@ TEST_CASE("drift: recording it brings state to what refresh read, nothing else")
     refreshed.resources.at("edited").attributes = Value(ValueMap{{"content", Value("new")}});
     refreshed.resources.erase("deleted");
 
-    record_drift(state, detect_drift(state, refreshed));
+    record_drift(state, detect_drift(state.resources, refreshed));
     CHECK(state.resources.size() == 2);
     CHECK(state.resources.at("edited").attributes == refreshed.resources.at("edited").attributes);
     CHECK(state.resources.at("same").attributes == refreshed.resources.at("same").attributes);
-    CHECK(detect_drift(state, refreshed).empty());
+    CHECK(detect_drift(state.resources, refreshed).empty());
 }
 
 TEST_CASE("drift: a refresh-only plan shows the drift, or that nothing changed") {

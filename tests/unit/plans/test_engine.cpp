@@ -5,6 +5,7 @@
 
 #include "core/stack/loader.h"
 #include "fake_provider.h"
+#include "plans/drift.h"
 #include "plans/engine.h"
 #include "test_stack.h"
 
@@ -237,6 +238,44 @@ TEST_CASE("engine: refresh notices drift and objects deleted outside plinth") {
     CHECK(change_for(plan, "b").action == Action::Create);
 }
 
+TEST_CASE("engine: refresh hands back the records it changed or removed, as they were, and no others") {
+    Harness h;
+    Stack stack = load_engine_stack(R"(
+resources:
+  a:
+    type: fake_thing
+    properties: { name: a }
+  b:
+    type: fake_thing
+    properties: { name: b }
+  c:
+    type: fake_thing
+    properties: { name: c }
+)");
+    REQUIRE(h.plan_and_apply(stack).ok());
+    REQUIRE(h.state.resources.size() == 3);
+    std::string a_id = h.state.resources["a"].id;
+    std::string b_id = h.state.resources["b"].id;
+    h.world->objects[a_id].as_map()["name"] = Value("tampered");
+    h.world->objects.erase(b_id);
+    auto engine = open_engine(stack, h.registry);
+    REQUIRE(engine);
+    auto refreshed = engine->refresh(h.state, 4);
+    REQUIRE_FALSE(refreshed.diagnostics.has_errors());
+    CHECK(refreshed.gone == std::set<std::string>{"b"});
+    REQUIRE(refreshed.changed.size() == 2);
+    CHECK(refreshed.changed.at("a").attributes.find("name")->as_string() == "a");
+    CHECK(refreshed.changed.at("b").id == b_id);
+    CHECK(h.state.resources["a"].attributes.find("name")->as_string() == "tampered");
+    CHECK_FALSE(h.state.resources.contains("b"));
+    auto drift = detect_drift(refreshed.changed, h.state);
+    REQUIRE(drift.size() == 2);
+    CHECK(drift[0].address == "a");
+    CHECK(drift[1].gone);
+    // Nothing changed since: nothing handed back.
+    CHECK(engine->refresh(h.state, 4).changed.empty());
+}
+
 TEST_CASE("engine: a failing resource stops its dependents, independent ones still apply") {
     Harness h;
     Stack stack = load_engine_stack(R"(
@@ -316,7 +355,7 @@ TEST_CASE("engine: an unconfirmed update is looked for under its planned attribu
         ResourceState updating = applied;
         updating.status = ResourceStatus::Updating;
         updating.attributes = planned;
-        updating.prior_attributes = applied.attributes;
+        updating.prior_attributes = std::make_shared<const Value>(applied.attributes);
         h.state.resources["b"] = updating;
     };
 
@@ -337,7 +376,7 @@ TEST_CASE("engine: an unconfirmed update is looked for under its planned attribu
         Plan plan = h.plan(stack);
         CHECK(change_for(plan, "b").action == Action::Update);
         CHECK(*change_for(plan, "b").before.find("id") == Value("id-moved"));
-        CHECK(h.state.resources.at("b").prior_attributes.is_null());
+        CHECK(h.state.resources.at("b").prior_attributes == nullptr);
     }
     SECTION("the object is gone under both: it is planned again") {
         {
@@ -358,7 +397,7 @@ TEST_CASE("engine: an update journals its intent, with the prior attributes, bef
     REQUIRE(h.plan_and_apply(changed).ok());
     CHECK(h.journal.records == std::vector<std::string>{"put a updating", "put a ready"});
     CHECK(h.state.resources.at("a").status == ResourceStatus::Ready);
-    CHECK(h.state.resources.at("a").prior_attributes.is_null());
+    CHECK(h.state.resources.at("a").prior_attributes == nullptr);
 }
 
 TEST_CASE("engine: a destroy journals the delete before the provider's call and its end after") {

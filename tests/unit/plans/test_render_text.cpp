@@ -19,7 +19,7 @@ ResourceChange change(std::string address, std::string type, Action action, Valu
     return c;
 }
 
-Plan plan_of(std::vector<ResourceChange> changes, std::vector<OutputChange> outputs = {}) {
+Plan plan_of(ResourceChanges changes, std::vector<OutputChange> outputs = {}) {
     Plan plan;
     plan.changes = std::move(changes);
     plan.output_changes = std::move(outputs);
@@ -309,7 +309,7 @@ TEST_CASE("render text: the summary line names imports and forgets only when the
 }
 
 TEST_CASE("render_text: a large plan is handed on in bounded pieces that make up the whole text") {
-    std::vector<ResourceChange> changes;
+    ResourceChanges changes;
     for (int i = 0; i < 2000; ++i)
         changes.push_back(change(fmt::format("file{:04}", i), "local_file", Action::Create, Value(),
                                  Value(ValueMap{{"content", Value(std::string(100, 'x'))}, {"id", Value::unknown()}})));
