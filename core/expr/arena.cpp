@@ -22,7 +22,8 @@ Name ExpressionArena::name(std::string_view text) {
     return &*it;
 }
 
-Subexpression ExpressionArena::adopt(const ExpressionPtr& tree, const std::shared_ptr<ExpressionArena>& self) {
+Subexpression ExpressionArena::adopt(const ExpressionPtr& tree) {
+    std::weak_ptr<ExpressionArena> self = weak_from_this();
     bool owned_here = !tree.owner_before(self) && !self.owner_before(tree);
     if (tree && !owned_here) m_adopted.push_back(tree);
     return tree.get();

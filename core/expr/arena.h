@@ -17,7 +17,8 @@
 
 namespace plinth::expr {
 
-class ExpressionArena {
+// Always held by a shared_ptr (make_arena): it hands out pointers that share its ownership.
+class ExpressionArena : public std::enable_shared_from_this<ExpressionArena> {
 public:
     ExpressionArena() = default;
     ExpressionArena(const ExpressionArena&) = delete;
@@ -34,12 +35,10 @@ public:
 
     // `tree` as a sub-expression of nodes built here: when another arena owns it, that arena is
     // kept alive as long as this one.
-    Subexpression adopt(const ExpressionPtr& tree, const std::shared_ptr<ExpressionArena>& self);
+    Subexpression adopt(const ExpressionPtr& tree);
 
     // The tree at `root`, a node of this arena, as a pointer that keeps the arena alive.
-    static ExpressionPtr share(const std::shared_ptr<ExpressionArena>& self, Subexpression root) {
-        return root ? ExpressionPtr(self, root) : nullptr;
-    }
+    ExpressionPtr share(Subexpression root) { return root ? ExpressionPtr(shared_from_this(), root) : nullptr; }
 
 private:
     void add_chunk();

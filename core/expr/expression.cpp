@@ -24,15 +24,15 @@ std::expected<ExpressionPtr, Diagnostics> parse_expression(std::string_view text
 
 ExpressionPtr make_literal(Value value, SourceLocation location, const ArenaPtr& arena) {
     ArenaPtr home = given_or_new(arena);
-    return ExpressionArena::share(home, home->make(LiteralNode{std::move(value)}, location));
+    return home->share(home->make(LiteralNode{std::move(value)}, location));
 }
 
 ExpressionPtr make_list(std::vector<ExpressionPtr> items, SourceLocation location, const ArenaPtr& arena) {
     ArenaPtr home = given_or_new(arena);
     ListNode node;
     node.items.reserve(items.size());
-    for (const auto& item : items) node.items.push_back(home->adopt(item, home));
-    return ExpressionArena::share(home, home->make(std::move(node), location));
+    for (const auto& item : items) node.items.push_back(home->adopt(item));
+    return home->share(home->make(std::move(node), location));
 }
 
 ExpressionPtr make_map(std::vector<std::pair<std::string, ExpressionPtr>> entries, SourceLocation location,
@@ -42,9 +42,9 @@ ExpressionPtr make_map(std::vector<std::pair<std::string, ExpressionPtr>> entrie
     node.entries.reserve(entries.size());
     for (auto& [key, value] : entries) {
         SourceLocation key_location = value ? value->location : location;
-        node.entries.push_back(MapEntry{home->name(key), key_location, nullptr, home->adopt(value, home)});
+        node.entries.push_back(MapEntry{home->name(key), key_location, nullptr, home->adopt(value)});
     }
-    return ExpressionArena::share(home, home->make(std::move(node), location));
+    return home->share(home->make(std::move(node), location));
 }
 
 const std::string* MapEntry::literal_key() const {

@@ -57,7 +57,7 @@ std::expected<ExpressionPtr, Diagnostics> Parser::parse_whole_expression() {
 
 std::expected<ExpressionPtr, Diagnostics> Parser::finish(Subexpression result) {
     if (m_error) return std::unexpected(Diagnostics(*m_error));
-    return ExpressionArena::share(m_arena, result);
+    return m_arena->share(result);
 }
 
 Subexpression Parser::fail(std::string message, const SourceLocation& location) {
